@@ -1,0 +1,33 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SHARED ?= ../shared
+SEED   := seeds/001_519edece9128d60e.txt
+
+.PHONY: run test eval clean-venv
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# Re-install only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(BIN)/mch clean seeds/
+	@printf '\n\f\n'
+	$(BIN)/mch show $(SEED)
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest -q
+
+# Main-text quality on the shared dev sets (only where ../shared is present).
+eval: $(VENV)/.installed
+	@test -d $(SHARED)/dev || { echo "make eval: $(SHARED)/dev not found"; exit 1; }
+	$(BIN)/python benchmarks/eval.py --shared $(SHARED)
+
+clean-venv:
+	rm -rf $(VENV)

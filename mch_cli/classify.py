@@ -1,0 +1,245 @@
+"""Lines → labels, each with a reason.
+
+Two passes, as in jusText: a context-free class per line from cheap per-script features
+(prose, near-prose, short, bad), then the page layout: the densest run of prose is the article,
+the headline is looked for just above it, bylines and captions around it, and everything else
+is boilerplate with the reason that decided it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from . import settings
+from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line
+from .meta import is_byline
+from .patterns import Pattern, match
+from .script import PROSE_PUNCT_RE, SENTENCE_END_RE, count_han, latin_words
+
+GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
+
+_EN_STOPWORDS = frozenset("""a an the of to in on at for from by with and or but as is are was were be been
+being it its this that these those he she they we you i his her their our your has have had not
+no will would can could should may might do does did who which what when where how than then so
+if into about after before over under also more most said says""".split())
+_ITEM_SPLIT = re.compile(r"\s*[|｜·•»›>→]+\s*|\s{2,}|\t")
+_BREADCRUMB = re.compile(r"(?:>>?|»|›|→|->|＞)")
+_TRUNCATED = re.compile(r"(?<=[\w\u4e00-\u9fff])(?:\.{3}|…)$")
+
+
+@dataclass(frozen=True)
+class Features:
+    han: int
+    words: int
+    tokens: int
+    prose_punct: int
+    ends_sentence: bool
+    stopword_share: float
+    items: int
+    mean_item_tokens: float
+    breadcrumb: bool
+    truncated: bool
+
+
+def features(text: str) -> Features:
+    han = count_han(text)
+    words = latin_words(text)
+    tokens = han + len(words)
+    stop = sum(w.lower() in _EN_STOPWORDS for w in words) / len(words) if words else 0.0
+    # Chinese menus separate items with single spaces; English needs explicit separators.
+    items = [i for i in (re.split(r"\s+|[|｜·•»›>]+", text) if han >= len(words)
+                         else _ITEM_SPLIT.split(text)) if i.strip()]
+    item_tokens = tokens / len(items) if items else 0.0
+    return Features(
+        han=han, words=len(words), tokens=tokens,
+        prose_punct=len(PROSE_PUNCT_RE.findall(text)),
+        ends_sentence=bool(SENTENCE_END_RE.search(text)),
+        stopword_share=stop, items=len(items), mean_item_tokens=item_tokens,
+        breadcrumb=bool(_BREADCRUMB.search(text)) and len(items) >= 2 and tokens <= 30,
+        # a teaser cut off mid-word: "… during the college entrance examinatio..."
+        truncated=bool(_TRUNCATED.search(text))
+        and len(PROSE_PUNCT_RE.findall(_TRUNCATED.sub("", text))) <= 1,
+    )
+
+
+def line_class(f: Features) -> tuple[str, str]:
+    """The context-free class of a line and why."""
+    if f.tokens == 0:
+        return BAD, "no letters"
+    if f.breadcrumb and not f.ends_sentence:
+        return BAD, "breadcrumb"
+    if (f.items >= settings.MENU_MIN_ITEMS and f.mean_item_tokens <= settings.MENU_MAX_ITEM_TOKENS
+            and f.prose_punct <= 1):
+        return BAD, f"menu: {f.items} short items"
+    if f.truncated:
+        return BAD, "truncated teaser"
+    if f.han >= f.words:
+        if f.prose_punct >= settings.GOOD_MIN_PROSE_PUNCT and (
+                f.han >= settings.GOOD_MIN_HAN
+                or (f.han >= settings.GOOD_MIN_HAN_SENTENCE and f.ends_sentence)):
+            return GOOD, "prose"
+    elif f.stopword_share >= settings.GOOD_MIN_STOPWORD_SHARE and (
+            (f.words >= settings.GOOD_MIN_WORDS and (f.ends_sentence or f.prose_punct >= 2))
+            or (f.words >= settings.GOOD_MIN_WORDS_SENTENCE and f.ends_sentence)):
+        return GOOD, "prose"
+    if f.tokens <= settings.SHORT_MAX_TOKENS:
+        return SHORT, "short line"
+    return NEAR, "not prose"
+
+
+@dataclass
+class _Info:
+    line: Line
+    f: Features
+    cls: str
+    why: str
+    pattern: Pattern | None
+    byline: bool
+    repeated: int
+
+
+def classify(lines: list[Line], patterns: tuple[Pattern, ...]) -> None:
+    """Set `label` and `reason` on every line (in place)."""
+    counts = Counter(line.text for line in lines)
+    infos = []
+    for line in lines:
+        f = features(line.text)
+        cls, why = line_class(f)
+        pat = match(line.text, f.tokens, patterns)
+        infos.append(_Info(line, f, cls, why, pat, cls != GOOD and is_byline(line.text, f.tokens),
+                           counts[line.text]))
+    for i in infos:  # ranking lists repeat their headlines
+        if i.repeated > 1 and i.f.tokens <= settings.REPEATED_MAX_TOKENS:
+            i.cls, i.why = BAD, f"repeated {i.repeated}x on page"
+        if i.pattern and i.pattern.label == BOILERPLATE:
+            i.cls, i.why = BAD, i.pattern.reason
+        i.line.label, i.line.reason = BOILERPLATE, "outside article: " + i.why
+
+    region = _article_region(infos)
+    if region is None:
+        return
+    start, end = region
+    _label_body(infos, start, end)
+    title = _label_header(infos, start)
+    _label_tail(infos, end)
+    if title is not None:
+        infos[title].line.label, infos[title].line.reason = TITLE, "headline above the article"
+
+
+def _usable(i: _Info) -> bool:
+    return i.cls == GOOD and not (i.pattern and i.pattern.label != BOILERPLATE)
+
+
+def _article_region(infos: list[_Info]) -> tuple[int, int] | None:
+    """First and last prose line of the run of prose with the most tokens."""
+    best, best_score = None, 0
+    seg_start = seg_end = None
+    score = gap = 0
+    for k, i in enumerate(infos + [None]):
+        if i is not None and _usable(i):
+            if seg_start is None:
+                seg_start, score = k, 0
+            seg_end, gap = k, 0
+            score += i.f.tokens
+            continue
+        if seg_start is not None:
+            gap += 2 if i is None or i.cls == BAD else 1
+            if i is None or gap > settings.SEGMENT_MAX_GAP_COST or (i.pattern and i.pattern.ends_article):
+                if score > best_score:
+                    best, best_score = (seg_start, seg_end), score
+                seg_start = None
+    return best
+
+
+def _set(i: _Info, label: str, reason: str) -> None:
+    i.line.label, i.line.reason = label, reason
+
+
+def _label_by_pattern(i: _Info) -> bool:
+    """Captions, bylines and editor lines keep their label wherever they stand near the article."""
+    if i.pattern and i.pattern.label == CAPTION:
+        _set(i, CAPTION, i.pattern.reason)
+    elif i.pattern and i.pattern.label == META:
+        _set(i, META, i.pattern.reason)
+    elif i.byline:
+        _set(i, META, "byline")
+    else:
+        return False
+    return True
+
+
+def _label_body(infos: list[_Info], start: int, end: int) -> None:
+    for k in range(start, end + 1):
+        i = infos[k]
+        if _label_by_pattern(i):
+            continue
+        if i.cls == GOOD:
+            _set(i, BODY, "prose")
+        elif i.cls == BAD:
+            _set(i, BOILERPLATE, i.why)
+        elif i.f.ends_sentence or i.f.prose_punct >= settings.GOOD_MIN_PROSE_PUNCT:
+            _set(i, BODY, "short paragraph inside the article")
+        elif i.f.tokens <= settings.HEADING_MAX_TOKENS and _next_is_prose(infos, k, end):
+            _set(i, HEADING, "sub-heading before prose")
+        else:
+            _set(i, BOILERPLATE, "short line inside the article")
+
+
+def _next_is_prose(infos: list[_Info], k: int, end: int) -> bool:
+    for i in infos[k + 1: end + 1]:
+        if i.pattern and i.pattern.label == CAPTION:
+            continue
+        return i.cls == GOOD
+    return False
+
+
+def _headline_like(i: _Info) -> bool:
+    f = i.f
+    return (i.cls in (SHORT, NEAR) and not i.pattern and not i.byline and f.items < 8
+            and (f.han >= 4 or f.words >= 2)
+            and f.han <= settings.TITLE_MAX_HAN and f.words <= settings.TITLE_MAX_WORDS
+            and not re.search(r"[。:：]$", i.line.text))
+
+
+def _label_header(infos: list[_Info], start: int) -> int | None:
+    """Label the lines just above the article; return the index of the headline, if any."""
+    title = None
+    lowest = max(0, start - settings.TITLE_SEARCH_LINES)
+    for k in range(start - 1, lowest - 1, -1):
+        if _headline_like(infos[k]):
+            title = k
+            break
+    top = title + 1 if title is not None else lowest
+    for k in range(top, start):
+        i = infos[k]
+        if _label_by_pattern(i):
+            continue
+        if i.cls != BAD and (i.f.ends_sentence and i.f.prose_punct >= 1):
+            _set(i, BODY, "lead paragraph")
+        else:
+            _set(i, BOILERPLATE, "between headline and article: " + i.why)
+    if title is not None:
+        for k in range(max(0, title - settings.META_ABOVE_TITLE_LINES), title):
+            if infos[k].byline:
+                _set(infos[k], META, "byline above the headline")
+    return title
+
+
+def _label_tail(infos: list[_Info], end: int) -> None:
+    """After the last prose line: closing short paragraphs, captions and the editor line."""
+    k = end + 1
+    while k < len(infos):
+        i = infos[k]
+        if i.pattern and i.pattern.label == META:
+            _set(i, META, i.pattern.reason)
+        elif i.pattern and i.pattern.label == CAPTION:
+            _set(i, CAPTION, i.pattern.reason)
+        elif i.cls in (NEAR, SHORT) and not i.pattern and not i.byline and i.f.ends_sentence:
+            _set(i, BODY, "closing paragraph")
+        else:
+            break
+        k += 1
+    for i in infos[k: k + settings.TAIL_META_LINES]:
+        if i.pattern and i.pattern.label == META:
+            _set(i, META, i.pattern.reason)

@@ -1,0 +1,82 @@
+"""One function from Document to Article, composing the steps in order:
+decode → lines → classify → metadata → language → (segmentation)."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from . import lang, meta
+from .article import (BODY, CAPTION, HEADING, KEPT_LABELS, META, TITLE, Article, Document,
+                      Failure, Line, Paragraph)
+from .classify import classify
+from .decode import DecodeError, decode
+from .patterns import builtin_patterns
+from .script import normalise
+from .settings import Options
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty lines, normalised, with their 1-based line numbers in the input."""
+    lines = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        norm = normalise(raw)
+        if norm:
+            lines.append(Line(number, norm))
+    return lines
+
+
+def clean_document(doc: Document, options: Options = Options()) -> Article:
+    """Clean one page. Raises decode.DecodeError when the bytes are not text."""
+    text, encoding = decode(doc.data)
+    article = clean_lines(split_lines(text), options)
+    article.path, article.id, article.url, article.fetched = doc.path, doc.digest_id, doc.url, doc.fetched
+    article.encoding = encoding
+    return article
+
+
+def clean_lines(lines: list[Line], options: Options = Options()) -> Article:
+    classify(lines, options.patterns + builtin_patterns())
+    article = Article(path="", id="")
+    paragraphs = [Paragraph(line.text, HEADING if line.label == HEADING else BODY,
+                            lang.line_lang(line.text), [line.number])
+                  for line in lines if line.label in KEPT_LABELS]
+    title = next((line for line in lines if line.label == TITLE), None)
+    if title:
+        article.title, article.title_line = title.text, title.number
+    article.captions = [line.text for line in lines if line.label == CAPTION]
+    article.removed = [line for line in lines if line.label not in KEPT_LABELS + (TITLE,)]
+
+    first_body = next((p.text for p in paragraphs if p.kind == BODY), None)
+    md = meta.extract([line.text for line in lines if line.label == META], first_body)
+    article.date, article.datetime = md.date, md.datetime
+    article.author, article.editor, article.source = md.author, md.editor, md.source
+
+    counts: Counter = Counter()
+    for p in paragraphs:
+        counts.update(lang.spans_by_language(p.text))
+    article.lang, article.langs = lang.document_lang(counts)
+
+    if options.segment:
+        from .segment import tokenize
+        for p in paragraphs:
+            p.tokens = tokenize(p.text)
+    article.paragraphs = paragraphs
+    return article
+
+
+def clean_text(text: str, path: str = "-", options: Options = Options()) -> Article:
+    """Clean a page given as text (library entry point)."""
+    return clean_document(Document(text.encode("utf-8"), path), options)
+
+
+def clean_many(items: Iterable[Document | Failure], options: Options = Options()
+               ) -> Iterator[Article | Failure]:
+    """Clean a stream of inputs; an input that cannot be decoded becomes a Failure."""
+    for item in items:
+        if isinstance(item, Failure):
+            yield item
+            continue
+        try:
+            yield clean_document(item, options)
+        except DecodeError as exc:
+            yield Failure(item.path, str(exc))

@@ -1,0 +1,48 @@
+"""Every named threshold in one place. Token counts are per script: one Han character or one
+Latin word is one token (as in tools/score.py)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+# --- decoding -------------------------------------------------------------------------------
+DECODE_SNIFF_BYTES = 64 * 1024       # how much of the head is looked at for BOM-less UTF-16 / NULs
+
+# --- line classes (classify.py) ---------------------------------------------------------------
+GOOD_MIN_HAN = 30                    # a Chinese line this long with prose punctuation is prose
+GOOD_MIN_HAN_SENTENCE = 15           # ... or this long when it also ends a sentence
+GOOD_MIN_WORDS = 15                  # an English line this long that reads as sentences is prose
+GOOD_MIN_WORDS_SENTENCE = 8          # ... or this long when it ends a sentence with stopwords
+GOOD_MIN_STOPWORD_SHARE = 0.15       # English function words among the words of prose
+GOOD_MIN_PROSE_PUNCT = 2             # ，。、 , . ; marks in a prose line
+SHORT_MAX_TOKENS = 5                 # at most this many tokens: a short line
+MENU_MIN_ITEMS = 4                   # a line split into this many items ...
+MENU_MAX_ITEM_TOKENS = 3.0           # ... of at most this mean size is a menu
+REPEATED_MAX_TOKENS = 40             # a line repeated on the page and this short is a list item
+
+# --- article region ---------------------------------------------------------------------------
+SEGMENT_MAX_GAP_COST = 5             # non-prose lines allowed between two prose lines (bad = 2)
+TITLE_SEARCH_LINES = 6               # how far above the body the headline is looked for
+TITLE_MAX_HAN = 60
+TITLE_MAX_WORDS = 40
+META_ABOVE_TITLE_LINES = 2           # a byline may stand this close above the headline
+TAIL_META_LINES = 3                  # an editor line may stand this close below the body
+HEADING_MAX_TOKENS = 30              # a sub-heading inside the body is at most this long
+
+# --- metadata (meta.py) -----------------------------------------------------------------------
+BYLINE_MAX_TOKENS = 40               # a byline is a short line
+DATE_LINE_MAX_EXTRA_TOKENS = 8       # a line that is a date plus at most this many tokens
+NAME_MAX_CHARS = 60                  # longer "names" are prose, not a byline value
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+# --- language (lang.py) -----------------------------------------------------------------------
+LANG_MIXED_DOC_SHARE = 0.10          # SCHEMA.md: minority language ≥ 10 % of body tokens → mixed
+LANGDETECT_MIN_WORDS = 6             # Latin text shorter than this is not given to langdetect
+ENGLISH_STOPWORD_SHARE = 0.12        # Latin text with this share of English function words is en
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the caller asked for; passed once into the pipeline."""
+    segment: bool = False          # add jieba tokens to each paragraph
+    patterns: tuple[Any, ...] = ()  # the user's own patterns (patterns.Pattern), tried first
