@@ -127,29 +127,53 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...]) -> None:
         infos[title].line.label, infos[title].line.reason = TITLE, "headline above the article"
 
 
-def _usable(i: _Info) -> bool:
-    return i.cls == GOOD and not (i.pattern and i.pattern.label != BOILERPLATE)
+def _score(i: _Info) -> float:
+    """What a line adds to the article around it: prose counts its tokens, chrome costs."""
+    if i.pattern and i.pattern.label != BOILERPLATE or i.byline:
+        return 0.0  # captions, bylines and editor lines neither make nor break an article
+    if i.cls == GOOD:
+        return float(i.f.tokens)
+    if i.cls == NEAR and (i.f.ends_sentence or i.f.prose_punct >= settings.GOOD_MIN_PROSE_PUNCT):
+        return settings.NEAR_PROSE_WEIGHT * i.f.tokens
+    if i.cls == BAD:
+        return -(settings.BAD_LINE_COST + i.f.tokens)
+    if i.cls == NEAR:  # headline-like: one is a sub-heading, a run of them a list
+        return -(settings.SHORT_LINE_COST + settings.NEAR_LINE_COST_PER_TOKEN * i.f.tokens)
+    return -settings.SHORT_LINE_COST
+
+
+def _best_run(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """The contiguous run in scores[lo:hi] with the largest sum (Kadane)."""
+    best = (0.0, -1, -1)
+    total, start = 0.0, lo
+    for k in range(lo, hi):
+        if total <= 0:
+            total, start = 0.0, k
+        total += scores[k]
+        if total > best[0]:
+            best = (total, start, k)
+    return best
 
 
 def _article_region(infos: list[_Info]) -> tuple[int, int] | None:
-    """First and last prose line of the run of prose with the most tokens."""
-    best, best_score = None, 0
-    seg_start = seg_end = None
-    score = gap = 0
-    for k, i in enumerate(infos + [None]):
-        if i is not None and _usable(i):
-            if seg_start is None:
-                seg_start, score = k, 0
-            seg_end, gap = k, 0
-            score += i.f.tokens
-            continue
-        if seg_start is not None:
-            gap += 2 if i is None or i.cls == BAD else 1
-            if i is None or gap > settings.SEGMENT_MAX_GAP_COST or (i.pattern and i.pattern.ends_article):
-                if score > best_score:
-                    best, best_score = (seg_start, seg_end), score
-                seg_start = None
-    return best
+    """The run of lines with the highest score between two article-ending lines. Where several
+    pieces qualify, the first that scores a good share of the best, or is long enough anyway,
+    wins: the article comes before the comments and the next posts."""
+    scores = [_score(i) for i in infos]
+    cuts = [k for k, i in enumerate(infos) if i.pattern and i.pattern.ends_article]
+    runs = []
+    for lo, hi in zip([0] + [c + 1 for c in cuts], cuts + [len(infos)]):
+        score, start, end = _best_run(scores, lo, hi)
+        if score > 0:
+            runs.append((score, start, end))
+    if not runs:
+        return None
+    best = max(score for score, _, _ in runs)
+    enough = min(best, max(settings.FIRST_RUN_SHARE * best, settings.FIRST_RUN_MIN_SCORE))
+    score, start, end = next(r for r in runs if r[0] >= enough)
+    if not any(infos[k].cls == GOOD for k in range(start, end + 1)):
+        return None
+    return start, end
 
 
 def _set(i: _Info, label: str, reason: str) -> None:
@@ -190,7 +214,7 @@ def _next_is_prose(infos: list[_Info], k: int, end: int) -> bool:
     for i in infos[k + 1: end + 1]:
         if i.pattern and i.pattern.label == CAPTION:
             continue
-        return i.cls == GOOD
+        return _score(i) > 0
     return False
 
 

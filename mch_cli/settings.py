@@ -21,7 +21,12 @@ MENU_MAX_ITEM_TOKENS = 3.0           # ... of at most this mean size is a menu
 REPEATED_MAX_TOKENS = 40             # a line repeated on the page and this short is a list item
 
 # --- article region ---------------------------------------------------------------------------
-SEGMENT_MAX_GAP_COST = 5             # non-prose lines allowed between two prose lines (bad = 2)
+NEAR_PROSE_WEIGHT = 0.25             # a punctuated line too short for prose counts this much
+SHORT_LINE_COST = 4.0                # what a short line costs the article around it
+NEAR_LINE_COST_PER_TOKEN = 0.7       # an unpunctuated longer line costs this much per token
+BAD_LINE_COST = 10.0                 # ... and a menu/breadcrumb/boilerplate line (plus its tokens)
+FIRST_RUN_SHARE = 0.5                # the first run scoring this share of the best is the article,
+FIRST_RUN_MIN_SCORE = 150.0          # ... or scoring this much (comments may outweigh the article)
 TITLE_SEARCH_LINES = 6               # how far above the body the headline is looked for
 TITLE_MAX_HAN = 60
 TITLE_MAX_WORDS = 40

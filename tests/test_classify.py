@@ -74,10 +74,11 @@ def test_page_without_prose_has_no_body():
 
 def test_user_patterns_are_tried_first():
     own = parse_patterns("boilerplate\t-\t0\tsponsor line\t^本文由.*赞助")
-    page = ZH_PAGE.replace("项目实施以来", "本文由某某公司赞助。项目实施以来")
+    page = ZH_PAGE.replace("下一阶段", "本文由某某公司赞助，特此感谢。\n下一阶段")
     a = clean_text(page, options=Options(patterns=own))
     assert any(x.reason == "sponsor line" for x in a.removed)
-    assert "赞助" not in a.text
+    assert "赞助" not in a.text and "下一阶段" in a.text
+    assert "赞助" in clean_text(page).text
 
 
 def test_markup_like_text_is_kept_as_is():
