@@ -169,7 +169,7 @@ def _article_region(infos: list[_Info]) -> tuple[int, int] | None:
     if not runs:
         return None
     best = max(score for score, _, _ in runs)
-    enough = min(best, max(settings.FIRST_RUN_SHARE * best, settings.FIRST_RUN_MIN_SCORE))
+    enough = min(settings.FIRST_RUN_SHARE * best, settings.FIRST_RUN_MIN_SCORE)
     score, start, end = next(r for r in runs if r[0] >= enough)
     if not any(infos[k].cls == GOOD for k in range(start, end + 1)):
         return None
