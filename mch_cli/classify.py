@@ -194,12 +194,16 @@ def _label_by_pattern(i: _Info) -> bool:
 
 
 def _label_body(infos: list[_Info], start: int, end: int) -> None:
+    in_list = False  # after "相关新闻" / "Related" inside the article, up to its next prose
     for k in range(start, end + 1):
         i = infos[k]
         if _label_by_pattern(i):
             continue
+        in_list = (in_list and i.cls != GOOD) or bool(i.pattern and i.pattern.starts_list)
         if i.cls == GOOD:
             _set(i, BODY, "prose")
+        elif in_list and not i.pattern:
+            _set(i, BOILERPLATE, "link list inside the article")
         elif i.cls == BAD:
             _set(i, BOILERPLATE, i.why)
         elif i.f.ends_sentence or i.f.prose_punct >= settings.GOOD_MIN_PROSE_PUNCT:

@@ -11,7 +11,8 @@ from pathlib import Path
 @dataclass(frozen=True)
 class Pattern:
     label: str          # boilerplate | caption | meta
-    ends_article: bool  # the article cannot continue past such a line
+    ends_article: bool  # "end": the article cannot continue past such a line
+    starts_list: bool   # "list": a list of links follows (inside an article too, up to its prose)
     max_tokens: int     # applies only to lines this short (0: any length)
     reason: str
     regex: re.Pattern
@@ -30,7 +31,7 @@ def parse_patterns(text: str, origin: str = "patterns") -> tuple[Pattern, ...]:
             compiled = re.compile(regex, re.IGNORECASE)
         except re.error as exc:
             raise ValueError(f"{origin}:{n}: bad regex: {exc}") from None
-        patterns.append(Pattern(label, end == "end", int(max_tokens), reason, compiled))
+        patterns.append(Pattern(label, end == "end", end == "list", int(max_tokens), reason, compiled))
     return tuple(patterns)
 
 
