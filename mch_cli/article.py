@@ -41,6 +41,7 @@ class Line:
     text: str                    # normalised (SCHEMA.md "Text normalisation")
     label: str = ""
     reason: str = ""
+    continues: bool = False      # hard-wrapped: this line goes on the paragraph of the line above
 
 
 @dataclass

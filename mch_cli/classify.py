@@ -25,6 +25,8 @@ no will would can could should may might do does did who which what when where h
 if into about after before over under also more most said says""".split())
 _ITEM_SPLIT = re.compile(r"\s*[|｜·•»›>→]+\s*|\s{2,}|\t")
 _BREADCRUMB = re.compile(r"(?:>>?|»|›|→|->|＞)")
+# Numbered items (bullets are left out: lists of links use them too).
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.]|[①-⑳])\s*\S")
 _TRUNCATED = re.compile(r"(?<=[\w\u4e00-\u9fff])(?:\.{3}|…)$")
 
 
@@ -97,6 +99,8 @@ class _Info:
     pattern: Pattern | None
     byline: bool
     repeated: int
+    wrapped: bool = False    # as long as the page's hard-wrap width: the paragraph goes on
+    running: bool = False    # reads as running text: prose, a punctuated line, a list item, a wrapped line
 
 
 def classify(lines: list[Line], patterns: tuple[Pattern, ...]) -> None:
@@ -115,6 +119,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...]) -> None:
         if i.pattern and i.pattern.label == BOILERPLATE:
             i.cls, i.why = BAD, i.pattern.reason
         i.line.label, i.line.reason = BOILERPLATE, "outside article: " + i.why
+    _mark_running_text(infos)
 
     region = _article_region(infos)
     if region is None:
@@ -125,6 +130,31 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...]) -> None:
     _label_tail(infos, end)
     if title is not None:
         infos[title].line.label, infos[title].line.reason = TITLE, "headline above the article"
+    for prev, i in zip(infos, infos[1:]):
+        i.line.continues = prev.wrapped and prev.line.label == i.line.label == BODY
+
+
+def _wrap_width(infos: list[_Info]) -> int | None:
+    """The width at which the page was hard-wrapped, if it was: many long lines of one length."""
+    lengths = Counter(len(i.line.text) for i in infos if len(i.line.text) >= settings.WRAP_MIN_CHARS)
+    if not lengths:
+        return None
+    width = max(lengths, key=lambda n: (lengths[n] + lengths[n - 1], n))
+    share = (lengths[width] + lengths[width - 1]) / sum(lengths.values())
+    if lengths[width] + lengths[width - 1] >= settings.WRAP_MIN_LINES and share >= settings.WRAP_MIN_SHARE:
+        return width
+    return None
+
+
+def _mark_running_text(infos: list[_Info]) -> None:
+    width = _wrap_width(infos)
+    previous_wrapped = False
+    for i in infos:
+        i.wrapped = bool(width) and i.cls != BAD and len(i.line.text) >= width - 1
+        i.running = i.cls == GOOD or (i.cls != BAD and not i.pattern and (
+            i.f.ends_sentence or i.f.prose_punct >= 1 or i.wrapped or previous_wrapped
+            or bool(_LIST_ITEM.match(i.line.text))))
+        previous_wrapped = i.wrapped
 
 
 def _score(i: _Info) -> float:
@@ -133,7 +163,8 @@ def _score(i: _Info) -> float:
         return 0.0  # captions, bylines and editor lines neither make nor break an article
     if i.cls == GOOD:
         return float(i.f.tokens)
-    if i.cls == NEAR and (i.f.ends_sentence or i.f.prose_punct >= settings.GOOD_MIN_PROSE_PUNCT):
+    if i.cls == NEAR and (i.f.ends_sentence or i.f.prose_punct >= settings.GOOD_MIN_PROSE_PUNCT
+                          or i.wrapped):
         return settings.NEAR_PROSE_WEIGHT * i.f.tokens
     if i.cls == BAD:
         return -(settings.BAD_LINE_COST + i.f.tokens)
@@ -206,8 +237,8 @@ def _label_body(infos: list[_Info], start: int, end: int) -> None:
             _set(i, BOILERPLATE, "link list inside the article")
         elif i.cls == BAD:
             _set(i, BOILERPLATE, i.why)
-        elif i.f.ends_sentence or i.f.prose_punct >= settings.GOOD_MIN_PROSE_PUNCT:
-            _set(i, BODY, "short paragraph inside the article")
+        elif i.running:
+            _set(i, BODY, "running text inside the article")
         elif i.f.tokens <= settings.HEADING_MAX_TOKENS and _next_is_prose(infos, k, end):
             _set(i, HEADING, "sub-heading before prose")
         else:
@@ -218,7 +249,7 @@ def _next_is_prose(infos: list[_Info], k: int, end: int) -> bool:
     for i in infos[k + 1: end + 1]:
         if i.pattern and i.pattern.label == CAPTION:
             continue
-        return _score(i) > 0
+        return i.running
     return False
 
 

@@ -11,7 +11,7 @@ from .article import (BODY, CAPTION, HEADING, KEPT_LABELS, META, TITLE, Article,
 from .classify import classify
 from .decode import DecodeError, decode
 from .patterns import builtin_patterns
-from .script import normalise
+from .script import CJK_PUNCT, count_han, normalise
 from .settings import Options
 
 
@@ -34,12 +34,33 @@ def clean_document(doc: Document, options: Options = Options()) -> Article:
     return article
 
 
+def _join(left: str, right: str) -> str:
+    """Re-join a hard-wrapped line: no space between two Chinese characters."""
+    cjk = count_han(left[-1]) + count_han(right[0]) == 2 or left[-1] in CJK_PUNCT
+    return left + ("" if cjk else " ") + right
+
+
+def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
+    """Kept lines → paragraphs; lines of a hard-wrapped paragraph are joined."""
+    paragraphs: list[Paragraph] = []
+    for line in lines:
+        if line.label not in KEPT_LABELS:
+            continue
+        if line.continues and paragraphs:
+            last = paragraphs[-1]
+            last.text = _join(last.text, line.text)
+            last.lines.append(line.number)
+        else:
+            paragraphs.append(Paragraph(line.text, line.label, "", [line.number]))
+    for p in paragraphs:
+        p.lang = lang.line_lang(p.text)
+    return paragraphs
+
+
 def clean_lines(lines: list[Line], options: Options = Options()) -> Article:
     classify(lines, options.patterns + builtin_patterns())
     article = Article(path="", id="")
-    paragraphs = [Paragraph(line.text, HEADING if line.label == HEADING else BODY,
-                            lang.line_lang(line.text), [line.number])
-                  for line in lines if line.label in KEPT_LABELS]
+    paragraphs = build_paragraphs(lines)
     title = next((line for line in lines if line.label == TITLE), None)
     if title:
         article.title, article.title_line = title.text, title.number

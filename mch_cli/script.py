@@ -24,6 +24,7 @@ LATIN_WORD_RE = re.compile(f"[{LATIN}]+(?:['’\\-][{LATIN}]+)*")
 TOKEN_RE = re.compile(f"[{KANA}{HAN}\uac00-\ud7af]|[^\\W_]+")
 URL_EMAIL_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 
+CJK_PUNCT = "，。！？；：、“”‘’（）《》【】…—"
 # Terminal punctuation of a sentence, both scripts (closing quotes/brackets may follow).
 SENTENCE_END_RE = re.compile(r"[。！？!?.;；…][”’\"'」』)）\]】]*$")
 # Punctuation that occurs inside running prose, both scripts.

@@ -18,6 +18,9 @@ GOOD_MIN_PROSE_PUNCT = 2             # ，。、 , . ; marks in a prose line
 SHORT_MAX_TOKENS = 5                 # at most this many tokens: a short line
 MENU_MIN_ITEMS = 4                   # a line split into this many items ...
 MENU_MAX_ITEM_TOKENS = 3.0           # ... of at most this mean size is a menu
+WRAP_MIN_CHARS = 30                  # hard-wrapped pages: lines at least this long ...
+WRAP_MIN_LINES = 8                   # ... of which this many ...
+WRAP_MIN_SHARE = 0.3                 # ... and this share have one length (±1)
 REPEATED_MAX_TOKENS = 40             # a line repeated on the page and this short is a list item
 
 # --- article region ---------------------------------------------------------------------------
