@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from . import settings
-from .script import count_han, latin_words
+from .script import count_han, latin_words, simplified
 
 # ---------------------------------------------------------------------------------- dates --
 
@@ -133,6 +133,8 @@ _CN_REPORTER_RE = re.compile(r"^(?:本报|新华社|中新网)?(?:记者|通讯�
 _DATELINE_RE = re.compile(
     r"^.{0,40}?[(（]\s*(?:reporter|correspondent|记者)\s*(?P<names>[^()（）]{2,60}?)\s*"
     r"(?:reported|reports|报道)?\s*[)）]", re.I)
+# Words that make a dated line a byline wherever they stand ("欣传媒╱记者丁彦伶／台北报导 2012-01-17").
+_BYLINE_WORD_RE = re.compile(r"记者|通讯员|报道|报导|编辑|来源|摄影|\b(?:reporter|correspondent|staff writer|editor)\b", re.I)
 _SITE_RE = re.compile(r"\.(?:com|net|org|cn|gov|edu|info|news|hk|tw)(?:\.\w{2})?$|(?:网|报|社|电视台|新闻)$"
                       r"|\b(?:news|network|agency|daily|times|post|press|online)$", re.I)
 _VALUE_TRIM = " \t:：,，;；|/-—–·【】[]()（）<>《》\"'“”"
@@ -142,9 +144,11 @@ def is_byline(text: str, tokens: int) -> bool:
     """A short line of publication facts: keys with values, a date, or "By Name"."""
     if tokens > settings.BYLINE_MAX_TOKENS:
         return False
-    if _KEY_RE.search(text) or _BY_RE.match(text) or _CN_REPORTER_RE.match(text):
+    if _KEY_RE.search(simplified(text)) or _BY_RE.match(text) or _CN_REPORTER_RE.match(simplified(text)):
         return True
     dates = find_dates(text)
+    if dates and _BYLINE_WORD_RE.search(simplified(text)):
+        return True
     if dates:
         rest = text
         for f in reversed(dates):
@@ -160,12 +164,12 @@ def byline_fields(text: str) -> dict[str, list[str]]:
     by = _BY_RE.match(text)
     if by:
         out.setdefault("author", []).extend(_split_names(by.group("name")))
-    reporter = _CN_REPORTER_RE.match(text)
-    if reporter:
-        out.setdefault("author", []).extend(_split_names(reporter.group("name")))
-    keys = list(_KEY_RE.finditer(text))
+    reporter = _CN_REPORTER_RE.match(simplified(text))
+    if reporter:  # one character for one: the span is valid in the original text
+        out.setdefault("author", []).extend(_split_names(text[reporter.start("name"):reporter.end("name")]))
+    keys = list(_KEY_RE.finditer(simplified(text)))
     for k, nxt in zip(keys, keys[1:] + [None]):
-        field = _KEYS.get(k.group("key").lower())
+        field = _KEYS.get(k.group("key").lower())  # keys matched in Simplified, values kept as written
         if not field:
             continue
         value = text[k.end(): nxt.start() if nxt else len(text)]

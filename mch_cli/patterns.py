@@ -7,6 +7,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .script import simplified
+
 
 @dataclass(frozen=True)
 class Pattern:
@@ -47,6 +49,7 @@ def load_patterns(path: str | Path) -> tuple[Pattern, ...]:
 
 
 def match(text: str, tokens: int, patterns: tuple[Pattern, ...]) -> Pattern | None:
+    text = simplified(text)  # Traditional pages match the same patterns
     for p in patterns:
         if (not p.max_tokens or tokens <= p.max_tokens) and p.regex.search(text):
             return p
