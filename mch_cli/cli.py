@@ -166,5 +166,11 @@ def show(
             sys.stdout.flush()
 
 
+# --- language commands (issue 5) -------------------------------------------------------------
+
+
+# --- segmentation, terms and keywords commands (issue 6) ----------------------------------------
+
+
 def main() -> None:
     app()
