@@ -42,6 +42,7 @@ class Line:
     label: str = ""
     reason: str = ""
     continues: bool = False      # hard-wrapped: this line goes on the paragraph of the line above
+    evidence: dict | None = None  # the features that decided the label (--explain)
 
 
 @dataclass
@@ -96,6 +97,6 @@ class Article:
             "encoding": self.encoding, "repaired": self.repaired,
         }
         if explain:
-            d["removed"] = [{"line": x.number, "text": x.text, "label": x.label, "reason": x.reason}
-                            for x in self.removed]
+            d["removed"] = [{"line": x.number, "text": x.text, "label": x.label, "reason": x.reason,
+                             "features": x.evidence} for x in self.removed]
         return d

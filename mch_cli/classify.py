@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line
+from .corpus import line_key
 from .meta import is_byline
 from .patterns import Pattern, match
 from .script import PROSE_PUNCT_RE, SENTENCE_END_RE, count_han, latin_words
@@ -94,17 +96,20 @@ def line_class(f: Features) -> tuple[str, str]:
 class _Info:
     line: Line
     f: Features
-    cls: str
+    cls: str                 # the class the page and the corpus leave it (repeats, patterns)
     why: str
     pattern: Pattern | None
     byline: bool
     repeated: int
+    base_cls: str = ""       # the context-free class of the line alone
     wrapped: bool = False    # as long as the page's hard-wrap width: the paragraph goes on
     running: bool = False    # reads as running text: prose, a punctuated line, a list item, a wrapped line
 
 
-def classify(lines: list[Line], patterns: tuple[Pattern, ...]) -> None:
-    """Set `label` and `reason` on every line (in place)."""
+def classify(lines: list[Line], patterns: tuple[Pattern, ...],
+             recurring: Mapping[int, int] | None = None) -> None:
+    """Set `label` and `reason` on every line (in place). `recurring`: corpus mode's line hashes
+    seen on many pages, with their page counts."""
     counts = Counter(line.text for line in lines)
     infos = []
     for line in lines:
@@ -112,10 +117,13 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...]) -> None:
         cls, why = line_class(f)
         pat = match(line.text, f.tokens, patterns)
         infos.append(_Info(line, f, cls, why, pat, cls != GOOD and is_byline(line.text, f.tokens),
-                           counts[line.text]))
+                           counts[line.text], base_cls=cls))
     for i in infos:  # ranking lists repeat their headlines
         if i.repeated > 1 and i.f.tokens <= settings.REPEATED_MAX_TOKENS:
             i.cls, i.why = BAD, f"repeated {i.repeated}x on page"
+        pages = recurring.get(line_key(i.line.text)) if recurring else None
+        if pages and i.cls != GOOD:  # prose is rarely a template
+            i.cls, i.why = BAD, f"on {pages} pages of the corpus"
         if i.pattern and i.pattern.label == BOILERPLATE:
             i.cls, i.why = BAD, i.pattern.reason
         i.line.label, i.line.reason = BOILERPLATE, "outside article: " + i.why
@@ -132,6 +140,24 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...]) -> None:
         infos[title].line.label, infos[title].line.reason = TITLE, "headline above the article"
     for prev, i in zip(infos, infos[1:]):
         i.line.continues = prev.wrapped and prev.line.label == i.line.label == BODY
+    for i in infos:
+        i.line.evidence = _evidence(i)
+
+
+def _evidence(i: _Info) -> dict:
+    """The features that decided a line, for --explain."""
+    f = i.f
+    ev = {"class": i.cls, "score": round(_score(i), 2), "tokens": f.tokens, "han": f.han,
+          "words": f.words, "prose_punct": f.prose_punct, "ends_sentence": f.ends_sentence}
+    if f.words:
+        ev["stopword_share"] = round(f.stopword_share, 2)
+    if f.items > 1:
+        ev["items"] = f.items
+    if i.pattern:
+        ev["pattern"] = i.pattern.reason
+    if i.repeated > 1:
+        ev["repeated"] = i.repeated
+    return ev
 
 
 def _wrap_width(infos: list[_Info]) -> int | None:
@@ -255,7 +281,8 @@ def _next_is_prose(infos: list[_Info], k: int, end: int) -> bool:
 
 def _headline_like(i: _Info) -> bool:
     f = i.f
-    return (i.cls in (SHORT, NEAR) and not i.pattern and not i.byline and f.items < 8
+    # A headline may recur: in the page's own ranking list, on other pages of the corpus.
+    return (i.base_cls in (SHORT, NEAR) and not i.pattern and not i.byline and f.items < 8
             and (f.han >= 4 or f.words >= 2)
             and f.han <= settings.TITLE_MAX_HAN and f.words <= settings.TITLE_MAX_WORDS
             and not re.search(r"[。:：]$", i.line.text))

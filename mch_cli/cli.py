@@ -100,6 +100,8 @@ def clean(
     glob: Annotated[str, typer.Option("--glob", help="Files to take inside directories.")] = "*.txt",
     segment: SegmentOpt = False,
     patterns: PatternsOpt = None,
+    corpus: Annotated[bool, typer.Option("--corpus", help="First count the lines of all inputs; lines on many pages are boilerplate.")] = False,
+    corpus_min_pages: Annotated[Optional[int], typer.Option("--corpus-min-pages", min=2, metavar="N", help="With --corpus: a line on N pages is boilerplate (default: 3, or 1% of the pages when more).")] = None,
 ) -> None:
     """Clean pages into articles: title, date, author, source, language, paragraphs.
 
@@ -109,19 +111,30 @@ def clean(
       mch clean seeds/ --format jsonl | jq -r .title
       mch clean page.txt --format jsonl --explain | jq '.removed[] | [.line, .label, .reason]'
       cat page.txt | mch clean - -o article.txt
+      mch clean site-dump/ --corpus -f jsonl     # lines on many pages of the site are chrome
     """
+    import dataclasses
+
     from .pipeline import clean_many
     from .read import iter_documents
     from .write import Writer, atomic_output
 
     _utf8_stdout()
     options = _options(segment, patterns)
+    inputs = _paths_or_stdin(paths)
     failed = 0
     with _shell_behaviour():
+        if corpus:
+            if "-" in inputs:
+                _say("--corpus reads its inputs twice: give files or directories, not stdin")
+                raise typer.Exit(Exit.USAGE)
+            from .corpus import count_lines, recurring_lines
+            options = dataclasses.replace(options, recurring=recurring_lines(
+                *count_lines(iter_documents(inputs, glob)), corpus_min_pages))
         sink = atomic_output(output) if output else contextlib.nullcontext(sys.stdout)
         with sink as stream:
             writer = Writer(stream, fmt.value, explain)
-            for item in clean_many(iter_documents(_paths_or_stdin(paths), glob), options):
+            for item in clean_many(iter_documents(inputs, glob), options):
                 if isinstance(item, Failure):
                     failed += 1
                     _say(f"{item.path}: {item.error}")

@@ -58,7 +58,7 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
 
 
 def clean_lines(lines: list[Line], options: Options = Options()) -> Article:
-    classify(lines, options.patterns + builtin_patterns())
+    classify(lines, options.patterns + builtin_patterns(), options.recurring)
     article = Article(path="", id="")
     paragraphs = build_paragraphs(lines)
     title = next((line for line in lines if line.label == TITLE), None)

@@ -2,7 +2,8 @@
 Latin word is one token (as in tools/score.py)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 # --- decoding -------------------------------------------------------------------------------
@@ -22,6 +23,10 @@ WRAP_MIN_CHARS = 30                  # hard-wrapped pages: lines at least this l
 WRAP_MIN_LINES = 8                   # ... of which this many ...
 WRAP_MIN_SHARE = 0.3                 # ... and this share have one length (±1)
 REPEATED_MAX_TOKENS = 40             # a line repeated on the page and this short is a list item
+
+# --- corpus mode (corpus.py) ----------------------------------------------------------------
+CORPUS_MIN_PAGES = 3                 # a line on this many pages of the corpus is site chrome ...
+CORPUS_MIN_SHARE = 0.01              # ... or on this share of its pages, when that is more
 
 # --- article region ---------------------------------------------------------------------------
 NEAR_PROSE_WEIGHT = 0.25             # a punctuated line too short for prose counts this much
@@ -54,3 +59,4 @@ class Options:
     """What the caller asked for; passed once into the pipeline."""
     segment: bool = False          # add jieba tokens to each paragraph
     patterns: tuple[Any, ...] = ()  # the user's own patterns (patterns.Pattern), tried first
+    recurring: Mapping[int, int] = field(default_factory=dict)  # corpus mode: line hash → pages
