@@ -27,7 +27,7 @@ test: $(VENV)/.installed
 # Main-text quality on the shared dev sets (only where ../shared is present).
 eval: $(VENV)/.installed
 	@test -d $(SHARED)/dev || { echo "make eval: $(SHARED)/dev not found"; exit 1; }
-	$(BIN)/python benchmarks/eval.py --shared $(SHARED)
+	$(BIN)/python benchmarks/eval.py --shared $(SHARED) --readme README.md
 
 clean-venv:
 	rm -rf $(VENV)
