@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line
 from .corpus import line_key
-from .meta import is_byline
+from .meta import is_byline, is_name_line
 from .patterns import Pattern, match
 from .script import PROSE_PUNCT_RE, SENTENCE_END_RE, count_han, latin_words
 
@@ -301,7 +301,9 @@ def _label_header(infos: list[_Info], start: int) -> int | None:
         i = infos[k]
         if _label_by_pattern(i):
             continue
-        if i.cls != BAD and (i.f.ends_sentence and i.f.prose_punct >= 1):
+        if is_name_line(i.line.text):
+            _set(i, META, "author's name")
+        elif i.cls != BAD and (i.f.ends_sentence and i.f.prose_punct >= 1):
             _set(i, BODY, "lead paragraph")
         else:
             _set(i, BOILERPLATE, "between headline and article: " + i.why)
@@ -317,6 +319,9 @@ def _label_tail(infos: list[_Info], end: int) -> None:
     k = end + 1
     while k < len(infos):
         i = infos[k]
+        if i.byline and i.pattern and i.pattern.ends_article:
+            _set(i, META, "post footer")  # "发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)"
+            break
         if i.pattern and i.pattern.label == META:
             _set(i, META, i.pattern.reason)
         elif i.pattern and i.pattern.label == CAPTION:

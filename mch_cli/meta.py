@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from . import settings
 from .script import count_han, latin_words, simplified
@@ -110,44 +112,60 @@ def find_dates(text: str) -> list[FoundDate]:
 
 # Keys that introduce a value in a byline, and the field the value goes to (None: ignored).
 _KEYS = {
-    "作者": "author", "撰文": "author", "记者": "author", "通讯员": "author", "文": "author",
+    "作者": "author", "撰文": "author", "撰稿": "author", "撰稿人": "author", "记者": "author",
+    "通讯员": "author", "实习生": "author", "文": "author", "文/图": "author", "发文机关": "author",
     "author": "author", "authors": "author", "by": "author", "writer": "author",
     "reporter": "author", "written by": "author",
-    "来源": "source", "稿源": "source", "出处": "source", "source": "source",
+    "来源": "source", "稿源": "source", "出处": "source", "出自": "source", "source": "source",
     "责任编辑": "editor", "责编": "editor", "编辑": "editor", "主编": "editor",
     "editor": "editor", "edited by": "editor",
-    "发布时间": None, "发布日期": None, "发表时间": None, "更新时间": None, "时间": None,
-    "日期": None, "摄影": None, "图": None, "文/图": "author", "点击": None, "浏览": None,
-    "阅读": None, "点击数": None, "浏览次数": None, "阅读数": None, "字号": None,
+    "发布时间": None, "发布日期": None, "发表时间": None, "发表日期": None, "更新时间": None,
+    "成文日期": None, "时间": None, "日期": None, "摄影": None, "图": None, "点击": None,
+    "浏览": None, "阅读": None, "点击数": None, "浏览次数": None, "阅读数": None, "字号": None,
     "updated": None, "published": None, "posted": None, "time": None, "date": None,
     "hits": None, "views": None, "photo": None,
 }
+# Date keys that may stand without a colon, right before the date ("发表于2005年…", "Updated 2021-…").
+_BARE_DATE_KEYS = ("发表于", "发布于", "发布时间", "发表时间", "更新时间", "updated", "published", "posted")
 _CJK_KEYS = sorted((k for k in _KEYS if count_han(k) or "/" in k), key=len, reverse=True)
 _LATIN_KEYS = sorted((k for k in _KEYS if k not in _CJK_KEYS), key=len, reverse=True)
 _KEY_RE = re.compile(
     r"(?P<key>" + "|".join(map(re.escape, _CJK_KEYS)) + r"|\b(?:"
-    + "|".join(map(re.escape, _LATIN_KEYS)) + r")\b)\s*[:：]\s*", re.I)
+    + "|".join(map(re.escape, _LATIN_KEYS)) + r")\b)\s*[:：]\s*"
+    r"|(?P<bare>" + "|".join(_BARE_DATE_KEYS) + r")\s*(?=\d)", re.I)
 _BY_RE = re.compile(r"^(?i:by|written by)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von))*)")
-_CN_REPORTER_RE = re.compile(r"^(?:本报|新华社|中新网)?(?:记者|通讯员)\s*(?P<name>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*)$")
-# "Tianshan News (Reporter Ye Xiaomin reported)" · "本报讯（记者 张三 通讯员 李四）"
+_HAN_NAME = r"[\u4e00-\u9fff·]{2,4}"
+# "本报记者罗科苏盈发自北京" · "新京报记者 彭冲 山东冠县报道" · "（记者 张三 通讯员 李四）"
+_REPORTER_RE = re.compile(r"(?:记者|通讯员|实习生|特约撰稿人?)\s*[:：]?\s*(?P<names>" + _HAN_NAME
+                          + r"(?:[ 、，,]+" + _HAN_NAME + r")*)(?P<after>\s*(?:发自|报道|报导)?)")
+# "（姚峰 上海报道）" at the end of an article
+_NAME_PLACE_RE = re.compile(r"[(（]\s*(?P<names>" + _HAN_NAME + r"(?:[ 、，,]+" + _HAN_NAME
+                            + r")*)\s+[\u4e00-\u9fff]{2,8}(?:报道|报导)\s*[)）]\s*$")
+# A poster in a forum or blog footer: "ggjjzhzz 发表于 2005-9-15" · "本贴由大卫于2005年…发表" · "由海姑娘张贴 @"
+_POSTER_RE = re.compile(r"^(?P<a>[^\s:：]{2,20})\s*(?:发表于|发布于)|由\s*(?P<b>[^\s由]{2,12}?)\s*(?:张贴|于\s*\d)")
+_BRACKET_NAME_RE = re.compile(r"[\[【]\s*(?P<name>" + _HAN_NAME + r")\s*[\]】]")
+_INLINE_BY_RE = re.compile(r"\bby\s+(?P<name>[^\s〓|]{2,30})", re.I)
+# "Tianshan News (Reporter Ye Xiaomin reported) On June 24, …"
 _DATELINE_RE = re.compile(
-    r"^.{0,40}?[(（]\s*(?:reporter|correspondent|记者)\s*(?P<names>[^()（）]{2,60}?)\s*"
-    r"(?:reported|reports|报道)?\s*[)）]", re.I)
+    r"^.{0,40}?[(（]\s*(?:reporter|correspondent)\s*(?P<names>[^()（）]{2,60}?)\s*"
+    r"(?:reported|reports)?\s*[)）]", re.I)
 # Words that make a dated line a byline wherever they stand ("欣传媒╱记者丁彦伶／台北报导 2012-01-17").
 _BYLINE_WORD_RE = re.compile(r"记者|通讯员|报道|报导|编辑|来源|摄影|\b(?:reporter|correspondent|staff writer|editor)\b", re.I)
 _SITE_RE = re.compile(r"\.(?:com|net|org|cn|gov|edu|info|news|hk|tw)(?:\.\w{2})?$|(?:网|报|社|电视台|新闻)$"
                       r"|\b(?:news|network|agency|daily|times|post|press|online)$", re.I)
-_VALUE_TRIM = " \t:：,，;；|/-—–·【】[]()（）<>《》\"'“”"
+_VALUE_TRIM = " \t:：,，;；|/-—–·【】[]()（）<>《》\"'“”〓"
+_NOT_NAMES = frozenset("本报 记者 通讯员 报道 编辑 新华社 中新社 本网 综合 整理 转载 网友 楼主 原创 来源 作者".split())
 
 
 def is_byline(text: str, tokens: int) -> bool:
     """A short line of publication facts: keys with values, a date, or "By Name"."""
     if tokens > settings.BYLINE_MAX_TOKENS:
         return False
-    if _KEY_RE.search(simplified(text)) or _BY_RE.match(text) or _CN_REPORTER_RE.match(simplified(text)):
+    simple = simplified(text)
+    if _KEY_RE.search(simple) or _BY_RE.match(text) or re.match(r"^(?:本报)?(?:记者|通讯员)", simple):
         return True
     dates = find_dates(text)
-    if dates and _BYLINE_WORD_RE.search(simplified(text)):
+    if dates and (_BYLINE_WORD_RE.search(simple) or _POSTER_RE.search(simple)):
         return True
     if dates:
         rest = text
@@ -158,28 +176,91 @@ def is_byline(text: str, tokens: int) -> bool:
     return False
 
 
+def is_name(token: str) -> bool:
+    """A person's name: 2-4 Han characters (more with ·), or Latin words / a user handle."""
+    if not token or token in _NOT_NAMES or re.search(r"[=<>\"@]|\d{3,}", token):
+        return False
+    han = count_han(token)
+    if han:
+        return han == len(token.replace("·", "")) and (2 <= han <= 4 or ("·" in token and han <= 10))
+    return 1 <= len(token.split()) <= 4 and len(token) <= 40
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    text = resources.files("mch_cli").joinpath("data/surnames.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def is_name_line(text: str) -> bool:
+    """A line that is only a Chinese person's name ("胡平"), as under a headline."""
+    name = re.sub(r"^(?:文|作者)\s*[/:：]\s*", "", text).strip()
+    return (is_name(name) and bool(count_han(name))
+            and (name[0] in _surnames() or name[:2] in _surnames()))
+
+
+def reporter_names(text: str) -> list[str]:
+    """Reporters named in a phrase like "本报记者张三发自北京" or "（记者 张三 李四）"."""
+    simple = simplified(text)
+    m = _REPORTER_RE.search(simple)
+    if m:
+        names = re.split(r"[ 、，,]+", text[m.start("names"): m.end("names")])
+        if m.group("after").strip() in ("报道", "报导") and len(names) > 1:
+            names = names[:-1]  # "彭冲 山东冠县报道": the place went with the last name
+        return [n for n in names if is_name(n)]
+    m = _NAME_PLACE_RE.search(simple)
+    if m:
+        return [n for n in re.split(r"[ 、，,]+", text[m.start("names"): m.end("names")]) if is_name(n)]
+    return []
+
+
 def byline_fields(text: str) -> dict[str, list[str]]:
     """Values by field from one byline: {"author": [...], "source": [...], "editor": [...]}."""
     out: dict[str, list[str]] = {}
+    simple = simplified(text)  # one character for one: spans are valid in the original text
     by = _BY_RE.match(text)
     if by:
         out.setdefault("author", []).extend(_split_names(by.group("name")))
-    reporter = _CN_REPORTER_RE.match(simplified(text))
-    if reporter:  # one character for one: the span is valid in the original text
-        out.setdefault("author", []).extend(_split_names(text[reporter.start("name"):reporter.end("name")]))
-    keys = list(_KEY_RE.finditer(simplified(text)))
+    keys = list(_KEY_RE.finditer(simple))
     for k, nxt in zip(keys, keys[1:] + [None]):
-        field = _KEYS.get(k.group("key").lower())  # keys matched in Simplified, values kept as written
+        field = k.group("key") and _KEYS.get(k.group("key").lower())
         if not field:
             continue
         value = text[k.end(): nxt.start() if nxt else len(text)]
         for f in reversed(find_dates(value)):  # a date glued to the value is not part of it
-            value = value[: f.span[0]] + value[f.span[1]:]
-        value = value.strip(_VALUE_TRIM)
-        if value and len(value) <= settings.NAME_MAX_CHARS:
-            out.setdefault(field, []).extend(
-                _split_names(value) if field == "author" else [value])
+            value = value[: f.span[0]] + " " + value[f.span[1]:]
+        value = _clean_value(value, cut_at_space=field != "author")
+        if not value:
+            continue
+        if field == "author":
+            out.setdefault(field, []).extend(_split_names(value))
+        else:
+            out.setdefault(field, []).append(value)
+    if "author" not in out:
+        names = reporter_names(text)
+        poster = _POSTER_RE.search(simple)
+        bracket = _BRACKET_NAME_RE.search(text) if find_dates(text) else None
+        inline_by = _INLINE_BY_RE.search(text) if find_dates(text) else None
+        if not names and poster:
+            names = [text[poster.start(g): poster.end(g)] for g in ("a", "b") if poster.group(g)]
+        if not names and bracket:
+            names = [bracket.group("name")]
+        if not names and inline_by:
+            names = [inline_by.group("name")]
+        names = [n for n in names if is_name(n)]
+        if names:
+            out["author"] = names
     return out
+
+
+def _clean_value(value: str, cut_at_space: bool) -> str | None:
+    """A byline value without its trimmings, or None when it is template garbage."""
+    value = value.strip(_VALUE_TRIM)
+    if cut_at_space and count_han(value):  # "网易商业报道 发表评论 查看评论": it ends at a space
+        value = re.split(r"\s|】|\]", value)[0].strip(_VALUE_TRIM)
+    if not value or len(value) > settings.NAME_MAX_CHARS or re.search(r"[=<>]|size\b", value):
+        return None
+    return value
 
 
 def _split_names(value: str) -> list[str]:
@@ -188,16 +269,19 @@ def _split_names(value: str) -> list[str]:
         parts = re.split(r"[\s、,，;；/]+", value)
     else:
         parts = re.split(r"\s*(?:[,;/&]|\band\b)\s*", value)
-    return [p.strip(_VALUE_TRIM) for p in parts if p.strip(_VALUE_TRIM)]
+    parts = [p.strip(_VALUE_TRIM) for p in parts if p.strip(_VALUE_TRIM)]
+    if len(parts) == 1:
+        return parts  # one value: a name, or an issuing body (发文机关：吉林省人民政府)
+    return [p for p in parts if is_name(p)]
 
 
 def dateline_authors(paragraph: str) -> list[str]:
     """Authors named in a dateline that opens the first paragraph."""
     m = _DATELINE_RE.match(paragraph)
-    if not m:
-        return []
-    names = re.split(r"\s*(?:通讯员|correspondent)\s*", m.group("names"), flags=re.I)
-    return [n for part in names for n in _split_names(part)]
+    if m:
+        names = re.split(r"\s*(?:correspondent)\s*", m.group("names"), flags=re.I)
+        return [n for part in names for n in _split_names(part)]
+    return reporter_names(paragraph[: settings.DATELINE_MAX_CHARS])
 
 
 @dataclass
@@ -214,25 +298,30 @@ def _join(values: list[str]) -> str | None:
     return ", ".join(seen) if seen else None
 
 
-def extract(meta_lines: list[str], first_paragraph: str | None) -> Metadata:
-    """Metadata from the page's byline/editor lines (in page order) and its first paragraph."""
+def extract(meta_lines: list[str], first_paragraph: str | None = None,
+            last_paragraph: str | None = None, near_title: list[str] = ()) -> Metadata:
+    """Metadata from the page's byline/editor lines (best first), its first and last
+    paragraphs, and, for the date only, the lines around the headline."""
     md = Metadata()
     fields: dict[str, list[str]] = {"author": [], "source": [], "editor": []}
+    for text in list(meta_lines) + list(near_title):
+        dates = find_dates(text)
+        if dates:
+            md.date, md.datetime = dates[0].date, dates[0].datetime
+            break
     for text in meta_lines:
-        if md.date is None:
-            dates = find_dates(text)
-            if dates:
-                md.date, md.datetime = dates[0].date, dates[0].datetime
         for field, values in byline_fields(text).items():
             fields[field].extend(values)
     # A site given as the author ("Author:Tianshan.com") is the source.
-    sites = [a for a in fields["author"] if _SITE_RE.search(a)]
+    sites = [a for a in fields["author"] if _SITE_RE.search(a) and not count_han(a) > 4]
     fields["author"] = [a for a in fields["author"] if a not in sites]
     if not fields["source"]:
         fields["source"] = sites
     if not fields["author"] and first_paragraph:
         fields["author"] = dateline_authors(first_paragraph)
+    if not fields["author"] and last_paragraph:
+        fields["author"] = reporter_names(last_paragraph[-settings.DATELINE_MAX_CHARS:])
     md.author = _join(fields["author"])
-    md.source = _join(fields["source"])
+    md.source = _join(fields["source"][:1])
     md.editor = _join(fields["editor"])
     return md

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from . import lang, meta
+from . import lang, meta, settings
 from .article import (BODY, CAPTION, HEADING, KEPT_LABELS, META, TITLE, Article, Document,
                       Failure, Line, Paragraph)
 from .classify import classify
@@ -57,6 +57,18 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
     return paragraphs
 
 
+def _metadata(lines: list[Line], paragraphs: list[Paragraph], title_line: int | None) -> meta.Metadata:
+    """Bylines above the article first, then those below it (post footers, editor lines)."""
+    body = [p for p in paragraphs if p.kind == BODY]
+    start = body[0].lines[0] if body else 0
+    meta_lines = sorted((line for line in lines if line.label == META),
+                        key=lambda line: (line.number > start, line.number))
+    near = [line.text for line in lines if title_line and line.label not in KEPT_LABELS
+            and abs(line.number - title_line) <= settings.DATE_NEAR_TITLE_LINES]
+    return meta.extract([line.text for line in meta_lines], body[0].text if body else None,
+                        body[-1].text if body else None, near)
+
+
 def clean_lines(lines: list[Line], options: Options = Options()) -> Article:
     classify(lines, options.patterns + builtin_patterns(), options.recurring)
     article = Article(path="", id="")
@@ -67,8 +79,7 @@ def clean_lines(lines: list[Line], options: Options = Options()) -> Article:
     article.captions = [line.text for line in lines if line.label == CAPTION]
     article.removed = [line for line in lines if line.label not in KEPT_LABELS + (TITLE,)]
 
-    first_body = next((p.text for p in paragraphs if p.kind == BODY), None)
-    md = meta.extract([line.text for line in lines if line.label == META], first_body)
+    md = _metadata(lines, paragraphs, article.title_line)
     article.date, article.datetime = md.date, md.datetime
     article.author, article.editor, article.source = md.author, md.editor, md.source
 

@@ -45,6 +45,8 @@ HEADING_MAX_TOKENS = 30              # a sub-heading inside the body is at most 
 # --- metadata (meta.py) -----------------------------------------------------------------------
 BYLINE_MAX_TOKENS = 40               # a byline is a short line
 DATE_LINE_MAX_EXTRA_TOKENS = 8       # a line that is a date plus at most this many tokens
+DATE_NEAR_TITLE_LINES = 3            # no byline: a date this close to the headline is taken
+DATELINE_MAX_CHARS = 60              # a reporter credit opens or closes a paragraph within this
 NAME_MAX_CHARS = 60                  # longer "names" are prose, not a byline value
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
