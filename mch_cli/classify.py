@@ -60,7 +60,8 @@ def features(text: str) -> Features:
         prose_punct=len(PROSE_PUNCT_RE.findall(text)),
         ends_sentence=bool(SENTENCE_END_RE.search(text)),
         stopword_share=stop, items=len(items), mean_item_tokens=item_tokens,
-        breadcrumb=bool(_BREADCRUMB.search(text)) and len(items) >= 2 and tokens <= 30,
+        breadcrumb=(len(_BREADCRUMB.findall(text)) >= 2 and tokens <= 60
+                    or bool(_BREADCRUMB.search(text)) and len(items) >= 2 and tokens <= 30),
         # a teaser cut off mid-word: "… during the college entrance examinatio..."
         truncated=bool(_TRUNCATED.search(text))
         and len(PROSE_PUNCT_RE.findall(_TRUNCATED.sub("", text))) <= 1,
@@ -290,12 +291,12 @@ def _headline_like(i: _Info) -> bool:
 
 def _label_header(infos: list[_Info], start: int) -> int | None:
     """Label the lines just above the article; return the index of the headline, if any."""
-    title = None
     lowest = max(0, start - settings.TITLE_SEARCH_LINES)
-    for k in range(start - 1, lowest - 1, -1):
-        if _headline_like(infos[k]):
-            title = k
-            break
+    candidates = [k for k in range(start - 1, lowest - 1, -1) if _headline_like(infos[k])]
+    # The nearest headline-shaped line, unless one further up has its byline right below it
+    # (then the nearer one is a subtitle or a repeat).
+    signed = [k for k in candidates if any(_is_meta_line(i) for i in infos[k + 1: k + 3])]
+    title = signed[0] if signed else (candidates[0] if candidates else None)
     top = title + 1 if title is not None else lowest
     for k in range(top, start):
         i = infos[k]
@@ -309,9 +310,13 @@ def _label_header(infos: list[_Info], start: int) -> int | None:
             _set(i, BOILERPLATE, "between headline and article: " + i.why)
     if title is not None:
         for k in range(max(0, title - settings.META_ABOVE_TITLE_LINES), title):
-            if infos[k].byline:
+            if infos[k].byline or is_name_line(infos[k].line.text):
                 _set(infos[k], META, "byline above the headline")
     return title
+
+
+def _is_meta_line(i: _Info) -> bool:
+    return i.byline or bool(i.pattern and i.pattern.label == META) or is_name_line(i.line.text)
 
 
 def _label_tail(infos: list[_Info], end: int) -> None:
@@ -334,3 +339,5 @@ def _label_tail(infos: list[_Info], end: int) -> None:
     for i in infos[k: k + settings.TAIL_META_LINES]:
         if i.pattern and i.pattern.label == META:
             _set(i, META, i.pattern.reason)
+        elif i.byline and i.pattern and i.pattern.ends_article:
+            _set(i, META, "post footer")

@@ -194,9 +194,9 @@ def _surnames() -> frozenset[str]:
 
 def is_name_line(text: str) -> bool:
     """A line that is only a Chinese person's name ("胡平"), as under a headline."""
-    name = re.sub(r"^(?:文|作者)\s*[/:：]\s*", "", text).strip()
-    return (is_name(name) and bool(count_han(name))
-            and (name[0] in _surnames() or name[:2] in _surnames()))
+    names = re.split(r"[、，, ]+", re.sub(r"^(?:文|作者)\s*[/:：]\s*", "", text).strip())
+    return 0 < len(names) <= 4 and all(
+        is_name(n) and count_han(n) and (n[0] in _surnames() or n[:2] in _surnames()) for n in names)
 
 
 def reporter_names(text: str) -> list[str]:
@@ -236,6 +236,8 @@ def byline_fields(text: str) -> dict[str, list[str]]:
             out.setdefault(field, []).extend(_split_names(value))
         else:
             out.setdefault(field, []).append(value)
+    if "author" not in out and is_name_line(text):
+        out["author"] = re.split(r"[、，, ]+", re.sub(r"^(?:文|作者)\s*[/:：]\s*", "", text).strip())
     if "author" not in out:
         names = reporter_names(text)
         poster = _POSTER_RE.search(simple)
