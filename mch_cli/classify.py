@@ -294,9 +294,11 @@ def _label_header(infos: list[_Info], start: int) -> int | None:
     lowest = max(0, start - settings.TITLE_SEARCH_LINES)
     candidates = [k for k in range(start - 1, lowest - 1, -1) if _headline_like(infos[k])]
     # The nearest headline-shaped line, unless one further up has its byline right below it
-    # (then the nearer one is a subtitle or a repeat).
-    signed = [k for k in candidates if any(_is_meta_line(i) for i in infos[k + 1: k + 3])]
+    # (then the nearer one is a subtitle, a repeat, or an item of a box between the two).
+    signed = [k for k in range(start - 1, max(0, start - settings.SIGNED_TITLE_SEARCH_LINES) - 1, -1)
+              if _headline_like(infos[k]) and any(_is_meta_line(i) for i in infos[k + 1: k + 3])]
     title = signed[0] if signed else (candidates[0] if candidates else None)
+    lowest = min(lowest, title) if title is not None else lowest
     top = title + 1 if title is not None else lowest
     for k in range(top, start):
         i = infos[k]

@@ -36,6 +36,7 @@ BAD_LINE_COST = 10.0                 # ... and a menu/breadcrumb/boilerplate lin
 FIRST_RUN_SHARE = 0.5                # the first run scoring this share of the best is the article,
 FIRST_RUN_MIN_SCORE = 100.0          # ... or scoring this much (comments may outweigh the article)
 TITLE_SEARCH_LINES = 6               # how far above the body the headline is looked for
+SIGNED_TITLE_SEARCH_LINES = 15       # ... and how far for one with its byline right below it
 TITLE_MAX_HAN = 60
 TITLE_MAX_WORDS = 40
 META_ABOVE_TITLE_LINES = 2           # a byline may stand this close above the headline
