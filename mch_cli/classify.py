@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line
 from .corpus import line_key
-from .meta import is_byline, is_name_line
+from .meta import chrome_word_share, is_byline, is_name_line
 from .patterns import Pattern, match
 from .script import PROSE_PUNCT_RE, SENTENCE_END_RE, count_han, latin_words
 
@@ -286,25 +286,25 @@ def _headline_like(i: _Info) -> bool:
     return (i.base_cls in (SHORT, NEAR) and not i.pattern and not i.byline and f.items < 8
             and (f.han >= 4 or f.words >= 2)
             and f.han <= settings.TITLE_MAX_HAN and f.words <= settings.TITLE_MAX_WORDS
-            and not re.search(r"[。:：]$", i.line.text))
+            and not re.search(r"[。:：]$", i.line.text)
+            and not re.match(r"[◎●•·▶►■□◆◇○★☆※→>»|\-–—*]", i.line.text)
+            and not (f.words and is_name_line(i.line.text))  # "Denis Campbell" signs, not heads
+            and not (f.words > f.han and (i.line.text[0].islower()  # "reddit this"
+                                          or chrome_word_share(i.line.text) >= 0.5)))  # "Breaking News"
 
 
 def _label_header(infos: list[_Info], start: int) -> int | None:
     """Label the lines just above the article; return the index of the headline, if any."""
     lowest = max(0, start - settings.TITLE_SEARCH_LINES)
-    candidates = [k for k in range(start - 1, lowest - 1, -1) if _headline_like(infos[k])]
-    # The nearest headline-shaped line, unless one further up has its byline right below it
-    # (then the nearer one is a subtitle, a repeat, or an item of a box between the two).
-    signed = [k for k in range(start - 1, max(0, start - settings.SIGNED_TITLE_SEARCH_LINES) - 1, -1)
-              if _headline_like(infos[k]) and any(_is_meta_line(i) for i in infos[k + 1: k + 3])]
-    title = signed[0] if signed else (candidates[0] if candidates else None)
+    title = _choose_headline(infos, start)
     lowest = min(lowest, title) if title is not None else lowest
     top = title + 1 if title is not None else lowest
     for k in range(top, start):
         i = infos[k]
         if _label_by_pattern(i):
             continue
-        if is_name_line(i.line.text):
+        if (k - top < settings.NAME_LINE_MAX_DISTANCE and is_name_line(i.line.text)
+                and (title is None or i.line.text != infos[title].line.text)):
             _set(i, META, "author's name")
         elif i.cls != BAD and (i.f.ends_sentence and i.f.prose_punct >= 1):
             _set(i, BODY, "lead paragraph")
@@ -312,9 +312,42 @@ def _label_header(infos: list[_Info], start: int) -> int | None:
             _set(i, BOILERPLATE, "between headline and article: " + i.why)
     if title is not None:
         for k in range(max(0, title - settings.META_ABOVE_TITLE_LINES), title):
-            if infos[k].byline or is_name_line(infos[k].line.text):
+            if infos[k].byline:
                 _set(infos[k], META, "byline above the headline")
     return title
+
+
+def _choose_headline(infos: list[_Info], start: int) -> int | None:
+    """The headline above the article at `start`: of the headline-shaped lines near it, the
+    one with a byline under it (share buttons and a standfirst may stand between), the one
+    the page repeats (its <title>, a breadcrumb's last item), the nearest."""
+    texts = Counter(i.line.text for i in infos)
+    best, best_score = None, float("-inf")
+    for k in range(start - 1, max(0, start - settings.SIGNED_TITLE_SEARCH_LINES) - 1, -1):
+        i = infos[k]
+        if not _headline_like(i):
+            continue
+        signed = _signed(infos, k, start)
+        if not signed and start - k > settings.TITLE_SEARCH_LINES:
+            continue
+        score = (settings.TITLE_SIGNED_BONUS * signed
+                 + settings.TITLE_REPEATED_BONUS * (texts[i.line.text] > 1)
+                 - settings.TITLE_SENTENCE_PENALTY * bool(re.search(r"[。.]$", i.line.text))
+                 + settings.TITLE_LENGTH_BONUS * (i.f.words >= 5 or i.f.han >= 8)
+                 - settings.TITLE_DISTANCE_PENALTY * (start - k))
+        if score > best_score:
+            best, best_score = k, score
+    return best
+
+
+def _signed(infos: list[_Info], k: int, start: int) -> bool:
+    """A byline follows line k closely, past at most a few short or chrome lines."""
+    for i in infos[k + 1: min(start, k + 1 + settings.TITLE_BYLINE_MAX_GAP)]:
+        if _is_meta_line(i):
+            return True
+        if i.base_cls == GOOD:
+            return False
+    return False
 
 
 def _is_meta_line(i: _Info) -> bool:
@@ -341,5 +374,5 @@ def _label_tail(infos: list[_Info], end: int) -> None:
     for i in infos[k: k + settings.TAIL_META_LINES]:
         if i.pattern and i.pattern.label == META:
             _set(i, META, i.pattern.reason)
-        elif i.byline and i.pattern and i.pattern.ends_article:
-            _set(i, META, "post footer")
+        elif i.byline:
+            _set(i, META, "byline below the article")

@@ -36,9 +36,9 @@ _DATE_FORMS = [
     # 24 June 2021
     re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>(?:19|20)\d{2})\b"
                r"(?:,?\s*" + _TIME + ")?", re.I),
-    # 7/5/2005 9:23:57 PM (month first when ambiguous, as US sites write it)
-    re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})(?!\d)"
-               r"(?:\s+" + _TIME + ")?", re.I),
+    # 06/02/2022 - 13:48 · 9/17/2004 5:54:13 AM (see _day_month for which is which)
+    re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})(?!\d)"
+               r"(?:\s*-?\s*" + _TIME + ")?", re.I),
     # 二〇二一年五月二十八日
     re.compile(r"(?P<cy>[〇零一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月"
                r"(?P<cd>[一二三四五六七八九十]{1,3})日"),
@@ -51,6 +51,16 @@ def _cn_number(s: str) -> int:
         return int("".join(str(_CN_DIGITS[c]) for c in s))
     tens, _, ones = s.partition("十")
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+def _day_month(a: int, b: int, ampm: str | None) -> tuple[int, int]:
+    """a/b/yyyy: whichever order is valid; when both are, month first with a 12-hour clock
+    (the US writes "9/17/2004 5:54 AM"), day first otherwise (Europe, Asia: "06/02/2022 - 13:48")."""
+    if a > 12:
+        return a, b
+    if b > 12 or ampm:
+        return b, a
+    return a, b
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,8 @@ def find_dates(text: str) -> list[FoundDate]:
             try:
                 if g.get("cy"):
                     y, mo, d = _cn_number(g["cy"]), _cn_number(g["cm"]), _cn_number(g["cd"])
+                elif g.get("a"):
+                    y, (d, mo) = int(g["y"]), _day_month(int(g["a"]), int(g["b"]), g.get("ampm"))
                 else:
                     y, d = int(g["y"]), int(g["d"])
                     mo = int(g["m"]) if g.get("m") else _MONTHS[g["mon"].lower()]
@@ -133,10 +145,11 @@ _KEY_RE = re.compile(
     r"(?P<key>" + "|".join(map(re.escape, _CJK_KEYS)) + r"|\b(?:"
     + "|".join(map(re.escape, _LATIN_KEYS)) + r")\b)\s*[:：]\s*"
     r"|(?P<bare>" + "|".join(_BARE_DATE_KEYS) + r")\s*(?=\d)", re.I)
-_BY_RE = re.compile(r"^(?i:by|written by)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von))*)")
+_BY_RE = re.compile(r"^(?i:by|written by|reported by|words by)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von))*)")
 _HAN_NAME = r"[\u4e00-\u9fff·]{2,4}"
 # "本报记者罗科苏盈发自北京" · "新京报记者 彭冲 山东冠县报道" · "（记者 张三 通讯员 李四）"
-_REPORTER_RE = re.compile(r"(?:记者|通讯员|实习生|特约撰稿人?)\s*[:：]?\s*(?P<names>" + _HAN_NAME
+_REPORTER_RE = re.compile(r"(?:记者|通讯员|实习生|特约撰稿人?)\s*[:：]?\s*(?!从|在|近日|日前|获悉|了解|今天|昨天|"
+                          r"前往|来到|走访|采访|调查|注意到|发现|看到|获|向|对|于|跟|到|从)(?P<names>" + _HAN_NAME
                           + r"(?:[ 、，,]+" + _HAN_NAME + r")*)(?P<after>\s*(?:发自|报道|报导)?)")
 # "（姚峰 上海报道）" at the end of an article
 _NAME_PLACE_RE = re.compile(r"[(（]\s*(?P<names>" + _HAN_NAME + r"(?:[ 、，,]+" + _HAN_NAME
@@ -151,6 +164,7 @@ _DATELINE_RE = re.compile(
     r"(?:reported|reports)?\s*[)）]", re.I)
 # Words that make a dated line a byline wherever they stand ("欣传媒╱记者丁彦伶／台北报导 2012-01-17").
 _BYLINE_WORD_RE = re.compile(r"记者|通讯员|报道|报导|编辑|来源|摄影|\b(?:reporter|correspondent|staff writer|editor)\b", re.I)
+_AGO_RE = re.compile(r"\b\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b|\d+\s*(?:分钟|小时|天)前", re.I)
 _SITE_RE = re.compile(r"\.(?:com|net|org|cn|gov|edu|info|news|hk|tw)(?:\.\w{2})?$|(?:网|报|社|电视台|新闻)$"
                       r"|\b(?:news|network|agency|daily|times|post|press|online)$", re.I)
 _VALUE_TRIM = " \t:：,，;；|/-—–·【】[]()（）<>《》\"'“”〓"
@@ -164,6 +178,10 @@ def is_byline(text: str, tokens: int) -> bool:
     simple = simplified(text)
     if _KEY_RE.search(simple) or _BY_RE.match(text) or re.match(r"^(?:本报)?(?:记者|通讯员)", simple):
         return True
+    if tokens <= settings.REPORTER_LINE_MAX_TOKENS and reporter_names(text):
+        return True  # "新京报记者 彭冲 山东冠县报道"
+    if _AGO_RE.search(text):
+        return True  # "(UKPA) – 1 day ago"
     dates = find_dates(text)
     if dates and (_BYLINE_WORD_RE.search(simple) or _POSTER_RE.search(simple)):
         return True
@@ -187,16 +205,41 @@ def is_name(token: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(surnames, words that begin like a name but are page chrome)."""
     text = resources.files("mch_cli").joinpath("data/surnames.txt").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if not line.startswith("#")]
+    return (frozenset(w for line in rows if not line.startswith("!") for w in line.split()),
+            frozenset(w for line in rows if line.startswith("!") for w in line[1:].split()))
+
+
+@lru_cache(maxsize=1)
+def _ui_words() -> frozenset[str]:
+    text = resources.files("mch_cli").joinpath("data/ui_words.txt").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
+_LATIN_NAME = r"[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+){1,2}"
+_LATIN_NAMES_RE = re.compile(rf"^{_LATIN_NAME}(?:(?:,|\s+and|\s+&)\s+{_LATIN_NAME})*$")
+
+
+def chrome_word_share(text: str) -> float:
+    """The share of a Latin line's words that are words of page chrome ("Breaking News")."""
+    words = latin_words(text)
+    return sum(w.lower() in _ui_words() for w in words) / len(words) if words else 0.0
+
+
 def is_name_line(text: str) -> bool:
-    """A line that is only a Chinese person's name ("胡平"), as under a headline."""
+    """A line that is only persons' names ("胡平", "赵延东、风笑天", "Denis Campbell",
+    "Nick Collins and Kate Hagan"), as under a headline."""
+    if not count_han(text):
+        return bool(_LATIN_NAMES_RE.match(text)) and not any(
+            w.lower() in _ui_words() for w in latin_words(text))
+    surnames, not_names = _surnames()
     names = re.split(r"[、，, ]+", re.sub(r"^(?:文|作者)\s*[/:：]\s*", "", text).strip())
     return 0 < len(names) <= 4 and all(
-        is_name(n) and count_han(n) and (n[0] in _surnames() or n[:2] in _surnames()) for n in names)
+        is_name(n) and count_han(n) and n not in not_names
+        and (n[0] in surnames or n[:2] in surnames) for n in names)
 
 
 def reporter_names(text: str) -> list[str]:
@@ -237,7 +280,8 @@ def byline_fields(text: str) -> dict[str, list[str]]:
         else:
             out.setdefault(field, []).append(value)
     if "author" not in out and is_name_line(text):
-        out["author"] = re.split(r"[、，, ]+", re.sub(r"^(?:文|作者)\s*[/:：]\s*", "", text).strip())
+        out["author"] = (re.split(r"[、，, ]+", re.sub(r"^(?:文|作者)\s*[/:：]\s*", "", text).strip())
+                         if count_han(text) else _split_names(text))
     if "author" not in out:
         names = reporter_names(text)
         poster = _POSTER_RE.search(simple)
@@ -268,6 +312,8 @@ def _clean_value(value: str, cut_at_space: bool) -> str | None:
 def _split_names(value: str) -> list[str]:
     value = value.strip(_VALUE_TRIM)
     if count_han(value):  # Chinese names are separated by spaces or list marks
+        value = re.split(r"[：:（(]", value)[0].strip()  # "赵 培：北京物资学院" — an affiliation follows
+        value = re.sub(r"^([\u4e00-\u9fff]) ([\u4e00-\u9fff]{1,2})$", r"\1\2", value)  # "赵 培"
         parts = re.split(r"[\s、,，;；/]+", value)
     else:
         parts = re.split(r"\s*(?:[,;/&]|\band\b)\s*", value)
@@ -277,13 +323,34 @@ def _split_names(value: str) -> list[str]:
     return [p for p in parts if is_name(p)]
 
 
+_BRACKETED_RE = re.compile(r"[(（]([^()（）]{2,40})[)）]")
+
+
 def dateline_authors(paragraph: str) -> list[str]:
-    """Authors named in a dateline that opens the first paragraph."""
+    """Authors credited where a first paragraph opens: "(Reporter Ye Xiaomin reported)",
+    "本报讯（记者 张三）", "本报记者张三报道"."""
     m = _DATELINE_RE.match(paragraph)
     if m:
         names = re.split(r"\s*(?:correspondent)\s*", m.group("names"), flags=re.I)
         return [n for part in names for n in _split_names(part)]
-    return reporter_names(paragraph[: settings.DATELINE_MAX_CHARS])
+    head = paragraph[: settings.DATELINE_MAX_CHARS]
+    for group in _BRACKETED_RE.findall(head):
+        if names := reporter_names(group):
+            return names
+    m = _REPORTER_RE.search(simplified(head))
+    return reporter_names(head) if m and m.start() <= settings.DATELINE_PREFIX_CHARS else []
+
+
+def closing_authors(paragraph: str) -> list[str]:
+    """Authors credited in brackets where a last paragraph closes: "（记者 胡晓蓉）",
+    "（姚峰 上海报道）", "（常书香 马丹阳）"."""
+    m = re.search(r"[(（]([^()（）]{2,40})[)）]\s*$", paragraph)
+    if not m:
+        return []
+    inside = m.group(1)
+    if names := reporter_names(m.group(0)):
+        return names
+    return re.split(r"[、，, ]+", inside.strip()) if is_name_line(inside) else []
 
 
 @dataclass
@@ -322,7 +389,7 @@ def extract(meta_lines: list[str], first_paragraph: str | None = None,
     if not fields["author"] and first_paragraph:
         fields["author"] = dateline_authors(first_paragraph)
     if not fields["author"] and last_paragraph:
-        fields["author"] = reporter_names(last_paragraph[-settings.DATELINE_MAX_CHARS:])
+        fields["author"] = closing_authors(last_paragraph)
     md.author = _join(fields["author"])
     md.source = _join(fields["source"][:1])
     md.editor = _join(fields["editor"])

@@ -37,8 +37,15 @@ FIRST_RUN_SHARE = 0.5                # the first run scoring this share of the b
 FIRST_RUN_MIN_SCORE = 100.0          # ... or scoring this much (comments may outweigh the article)
 TITLE_SEARCH_LINES = 6               # how far above the body the headline is looked for
 SIGNED_TITLE_SEARCH_LINES = 15       # ... and how far for one with its byline right below it
+TITLE_BYLINE_MAX_GAP = 5             # lines from a headline down to its byline (share buttons, standfirst)
+TITLE_SIGNED_BONUS = 3.0             # headline choice: a byline under it,
+TITLE_REPEATED_BONUS = 2.0           # ... the page repeats it,
+TITLE_LENGTH_BONUS = 1.0             # ... it is as long as headlines are (5 words, 8 Han),
+TITLE_SENTENCE_PENALTY = 1.0         # ... it ends a sentence (a standfirst, rather),
+TITLE_DISTANCE_PENALTY = 0.05        # ... per line of distance from the article
 TITLE_MAX_HAN = 60
 TITLE_MAX_WORDS = 40
+NAME_LINE_MAX_DISTANCE = 3           # a line of names this close under the headline is its author
 META_ABOVE_TITLE_LINES = 2           # a byline may stand this close above the headline
 TAIL_META_LINES = 3                  # an editor line may stand this close below the body
 HEADING_MAX_TOKENS = 30              # a sub-heading inside the body is at most this long
@@ -47,6 +54,8 @@ HEADING_MAX_TOKENS = 30              # a sub-heading inside the body is at most 
 BYLINE_MAX_TOKENS = 40               # a byline is a short line
 DATE_LINE_MAX_EXTRA_TOKENS = 8       # a line that is a date plus at most this many tokens
 DATE_NEAR_TITLE_LINES = 3            # no byline: a date this close to the headline is taken
+DATELINE_PREFIX_CHARS = 15           # "本报记者" may follow this much of an agency prefix
+REPORTER_LINE_MAX_TOKENS = 15        # a line crediting a reporter is this short
 DATELINE_MAX_CHARS = 60              # a reporter credit opens or closes a paragraph within this
 NAME_MAX_CHARS = 60                  # longer "names" are prose, not a byline value
 MIN_YEAR, MAX_YEAR = 1990, 2100
@@ -55,6 +64,22 @@ MIN_YEAR, MAX_YEAR = 1990, 2100
 LANG_MIXED_DOC_SHARE = 0.10          # SCHEMA.md: minority language ≥ 10 % of body tokens → mixed
 LANGDETECT_MIN_WORDS = 6             # Latin text shorter than this is not given to langdetect
 ENGLISH_STOPWORD_SHARE = 0.12        # Latin text with this share of English function words is en
+FOREIGN_MIN_STOPWORDS = 3            # ... and Latin text needs this many function words of another
+                                     # language (or accents) before langdetect is asked at all
+CYRILLIC_LANGS = ("ru", "uk", "bg", "mk")  # what langdetect may answer for Cyrillic text
+MIXED_MIN_HAN = 2                    # SCHEMA.md: a mixed line has at least 2 Han characters
+JA_MIN_KANA_SHARE = 0.10             # Han text with this share of Kana letters is Japanese
+MOJIBAKE_MIN_SHARE = 0.3             # Latin "words" this rich in Latin-1 letters (Ã©, ÐÂ) are mojibake
+
+# --- parallel pairs (align.py) -------------------------------------------------------------------
+ALIGN_MIN_HAN = 5                    # a Chinese side has at least this many Han characters,
+ALIGN_MIN_WORDS = 3                  # ... an English side at least this many words
+ALIGN_MIN_RATIO = 0.35               # English words per Han character in a real translation ...
+ALIGN_MAX_RATIO = 1.3                # ... lie in this range
+ALIGN_TYPICAL_RATIO = 0.65           # ... around this (ranks two candidate pairs for one side)
+ALIGN_MIN_NUMBER_SHARE = 0.5         # share of the numbers (dates as numbers) both sides share
+ALIGN_MAX_SENTENCE_GAP = 1           # sentence ends (。 . ! ?) may differ by this many ...
+ALIGN_SENTENCE_GAP_SHARE = 0.34      # ... or this share of the larger count
 
 
 @dataclass(frozen=True)
@@ -62,4 +87,5 @@ class Options:
     """What the caller asked for; passed once into the pipeline."""
     segment: bool = False          # add jieba tokens to each paragraph
     patterns: tuple[Any, ...] = ()  # the user's own patterns (patterns.Pattern), tried first
+    lang: str | None = None        # keep only paragraphs and spans in this language (--lang)
     recurring: Mapping[int, int] = field(default_factory=dict)  # corpus mode: line hash → pages
