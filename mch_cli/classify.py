@@ -229,9 +229,10 @@ def _article_region(infos: list[_Info]) -> tuple[int, int] | None:
     best = max(score for score, _, _ in runs)
     enough = min(settings.FIRST_RUN_SHARE * best, settings.FIRST_RUN_MIN_SCORE)
     score, start, end = next(r for r in runs if r[0] >= enough)
-    if not any(infos[k].cls == GOOD for k in range(start, end + 1)):
+    prose = [k for k in range(start, end + 1) if infos[k].cls == GOOD]
+    if not prose:
         return None
-    return start, end
+    return prose[0], end  # what stands before the first prose is the header's to label
 
 
 def _set(i: _Info, label: str, reason: str) -> None:

@@ -299,11 +299,20 @@ def byline_fields(text: str) -> dict[str, list[str]]:
     return out
 
 
+def _strip_value(value: str) -> str:
+    """Trim separators and brackets from the ends, but keep a bracket that closes: "正北方网(综合)"."""
+    value = value.strip(_VALUE_TRIM)
+    for opening, closing in ("()", "（）", "[]", "【】"):
+        if opening in value and value.count(opening) > value.count(closing):
+            value += closing
+    return value
+
+
 def _clean_value(value: str, cut_at_space: bool) -> str | None:
     """A byline value without its trimmings, or None when it is template garbage."""
-    value = value.strip(_VALUE_TRIM)
+    value = _strip_value(value)
     if cut_at_space and count_han(value):  # "网易商业报道 发表评论 查看评论": it ends at a space
-        value = re.split(r"\s|】|\]", value)[0].strip(_VALUE_TRIM)
+        value = _strip_value(re.split(r"\s|】|\]", value)[0])
     if not value or len(value) > settings.NAME_MAX_CHARS or re.search(r"[=<>]|size\b", value):
         return None
     return value
