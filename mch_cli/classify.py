@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line
 from .corpus import line_key
-from .meta import chrome_word_share, is_byline, is_name_line
+from .meta import chrome_word_share, is_byline, is_name_line, strip_site_suffix
 from .patterns import Pattern, match
 from .script import PROSE_PUNCT_RE, SENTENCE_END_RE, count_han, latin_words
 
@@ -178,6 +178,7 @@ def _mark_running_text(infos: list[_Info]) -> None:
     previous_wrapped = False
     for i in infos:
         i.wrapped = bool(width) and i.cls != BAD and len(i.line.text) >= width - 1
+        i.byline = i.byline and not i.wrapped  # a wrapped line is text, whatever it mentions
         i.running = i.cls == GOOD or (i.cls != BAD and not i.pattern and (
             i.f.ends_sentence or i.f.prose_punct >= 1 or i.wrapped or previous_wrapped
             or bool(_LIST_ITEM.match(i.line.text))))
@@ -322,7 +323,9 @@ def _choose_headline(infos: list[_Info], start: int) -> int | None:
     """The headline above the article at `start`: of the headline-shaped lines near it, the
     one with a byline under it (share buttons and a standfirst may stand between), the one
     the page repeats (its <title>, a breadcrumb's last item), the nearest."""
+    # Repeated: as it is, or in a page-title form ("X_新闻中心_新浪网" repeats "X").
     texts = Counter(i.line.text for i in infos)
+    texts.update(head for i in infos if (head := strip_site_suffix(i.line.text)) != i.line.text)
     best, best_score = None, float("-inf")
     for k in range(start - 1, max(0, start - settings.SIGNED_TITLE_SEARCH_LINES) - 1, -1):
         i = infos[k]

@@ -223,6 +223,28 @@ _LATIN_NAME = r"[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+){1,2}"
 _LATIN_NAMES_RE = re.compile(rf"^{_LATIN_NAME}(?:(?:,|\s+and|\s+&)\s+{_LATIN_NAME})*$")
 
 
+_TITLE_SEPARATORS = re.compile(r"\s+[-–—|｜:]\s+|\s*[_｜|]\s*|\s+-\s*|\s*—\s+")
+
+
+def strip_site_suffix(title: str) -> str:
+    """The headline of a page-title line: "X_新闻中心_新浪网", "X - CNN", "X | Health" → "X".
+    Only short trailing segments that read as names (no lower-case first word) go."""
+    parts = _TITLE_SEPARATORS.split(title)
+    while len(parts) > 1 and _site_like(parts[-1]):
+        parts.pop()
+    head = title[: title.index(parts[-1]) + len(parts[-1])] if len(parts) > 1 else parts[0]
+    if count_han(head) >= 4 or len(latin_words(head)) >= 3:
+        return head.strip()
+    return title
+
+
+def _site_like(segment: str) -> bool:
+    words = latin_words(segment)
+    if count_han(segment):
+        return count_han(segment) <= settings.SITE_SUFFIX_MAX_HAN
+    return 0 < len(words) <= settings.SITE_SUFFIX_MAX_WORDS and not segment.strip()[0].islower()
+
+
 def chrome_word_share(text: str) -> float:
     """The share of a Latin line's words that are words of page chrome ("Breaking News")."""
     words = latin_words(text)

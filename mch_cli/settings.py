@@ -58,6 +58,8 @@ DATELINE_PREFIX_CHARS = 15           # "本报记者" may follow this much of an
 REPORTER_LINE_MAX_TOKENS = 15        # a line crediting a reporter is this short
 DATELINE_MAX_CHARS = 60              # a reporter credit opens or closes a paragraph within this
 NAME_MAX_CHARS = 60                  # longer "names" are prose, not a byline value
+SITE_SUFFIX_MAX_HAN = 8              # "X_新闻中心_新浪网": a site or section suffix is this short
+SITE_SUFFIX_MAX_WORDS = 4            # ... "X - BBC News"
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
 # --- language (lang.py) -----------------------------------------------------------------------

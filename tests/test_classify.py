@@ -84,3 +84,33 @@ def test_user_patterns_are_tried_first():
 def test_markup_like_text_is_kept_as_is():
     page = EN_PAGE.replace("officials said", "officials [red]said[/red]")
     assert "[red]said[/red]" in clean_text(page).text
+
+
+def test_headline_with_its_byline_beats_a_nearer_box_item():
+    page = "\n".join([
+        "首页 > 娱乐 > 正文",
+        "妇幼保健院开展母乳喂养宣传周活动",
+        "2024-08-01 10:30 来源：健康报 发表评论",
+        "今日推荐",
+        "明星新专辑发布 粉丝排队购买",
+        "夏季养生小窍门大全",
+        "近日，市妇幼保健院开展母乳喂养宣传周活动，医护人员向孕产妇讲解母乳喂养的好处和方法，受到欢迎。",
+        "活动期间，医院还开设了母乳喂养咨询门诊，为新手妈妈们提供一对一的专业指导和帮助服务。",
+    ])
+    a = clean_text(page)
+    assert a.title == "妇幼保健院开展母乳喂养宣传周活动"
+    assert (a.date, a.source) == ("2024-08-01", "健康报")
+    assert "夏季养生" not in a.text
+
+
+def test_author_line_under_the_headline_and_title_key():
+    page = "\n".join([
+        "标 题： 关于加强孕产妇健康管理的通知",
+        "胡平",
+        "为进一步加强孕产妇健康管理，保障母婴安全，现就有关事项通知如下，请各单位认真贯彻落实。",
+        "各级卫生健康行政部门要高度重视，建立健全高危孕产妇专案管理制度，确保责任落实到人。",
+    ])
+    a = clean_text(page)
+    assert a.title == "关于加强孕产妇健康管理的通知"
+    assert a.author == "胡平"
+    assert {x.text: x.label for x in a.removed}["胡平"] == "meta"

@@ -61,3 +61,66 @@ def test_site_given_as_author_is_the_source():
 def test_no_meta_lines_no_values():
     md = extract([], "A paragraph without a dateline.")
     assert (md.date, md.author, md.editor, md.source) == (None, None, None, None)
+
+
+@pytest.mark.parametrize("title, headline", [
+    ("妇幼健康新进展_新闻中心_新浪网", "妇幼健康新进展"),
+    ("Hospital expands newborn screening - CNN", "Hospital expands newborn screening"),
+    ("Hospital expands newborn screening | Health", "Hospital expands newborn screening"),
+    ("Obama - the interview", "Obama - the interview"),  # a lower-case tail is the headline's own
+    ("Britons fail to battle the bulge - as 26 per cent are obese", "Britons fail to battle the bulge - as 26 per cent are obese"),
+])
+def test_strip_site_suffix(title, headline):
+    from mch_cli.meta import strip_site_suffix
+    assert strip_site_suffix(title) == headline
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("据新华社拉萨电（记者 格桑边觉）记者近日从西藏自治区农业农村厅了解到", ["格桑边觉"]),
+    ("本报记者罗科苏盈发自北京", ["罗科苏盈"]),
+    ("新京报记者 彭冲 山东冠县报道", ["彭冲"]),
+    ("记者从上海昆剧团获悉，沈斌同志因病医治无效", []),  # 记者 + a verb is no credit
+])
+def test_reporter_credits(text, expected):
+    from mch_cli.meta import reporter_names
+    assert reporter_names(text) == expected
+
+
+@pytest.mark.parametrize("paragraph, authors", [
+    ("推动云南工业高质量发展。（记者 胡晓蓉）", ["胡晓蓉"]),
+    ("这样的说法没有道理。（姚峰 上海报道）", ["姚峰"]),
+    ("过一个平安、祥和、温馨、廉洁的新年。（常书香 马丹阳）", ["常书香", "马丹阳"]),
+    ("他说，这是一次重要的会议（上海）", []),
+])
+def test_closing_credits(paragraph, authors):
+    from mch_cli.meta import closing_authors
+    assert closing_authors(paragraph) == authors
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("ggjjzhzz 发表于 2005-9-15 11:46:00", {"author": ["ggjjzhzz"]}),
+    ("由海姑娘张贴 @ 2005-06-14 03:25:55 (370) 共 11 篇评论", {"author": ["海姑娘"]}),
+    ("时间：2004年10月21日14:18 作者：郭励弘 我来说两句(0)", {"author": ["郭励弘"]}),
+    ("2012年01月17日 17:39 来源：正北方网(综合) 编辑：杨苏雯", {"source": ["正北方网(综合)"], "editor": ["杨苏雯"]}),
+    ("作者： size=\"20\" 来源： size=\"20\" 发布日期： 7/5/2005", {}),
+    ("BUSINESS.SOHU.COM 2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]", {"source": ["国际金融报"], "author": ["黄宇"]}),
+    ("〓 网易娱乐 发布时间 2005/05/17 22:11:42 by 眉间尺 〓", {"author": ["眉间尺"]}),
+])
+def test_more_bylines(text, fields):
+    assert byline_fields(text) == fields
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("胡平", True), ("赵延东、风笑天", True), ("Denis Campbell", True),
+    ("Nick Collins and Kate Hagan", True), ("关注", False), ("Related Stories", False),
+    ("新闻", False), ("Breaking News", False),
+])
+def test_name_lines(line, expected):
+    from mch_cli.meta import is_name_line
+    assert is_name_line(line) is expected
+
+
+def test_ambiguous_day_month():
+    assert find_dates("发表时间： 06/02/2022 - 13:48")[0].date == "2022-02-06"   # day first
+    assert find_dates("9/17/2004 5:54:13 AM")[0].date == "2004-09-17"
+    assert find_dates("7/5/2005 9:23:57 PM")[0].date == "2005-07-05"            # US clock: month first
