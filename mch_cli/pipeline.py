@@ -2,15 +2,13 @@
 decode → lines → classify → metadata → language → (segmentation)."""
 from __future__ import annotations
 
-import dataclasses
-import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from . import lang, meta, settings
-from .article import (BOILERPLATE, BODY, CAPTION, HEADING, KEPT_LABELS, META, TITLE, Article,
-                      Document, Failure, Line, Paragraph)
+from .article import (BODY, CAPTION, HEADING, KEPT_LABELS, META, TITLE, Article, Document,
+                      Failure, Line, Paragraph)
 from .classify import classify
 from .decode import DecodeError, decode
 from .patterns import builtin_patterns
@@ -60,37 +58,7 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
             paragraphs.append(Paragraph(line.text, line.label, "", [line.number]))
     for p in paragraphs:
         p.lang = lang.line_lang(p.text)
-        if p.lang == lang.MIXED:
-            p.spans = lang.split_spans(p.text)
     return paragraphs
-
-
-def keep_language(paragraphs: list[Paragraph], lines: list[Line], code: str) -> list[Paragraph]:
-    """`--lang`: the paragraphs in language `code`, mixed ones cut down to their spans in it.
-    The lines of a paragraph with nothing in `code` become boilerplate, with the reason."""
-    by_number = {line.number: line for line in lines}
-    kept = []
-    for p in paragraphs:
-        parts = [p.text] if p.lang == code else [s.text for s in p.spans or () if s.lang == code]
-        if parts:
-            kept.append(dataclasses.replace(p, text=functools.reduce(_join, parts), lang=code, spans=None))
-            continue
-        for number in p.lines:
-            by_number[number].label = BOILERPLATE
-            by_number[number].reason = f"language {p.lang} (--lang {code})"
-    return kept
-
-
-def _language(article: Article, paragraphs: list[Paragraph]) -> None:
-    """Document `lang`, `langs` and `script` from the body's tokens (spans of a mixed paragraph
-    counted apart)."""
-    counts: Counter = Counter()
-    chinese = []
-    for p in paragraphs:
-        counts.update(lang.analyse(p.text)[1])
-        chinese += [p.text] if p.lang == "zh" else [s.text for s in p.spans or () if s.lang == "zh"]
-    article.lang, article.langs = lang.document_lang(counts)
-    article.script = lang.chinese_script(" ".join(chinese))
 
 
 def _metadata(lines: list[Line], paragraphs: list[Paragraph], title_line: int | None) -> meta.Metadata:
@@ -120,10 +88,11 @@ def clean_lines(lines: list[Line], options: Options = Options()) -> Article:
     article.date, article.datetime = md.date, md.datetime
     article.author, article.editor, article.source = md.author, md.editor, md.source
 
-    if options.lang:
-        paragraphs = keep_language(paragraphs, lines, options.lang)
     article.removed = [line for line in lines if line.label not in KEPT_LABELS + (TITLE,)]
-    _language(article, paragraphs)
+    counts: Counter = Counter()
+    for p in paragraphs:
+        counts.update(lang.spans_by_language(p.text))
+    article.lang, article.langs = lang.document_lang(counts)
 
     if options.segment:
         from .segment import tokenize
@@ -136,18 +105,6 @@ def clean_lines(lines: list[Line], options: Options = Options()) -> Article:
 def clean_text(text: str, path: str = "-", options: Options = Options()) -> Article:
     """Clean a page given as text (library entry point)."""
     return clean_document(Document(text.encode("utf-8"), path), options)
-
-
-def decode_many(items: Iterable[Document | Failure]) -> Iterator[tuple[str, str] | Failure]:
-    """(path, text) per input, for the line tools (detect, align); undecodable → Failure."""
-    for item in items:
-        if isinstance(item, Failure):
-            yield item
-            continue
-        try:
-            yield item.path, decode(item.data)[0]
-        except DecodeError as exc:
-            yield Failure(item.path, str(exc))
 
 
 def clean_many(items: Iterable[Document | Failure], options: Options = Options()
