@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 SEED   := seeds/001_519edece9128d60e.txt
 
-.PHONY: run test eval clean-venv
+.PHONY: run test eval bench clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ test: $(VENV)/.installed
 eval: $(VENV)/.installed
 	@test -d $(SHARED)/dev || { echo "make eval: $(SHARED)/dev not found"; exit 1; }
 	$(BIN)/python benchmarks/eval.py --shared $(SHARED) --readme README.md
+
+# Speed, measured against the anchors in the same run (needs ../shared for its corpus).
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/segment_bench.py --shared $(SHARED)
 
 clean-venv:
 	rm -rf $(VENV)

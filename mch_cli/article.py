@@ -18,6 +18,7 @@ class Document:
     id: str | None = None        # the record's own id (JSONL id, WARC-Record-ID) when it has one
     url: str | None = None
     fetched: str | None = None   # crawl time (WARC), never the publication date
+    kind: str | None = None      # "text" or "html"; None: told by the name and the first bytes
 
     @property
     def digest_id(self) -> str:
@@ -42,7 +43,18 @@ class Line:
     label: str = ""
     reason: str = ""
     continues: bool = False      # hard-wrapped: this line goes on the paragraph of the line above
+    links: float = 0.0           # HTML input: the share of the line that is link text
     evidence: dict | None = None  # the features that decided the label (--explain)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of one language inside a mixed paragraph."""
+    lang: str
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"lang": self.lang, "text": self.text}
 
 
 @dataclass
@@ -52,9 +64,12 @@ class Paragraph:
     lang: str
     lines: list[int]
     tokens: list[str] | None = None
+    spans: list[Span] | None = None  # only on a mixed paragraph: its stretches of one language
 
     def to_dict(self) -> dict:
         d = {"text": self.text, "kind": self.kind, "lang": self.lang, "lines": self.lines}
+        if self.spans:
+            d["spans"] = [s.to_dict() for s in self.spans]
         if self.tokens is not None:
             d["tokens"] = self.tokens
         return d
@@ -75,6 +90,7 @@ class Article:
     fetched: str | None = None
     lang: str = "und"
     langs: dict[str, float] = field(default_factory=dict)
+    script: str | None = None    # the body's Chinese: "Hans" or "Hant"; None without Chinese
     paragraphs: list[Paragraph] = field(default_factory=list)
     title_line: int | None = None
     captions: list[str] = field(default_factory=list)
@@ -92,6 +108,7 @@ class Article:
             "title": self.title, "date": self.date, "datetime": self.datetime,
             "author": self.author, "editor": self.editor, "source": self.source,
             "fetched": self.fetched, "lang": self.lang, "langs": self.langs,
+            "script": self.script,
             "text": self.text, "paragraphs": [p.to_dict() for p in self.paragraphs],
             "title_line": self.title_line, "captions": self.captions,
             "encoding": self.encoding, "repaired": self.repaired,

@@ -108,9 +108,9 @@ class _Info:
 
 
 def classify(lines: list[Line], patterns: tuple[Pattern, ...],
-             recurring: Mapping[int, int] | None = None) -> None:
+             recurring: Mapping[int, int] | None = None, title_hints: tuple[str, ...] = ()) -> None:
     """Set `label` and `reason` on every line (in place). `recurring`: corpus mode's line hashes
-    seen on many pages, with their page counts."""
+    seen on many pages, with their page counts. `title_hints`: headlines the markup names."""
     counts = Counter(line.text for line in lines)
     infos = []
     for line in lines:
@@ -125,6 +125,10 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         pages = recurring.get(line_key(i.line.text)) if recurring else None
         if pages and i.cls != GOOD:  # prose is rarely a template
             i.cls, i.why = BAD, f"on {pages} pages of the corpus"
+        if i.line.links >= settings.LINK_LINE_MIN_SHARE and i.cls != GOOD:  # HTML: menus are links
+            i.cls, i.why = BAD, f"link text ({i.line.links:.0%})"
+        elif i.line.links >= settings.LINK_PROSE_MIN_SHARE and i.cls == GOOD:
+            i.cls, i.why = NEAR, f"prose inside a link ({i.line.links:.0%})"
         if i.pattern and i.pattern.label == BOILERPLATE:
             i.cls, i.why = BAD, i.pattern.reason
         i.line.label, i.line.reason = BOILERPLATE, "outside article: " + i.why
@@ -135,7 +139,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         return
     start, end = region
     _label_body(infos, start, end)
-    title = _label_header(infos, start)
+    title = _label_header(infos, start, title_hints)
     _label_tail(infos, end)
     if title is not None:
         infos[title].line.label, infos[title].line.reason = TITLE, "headline above the article"
@@ -201,35 +205,40 @@ def _score(i: _Info) -> float:
     return -settings.SHORT_LINE_COST
 
 
-def _best_run(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
-    """The contiguous run in scores[lo:hi] with the largest sum (Kadane)."""
-    best = (0.0, -1, -1)
-    total, start = 0.0, lo
+def _runs(scores: list[float], lo: int, hi: int) -> list[tuple[float, int, int]]:
+    """Kadane over scores[lo:hi], keeping every run: each time the running sum falls to zero a
+    new run starts; a run is (its best sum, its start, where that sum is reached)."""
+    runs: list[tuple[float, int, int]] = []
+    total, start, best = 0.0, lo, (0.0, -1, -1)
     for k in range(lo, hi):
         if total <= 0:
-            total, start = 0.0, k
+            if best[0] > 0:
+                runs.append(best)
+            total, start, best = 0.0, k, (0.0, -1, -1)
         total += scores[k]
         if total > best[0]:
             best = (total, start, k)
-    return best
+    if best[0] > 0:
+        runs.append(best)
+    return runs
 
 
 def _article_region(infos: list[_Info]) -> tuple[int, int] | None:
-    """The run of lines with the highest score between two article-ending lines. Where several
-    pieces qualify, the first that scores a good share of the best, or is long enough anyway,
-    wins: the article comes before the comments and the next posts."""
+    """The article: a run of lines with a high score (prose adds, chrome costs). Of the runs,
+    the first that scores a good share of the best wins, and, before an article-ending line
+    (comments, the next post), one long enough on its own: the article comes first."""
     scores = [_score(i) for i in infos]
     cuts = [k for k, i in enumerate(infos) if i.pattern and i.pattern.ends_article]
-    runs = []
-    for lo, hi in zip([0] + [c + 1 for c in cuts], cuts + [len(infos)]):
-        score, start, end = _best_run(scores, lo, hi)
-        if score > 0:
-            runs.append((score, start, end))
+    pieces = list(zip([0] + [c + 1 for c in cuts], cuts + [len(infos)]))
+    runs = [(piece, *run) for piece, (lo, hi) in enumerate(pieces) for run in _runs(scores, lo, hi)]
     if not runs:
         return None
-    best = max(score for score, _, _ in runs)
-    enough = min(settings.FIRST_RUN_SHARE * best, settings.FIRST_RUN_MIN_SCORE)
-    score, start, end = next(r for r in runs if r[0] >= enough)
+    best_piece, best = max(((p, score) for p, score, _, _ in runs), key=lambda r: r[1])
+    # The first run with a good share of the best wins; before an article-ending line (the
+    # comments, the next post) a run long enough on its own wins too.
+    _, score, start, end = next(
+        r for r in runs if r[1] >= settings.FIRST_RUN_SHARE * best
+        or (r[0] < best_piece and r[1] >= settings.FIRST_RUN_MIN_SCORE))
     prose = [k for k in range(start, end + 1) if infos[k].cls == GOOD]
     if not prose:
         return None
@@ -295,10 +304,10 @@ def _headline_like(i: _Info) -> bool:
                                           or chrome_word_share(i.line.text) >= 0.5)))  # "Breaking News"
 
 
-def _label_header(infos: list[_Info], start: int) -> int | None:
+def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...] = ()) -> int | None:
     """Label the lines just above the article; return the index of the headline, if any."""
     lowest = max(0, start - settings.TITLE_SEARCH_LINES)
-    title = _choose_headline(infos, start)
+    title = _choose_headline(infos, start, title_hints)
     lowest = min(lowest, title) if title is not None else lowest
     top = title + 1 if title is not None else lowest
     for k in range(top, start):
@@ -319,7 +328,7 @@ def _label_header(infos: list[_Info], start: int) -> int | None:
     return title
 
 
-def _choose_headline(infos: list[_Info], start: int) -> int | None:
+def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...] = ()) -> int | None:
     """The headline above the article at `start`: of the headline-shaped lines near it, the
     one with a byline under it (share buttons and a standfirst may stand between), the one
     the page repeats (its <title>, a breadcrumb's last item), the nearest."""
@@ -329,7 +338,8 @@ def _choose_headline(infos: list[_Info], start: int) -> int | None:
     best, best_score = None, float("-inf")
     for k in range(start - 1, max(0, start - settings.SIGNED_TITLE_SEARCH_LINES) - 1, -1):
         i = infos[k]
-        if not _headline_like(i):
+        hinted = i.line.text in title_hints and i.base_cls != BAD
+        if not (_headline_like(i) or hinted):
             continue
         signed = _signed(infos, k, start)
         if not signed and start - k > settings.TITLE_SEARCH_LINES:
@@ -338,6 +348,7 @@ def _choose_headline(infos: list[_Info], start: int) -> int | None:
                  + settings.TITLE_REPEATED_BONUS * (texts[i.line.text] > 1)
                  - settings.TITLE_SENTENCE_PENALTY * bool(re.search(r"[。.]$", i.line.text))
                  + settings.TITLE_LENGTH_BONUS * (i.f.words >= 5 or i.f.han >= 8)
+                 + settings.TITLE_HINT_BONUS * hinted
                  - settings.TITLE_DISTANCE_PENALTY * (start - k))
         if score > best_score:
             best, best_score = k, score

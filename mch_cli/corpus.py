@@ -11,8 +11,7 @@ from collections.abc import Iterable
 
 from . import settings
 from .article import Document, Failure
-from .decode import DecodeError, decode
-from .script import normalise
+from .decode import DecodeError
 
 
 def line_key(text: str) -> int:
@@ -27,12 +26,13 @@ def count_lines(items: Iterable[Document | Failure]) -> tuple[Counter, int]:
     for item in items:
         if isinstance(item, Failure):
             continue
+        from .pipeline import read_lines  # pipeline imports classify, which imports this module
         try:
-            text, _ = decode(item.data)
+            lines = read_lines(item)[0]
         except DecodeError:
             continue
         total += 1
-        pages.update({line_key(n) for raw in text.splitlines() if (n := normalise(raw))})
+        pages.update({line_key(line.text) for line in lines})
     return pages, total
 
 

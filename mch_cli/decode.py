@@ -1,8 +1,22 @@
-"""Bytes → text. The policy, in order: a BOM; strict UTF-8; strict GB18030; UTF-8 with
-replacement characters as a last resort. Binary data (NUL bytes outside UTF-16) is refused."""
+"""Bytes → text. The policy, in order:
+
+1. a byte-order mark (UTF-8, UTF-16, UTF-32);
+2. UTF-16 without a BOM (NUL in every other byte of its ASCII);
+3. strict UTF-8;
+4. UTF-8 within a small error budget (one stray byte must not make a page Cyrillic);
+5. charset-normalizer on a bounded head, restricted to the encodings these pages use
+   (GB18030, Big5, UTF-16), checked on the whole text;
+6. GB18030, then UTF-8, with replacement characters.
+
+Then mojibake is repaired: UTF-8 that was read as Latin-1/cp1252 (ftfy's `fix_encoding`, only
+when ftfy's badness check flags the text — `fix_text` would also rewrite Chinese quotes), and
+GBK/Big5 text that was read as Latin-1. Binary data is refused.
+"""
 from __future__ import annotations
 
 import codecs
+import re
+from typing import NamedTuple
 
 from . import settings
 
@@ -11,49 +25,140 @@ _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# What charset-normalizer may answer, and the name we report for it.
+_CANDIDATES = {"gb18030": "gb18030", "big5": "big5", "utf_16": "utf-16"}
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN1_HIGH = re.compile(r"[\u00a0-\u00ff]")
 
 
 class DecodeError(ValueError):
     """The bytes are not text in any encoding we accept."""
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM has a NUL in every other byte of its ASCII characters."""
-    head = data[: settings.DECODE_SNIFF_BYTES]
-    head = head[: len(head) // 2 * 2]
-    half = len(head) // 2
-    if half < 2:
-        return None
-    if head[1::2].count(0) > 0.3 * half:
-        return "utf-16-le"
-    if head[0::2].count(0) > 0.3 * half:
-        return "utf-16-be"
-    return None
+class Decoded(NamedTuple):
+    text: str
+    encoding: str        # as reported in the output: utf-8, gb18030, big5, utf-16, …
+    repaired: bool       # mojibake repair changed the text
 
 
-def _looks_like_text(text: str) -> bool:
-    """Few control characters besides line breaks and tabs (binary data is full of them)."""
-    sample = text[: settings.DECODE_SNIFF_BYTES]
-    controls = sum(1 for c in sample if c < " " and c not in "\t\n\r\f")
-    return controls <= 0.01 * max(1, len(sample))
+def decode_text(data: bytes) -> Decoded:
+    """The text of a page: decoded by the policy above, then repaired."""
+    text, encoding = decode(data)
+    fixed = repair(text)
+    return Decoded(fixed, encoding, fixed != text)
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Return (text, encoding name as reported in the output)."""
+    """(text, encoding) by the policy above, without mojibake repair: the lines as read."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             name = "utf-8" if codec == "utf-8-sig" else codec
             return data.decode(codec, errors="replace"), name
-    codec16 = _utf16_without_bom(data)
-    if codec16:
-        text = data.decode(codec16, errors="replace")
-        if _looks_like_text(text):
-            return text, "utf-16"
-    if b"\x00" in data[: settings.DECODE_SNIFF_BYTES]:
-        raise DecodeError("binary data, not text")
-    for codec in ("utf-8", "gb18030"):
+    if b"\x00" in data[: settings.DECODE_SNIFF_BYTES]:  # UTF-16 without a BOM, or binary
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise DecodeError("binary data, not text")
+        return text, "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") <= settings.UTF8_ERROR_BUDGET * max(1, len(data)):
+        return text, "utf-8"
+    detected = _detect(data)
+    if detected:
+        return detected
+    for codec in ("gb18030", "utf-8"):
         try:
             return data.decode(codec), codec
         except UnicodeDecodeError:
             pass
-    return data.decode("utf-8", errors="replace"), "utf-8"
+    gb = data.decode("gb18030", errors="replace")
+    return (gb, "gb18030") if gb.count("\ufffd") < text.count("\ufffd") else (text, "utf-8")
+
+
+def decode_declared(data: bytes, declared: str) -> tuple[str, str] | None:
+    """Bytes in the charset a page declares (HTML <meta charset>), when they really are: at most
+    a few undecodable bytes. None when the declaration is unknown or wrong."""
+    codec = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
+             "big5": "big5hkscs", "utf8": "utf-8"}.get(declared.lower(), declared.lower())
+    try:
+        text = data.decode(codec, errors="replace")
+    except LookupError:
+        return None
+    if text.count("\ufffd") > settings.DECLARED_ERROR_BUDGET * max(1, len(text)):
+        return None
+    name = {"big5hkscs": "big5"}.get(codec, codecs.lookup(codec).name.replace("_", "-"))
+    return text, name
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """charset-normalizer on a bounded head, among the plausible encodings only."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: settings.DECODE_SNIFF_BYTES],
+                      cp_isolation=list(_CANDIDATES), preemptive_behaviour=False).best()
+    if best is None or best.encoding not in _CANDIDATES:
+        return None
+    codec = "big5hkscs" if best.encoding == "big5" else best.encoding
+    text = data.decode(codec, errors="replace")
+    if text.count("\ufffd") > settings.DECLARED_ERROR_BUDGET * max(1, len(text)):
+        return None
+    return text, _CANDIDATES[best.encoding]
+
+
+def repair(text: str) -> str:
+    """Undo mojibake: UTF-8, GBK or Big5 bytes that were decoded as Latin-1 (or cp1252)."""
+    sample = text[: settings.DECODE_SNIFF_BYTES]
+    high = len(_LATIN1_HIGH.findall(sample))
+    if high < settings.MOJIBAKE_MIN_CHARS or _HAN.search(sample) and high < len(_HAN.findall(sample)):
+        return text  # no Latin-1 soup, or real Chinese outweighs it
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        raw = None
+    if raw is not None:
+        for codec in ("utf-8", "gb18030", "big5hkscs"):  # strict: mojibake undone exactly, or not
+            try:
+                fixed = raw.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if _mostly_chinese_or_ascii(fixed[: settings.DECODE_SNIFF_BYTES]):
+                return fixed
+    import ftfy
+
+    if ftfy.badness.is_bad(sample):  # cp1252 and mixed cases
+        return ftfy.fix_encoding(text)
+    return text
+
+
+def _mostly_chinese_or_ascii(text: str) -> bool:
+    """Re-decoded text that is real: its non-ASCII characters are Han and CJK punctuation."""
+    other = [c for c in text if ord(c) > 0x7F]
+    cjk = sum(1 for c in other if "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
+    return bool(other) and cjk >= 0.9 * len(other)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM: the byte order that decodes to text (few control
+    characters, no unpaired surrogates), or None."""
+    head = data[: settings.DECODE_SNIFF_BYTES]
+    head = head[: len(head) // 2 * 2]
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            sample = head.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _plausible_share(sample) >= settings.UTF16_MIN_PLAUSIBLE:
+            return data.decode(codec, errors="replace")
+    return None
+
+
+_PLAUSIBLE = re.compile(r"[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _plausible_share(text: str) -> float:
+    """The share of characters that pages are made of: ASCII, Latin-1, common CJK, punctuation
+    (binary data read as UTF-16 scatters over every block of the BMP)."""
+    return len(_PLAUSIBLE.findall(text)) / max(1, len(text))

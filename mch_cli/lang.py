@@ -1,35 +1,153 @@
-"""Language by script first; langdetect (seeded, imported lazily) only for longer Latin or
-Cyrillic text that does not read as English. Labels and rules: SCHEMA.md "Language"."""
+"""Language by script first; langdetect (seeded, imported lazily) only for Latin or Cyrillic text
+long enough to judge that shows signs of a language other than English. Labels and rules:
+SCHEMA.md "Language".
+
+Per line: URLs and e-mail addresses are removed, then letters are counted per script — Han, Kana,
+Hangul, Latin words, Cyrillic words, a few others. A Han-only line is always `zh`; Japanese needs
+Kana (a share of the CJK characters, or any Kana with a Japanese-only kanji like 対); at least 2 Han characters and 2 consecutive Latin words make it `mixed`; no letters, `und`.
+Tokens are counted as in score.py: one Han character or one word is one token.
+"""
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
+from importlib import resources
 
 from . import settings
-from .script import HAN_RE, HANGUL_RE, KANA_RE, LATIN_WORD_RE, URL_EMAIL_RE
+from .article import Span
+from .script import HAN, HAN_RE, LATIN, URL_EMAIL_RE
 
-_EN_FUNCTION_WORDS = frozenset("""the of and to in a is that for on with as was by at from it an be are
+MIXED, UNDETERMINED = "mixed", "und"
+
+_LATIN = LATIN + "\u1e00-\u1eff"            # + Latin Extended Additional (Vietnamese)
+_WORD_RE = re.compile(f"[{_LATIN}]+(?:['’\\-][{_LATIN}]+)*")
+# A whole Latin token (letters, then letters or digits: "H5N1", "COVID-19"), not glued to digits.
+_TOKEN = f"(?<![0-9{_LATIN}])[{_LATIN}][0-9{_LATIN}]*(?:['’\\-][0-9{_LATIN}]+)*"
+# SCHEMA.md: two Latin words in a row — a space between them, punctuation around it allowed.
+_TWO_WORDS_RE = re.compile(_TOKEN + r"[,.;:!?'\"’”)\]]*\s+(?:[&/+\-–—]\s+)?[(\[\"'“‘]*" + _TOKEN)
+# Stretches without CJK characters or CJK punctuation: where a Latin-script span can be.
+_NON_CJK_RE = re.compile(f"[^{HAN}\u3000-\u30ff\u3130-\u318f\uac00-\ud7af\uff00-\uffef]+")
+_SPAN_HEAD_RE = re.compile(f"[(\\[\"'“‘]*{_TOKEN}")
+_SPAN_TAIL_RE = re.compile(r"[\s,;:、(\[“‘]+$")
+
+_KANA_RE = re.compile("[\u3041-\u3096\u30a1-\u30fa]")   # Kana letters (not ・ or ー)
+_HANGUL_RE = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]+")
+_LATIN1_RE = re.compile("[\u00c0-\u00ff]")
+_ACCENTED_RE = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
+_OTHER_SCRIPTS = (  # script → language when that script carries the line; runs are tokens
+    ("\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff", "ar"), ("\u05d0-\u05ea\u05f0-\u05f2", "he"),
+    ("\u0386-\u03ff", "el"), ("\u0e01-\u0e4e", "th"), ("\u0904-\u0939\u0958-\u0961", "hi"),
+    ("\u0985-\u09b9", "bn"), ("\u0a05-\u0a39", "pa"), ("\u0a85-\u0ab9", "gu"), ("\u0b85-\u0bb9", "ta"),
+    ("\u0c05-\u0c39", "te"), ("\u0c85-\u0cb9", "kn"), ("\u0d05-\u0d39", "ml"), ("\u0d85-\u0dc6", "si"),
+    ("\u0e81-\u0eae", "lo"), ("\u0f40-\u0f6c", "bo"), ("\u1000-\u102a", "my"), ("\u1780-\u17b3", "km"),
+    ("\u1200-\u135a", "am"), ("\u10d0-\u10ff", "ka"), ("\u0531-\u0587", "hy"),
+)
+_OTHER_RES = tuple((re.compile(f"[{chars}]+"), code) for chars, code in _OTHER_SCRIPTS)
+# One pass tells whether any script besides Han and Latin is present at all.
+_RARE_RE = re.compile("[\u3041-\u3096\u30a1-\u30fa\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+                      "\u0400-\u04ff" + "".join(chars for chars, _ in _OTHER_SCRIPTS) + "]")
+
+_EN_WORDS = frozenset("""the of and to in a is that for on with as was by at from it an be are
 this which or were has have had not but been its their his her they he she we will would said
 who after than more about also into over can our you your i all one two new""".split())
-_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]+")
-_OTHER_SCRIPTS = (  # script → language when that script alone carries the line
-    (re.compile(r"[\u0600-\u06ff]"), "ar"), (re.compile(r"[\u05d0-\u05ea]"), "he"),
-    (re.compile(r"[\u0e00-\u0e7f]"), "th"), (re.compile(r"[\u0370-\u03ff]"), "el"),
-    (re.compile(r"[\u0900-\u097f]"), "hi"),
-)
-# Two Latin words in a row (SCHEMA.md: a mixed line has at least two consecutive Latin words).
-_TWO_LATIN_WORDS = re.compile(LATIN_WORD_RE.pattern + r"[\s,.;:'\"-]+" + LATIN_WORD_RE.pattern)
+# Frequent function words of other Latin-script languages that are not English words
+# (fr, de, es, it, pt, nl, id, tr): evidence that a line may not be English.
+_FOREIGN_WORDS = frozenset("""le la les des et est une du dans que qui pour pas sur au aux avec
+ce cette sont ont été par plus nous vous ils elle leur mais où très être der das und ist mit von
+zu dem nicht ein eine einer sich auf für im sind wird werden bei auch nach wie aus oder wir sie es
+dass über el los las del y en un por con para se su al lo como más pero sus ya fue este ha
+también il di che è per della delle dei degli gli nel nella sono si da alla anche più os um uma
+do dos das em no na nos nas não ao pela pelo mas são het een van dat te zijn niet voor er maar
+ook als bij aan dan yang di ini itu untuk dengan dari ke tidak ve bir bu için ile""".split())
 
 
-def _latin_lang(words: list[str]) -> str:
-    """en, or what langdetect says for longer non-English Latin text."""
+# --- one line ------------------------------------------------------------------------------------
+
+def analyse(text: str) -> tuple[str, Counter]:
+    """(language, tokens per language) of one line, span or paragraph. The language is a code,
+    `mixed` or `und`; a mixed text's tokens are counted span by span (SCHEMA.md `langs`)."""
+    text = URL_EMAIL_RE.sub(" ", text)
+    if _is_mixed(text):
+        counts: Counter = Counter()
+        for span in split_spans(text):
+            counts.update(_tokens(span.text))
+        return MIXED, counts
+    counts = _tokens(text)
+    return (counts.most_common(1)[0][0] if counts else UNDETERMINED), counts
+
+
+def line_lang(text: str) -> str:
+    return analyse(text)[0]
+
+
+def shares(counts: Counter) -> dict[str, float]:
+    """Each language's share of the tokens, largest first, rounded to 3 places."""
+    total = sum(counts.values())
+    return {code: round(n / total, 3) for code, n in counts.most_common()} if total else {}
+
+
+def _is_mixed(text: str) -> bool:
+    return (_TWO_WORDS_RE.search(text) is not None
+            and len(HAN_RE.findall(text)) >= settings.MIXED_MIN_HAN)
+
+
+def _tokens(text: str) -> Counter:
+    """Tokens per language of a text that is not mixed (URLs and e-mails already removed)."""
+    counts: Counter = Counter()
+    words = _WORD_RE.findall(text)
+    if text.isascii():  # the fast path: most English lines
+        if words:
+            counts[_latin_lang(tuple(words))] = len(words)
+        return counts
+    han = len(HAN_RE.findall(text))
+    counts["zh"] = han  # first: Han wins a tie
+    if _RARE_RE.search(text):
+        kana = len(_KANA_RE.findall(text))
+        if kana and (kana >= settings.JA_MIN_KANA_SHARE * (han + kana) or _han_res()["Jpan"].search(text)):
+            counts["ja"], counts["zh"] = han + kana, 0
+        counts["ko"] = len(_HANGUL_RE.findall(text))
+        cyrillic = _CYRILLIC_RE.findall(text)
+        if cyrillic:
+            counts[_cyrillic_lang(tuple(cyrillic))] += len(cyrillic)
+        for pattern, code in _OTHER_RES:
+            counts[code] += len(pattern.findall(text))
+    if words and not _mojibake(words):
+        counts[_latin_lang(tuple(words))] += len(words)
+    return +counts  # drop zeros
+
+
+def _mojibake(words: list[str]) -> bool:
+    """Latin-1 letters where UTF-8 or GBK bytes were read as Latin-1 ("æ–°é—»", "ÐÂÎÅ")."""
+    letters = sum(map(len, words))
+    return len(_LATIN1_RE.findall("".join(words))) >= settings.MOJIBAKE_MIN_SHARE * letters
+
+
+@lru_cache(maxsize=8192)
+def _latin_lang(words: tuple[str, ...]) -> str:
+    """`en` unless the words show another language and there are enough of them to judge."""
+    lower = [w.lower() for w in words]
+    english = sum(w in _EN_WORDS for w in lower)
+    foreign = sum(w in _FOREIGN_WORDS for w in lower)
+    if english > foreign and english >= settings.ENGLISH_STOPWORD_SHARE * len(words):
+        return "en"
+    accented = sum(_ACCENTED_RE.search(w) is not None for w in words)
+    if (foreign < settings.FOREIGN_MIN_STOPWORDS and not (accented and foreign > english)
+            and accented < settings.ACCENTED_MIN_SHARE * len(words)):
+        return "en"  # names, menus, headlines: nothing says another language
     if len(words) < settings.LANGDETECT_MIN_WORDS:
         return "en"
-    share = sum(w.lower() in _EN_FUNCTION_WORDS for w in words) / len(words)
-    if share >= settings.ENGLISH_STOPWORD_SHARE:
-        return "en"
     return _langdetect(" ".join(words)) or "en"
+
+
+@lru_cache(maxsize=1024)
+def _cyrillic_lang(words: tuple[str, ...]) -> str:
+    if len(words) < settings.LANGDETECT_MIN_WORDS:
+        return "ru"
+    code = _langdetect(" ".join(words))
+    return code if code in settings.CYRILLIC_LANGS else "ru"
 
 
 @lru_cache(maxsize=4096)
@@ -44,50 +162,81 @@ def _langdetect(text: str) -> str | None:
     return code.split("-")[0]
 
 
-def spans_by_language(text: str) -> Counter:
-    """Body tokens per language: Han characters and Latin words (SCHEMA.md `langs`)."""
-    text = URL_EMAIL_RE.sub(" ", text)
-    counts: Counter = Counter()
-    han = len(HAN_RE.findall(text))
-    kana = len(KANA_RE.findall(text))
-    hangul = len(HANGUL_RE.findall(text))
-    if han or kana:
-        counts["ja" if kana else "zh"] += han + kana
-    if hangul:
-        counts["ko"] += hangul
-    words = LATIN_WORD_RE.findall(text)
-    if words:
-        counts[_latin_lang(words)] += len(words)
-    cyr = _CYRILLIC_RE.findall(text)
-    if cyr:
-        counts[_langdetect(" ".join(cyr)) or "ru"] += len(cyr)
-    for pattern, code in _OTHER_SCRIPTS:
-        n = len(pattern.findall(text))
-        if n:
-            counts[code] += n
-    return counts
+# --- spans of a mixed line ------------------------------------------------------------------------
+
+def split_spans(text: str) -> list[Span]:
+    """A mixed text cut into stretches of one language, in order; each span's text is a piece of
+    `text`. Every run of 2 or more consecutive Latin words is a span of its own; the text between
+    them is labelled by itself; pieces without letters join the span before them."""
+    cuts: list[tuple[int, int]] = []  # (start, end) of each Latin-script span
+    for run in _NON_CJK_RE.finditer(text):
+        if not _TWO_WORDS_RE.search(run.group()):
+            continue
+        head = _SPAN_HEAD_RE.search(run.group())
+        tail = _SPAN_TAIL_RE.search(run.group())
+        cuts.append((run.start() + head.start(), run.start() + (tail.start() if tail else len(run.group()))))
+    pieces, at = [], 0
+    for start, end in cuts:
+        pieces += [(at, start), (start, end)]
+        at = end
+    pieces.append((at, len(text)))
+
+    spans: list[list] = []  # [lang, start, end]
+    for start, end in pieces:
+        if not text[start:end].strip():
+            continue
+        counts = _tokens(URL_EMAIL_RE.sub(" ", text[start:end]))
+        code = counts.most_common(1)[0][0] if counts else UNDETERMINED
+        if spans and (code == UNDETERMINED or code == spans[-1][0]):
+            spans[-1][2] = end
+        elif spans and spans[-1][0] == UNDETERMINED:
+            spans[-1][0], spans[-1][2] = code, end
+        else:
+            spans.append([code, start, end])
+    return [Span(code, text[start:end].strip()) for code, start, end in spans]
 
 
-def line_lang(text: str) -> str:
-    """The language of one line or paragraph: a code, `mixed`, or `und`."""
-    clean = URL_EMAIL_RE.sub(" ", text)
-    counts = spans_by_language(clean)
-    if not counts:
-        return "und"
-    if counts.get("zh", 0) >= 2 and _TWO_LATIN_WORDS.search(clean):
-        return "mixed"
-    if counts.get("zh") or counts.get("ja"):
-        return "ja" if counts.get("ja") else "zh"
-    return counts.most_common(1)[0][0]
-
+# --- documents ------------------------------------------------------------------------------------
 
 def document_lang(counts: Counter) -> tuple[str, dict[str, float]]:
     """(`lang`, `langs`) from the body's tokens per language."""
     total = sum(counts.values())
     if not total:
-        return "und", {}
-    shares = {code: round(n / total, 3) for code, n in counts.most_common()}
+        return UNDETERMINED, {}
     ranked = counts.most_common(2)
     if len(ranked) == 2 and ranked[1][1] / total >= settings.LANG_MIXED_DOC_SHARE:
-        return "mixed", shares
-    return ranked[0][0], shares
+        return MIXED, shares(counts)
+    return ranked[0][0], shares(counts)
+
+
+@lru_cache(maxsize=1)
+def _han_res() -> dict[str, re.Pattern]:
+    """Script code → a pattern of the Han characters used in that script only."""
+    table = resources.files("mch_cli").joinpath("data/han_variants.txt").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in table.splitlines() if line and not line.startswith("#"))
+    return {code: re.compile(f"[{chars}]") for code, chars in rows}
+
+
+def chinese_script(text: str) -> str | None:
+    """`Hans` (Simplified) or `Hant` (Traditional) for Chinese text, None without Han characters.
+    Characters used in one script only are counted; with none of them, `Hans`."""
+    if not HAN_RE.search(text):
+        return None
+    res = _han_res()
+    return "Hant" if len(res["Hant"].findall(text)) > len(res["Hans"].findall(text)) else "Hans"
+
+
+# --- mch detect -----------------------------------------------------------------------------------
+
+def detect_lines(text: str) -> Iterator[tuple[str, dict[str, float], str]]:
+    """(lang, langs, line) for every line of `text` as read (without its newline, `\\r\\n` too);
+    an empty line is `und`. The same number of lines as `wc -l` (plus an unterminated last one)."""
+    if not text:
+        return
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    for raw in lines:
+        line = raw[:-1] if raw.endswith("\r") else raw
+        code, counts = analyse(line)
+        yield code, shares(counts), line

@@ -425,3 +425,18 @@ def extract(meta_lines: list[str], first_paragraph: str | None = None,
     md.source = _join(fields["source"][:1])
     md.editor = _join(fields["editor"])
     return md
+
+
+def with_hints(md: Metadata, hints: dict) -> Metadata:
+    """Fill what the page's text did not give from its markup (<meta>, <time>)."""
+    if md.date is None and hints.get("date"):
+        found = find_dates(hints["date"])
+        if found:
+            md.date, md.datetime = found[0].date, found[0].datetime
+    author = hints.get("author")
+    if md.author is None and author and len(author) <= settings.NAME_MAX_CHARS:
+        if _SITE_RE.search(author):
+            md.source = md.source or author
+        else:
+            md.author = author
+    return md

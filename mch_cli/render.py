@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .article import HEADING, Article
 
-_FIELDS = ("date", "datetime", "author", "editor", "source", "lang", "encoding")
+_FIELDS = ("date", "datetime", "author", "editor", "source", "lang", "script", "encoding")
 
 
 def _meta_rows(article: Article) -> list[tuple[str, str]]:

@@ -26,7 +26,7 @@ def test_clean_jsonl_one_record_per_file_in_sorted_order():
 
 
 SCHEMA_FIELDS = {"path", "id", "url", "title", "date", "datetime", "author", "editor", "source",
-                 "fetched", "lang", "langs", "text", "paragraphs", "title_line", "captions",
+                 "fetched", "lang", "langs", "script", "text", "paragraphs", "title_line", "captions",
                  "encoding", "repaired"}
 
 

@@ -30,4 +30,4 @@ def test_binary_data_is_refused():
 
 def test_undecodable_bytes_become_replacement_characters():
     text, encoding = decode(b"abc \xff\xfe\xfd" * 3 + b"\x81")
-    assert "abc" in text and encoding == "utf-8"
+    assert text.count("abc") == 3 and "\ufffd" in text

@@ -1,0 +1,128 @@
+"""HTML pages → the same block-per-line text as a plain dump, with what the markup tells:
+the share of each line that is link text (menus are links), and metadata hints from <title>,
+<h1>, <meta> and <time>. lxml (libxml2's HTML parser) does the parsing; it is imported here
+only, on the first HTML page."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .decode import decode, decode_declared, repair
+from .script import normalise
+
+# Elements that start and end a line of the dump.
+_BLOCK = frozenset("""address article aside blockquote body caption center dd details dialog dir div dl dt
+fieldset figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html legend li
+main menu nav noframes ol p pre section summary table tbody td tfoot th thead tr ul""".split())
+# Elements whose text is never page text.
+_SKIP = frozenset("""script style noscript template svg math canvas iframe object embed applet head
+select option datalist button input textarea audio video map area title""".split())
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
+_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+
+
+@dataclass
+class HtmlPage:
+    lines: list[str]                 # one per block of text, in document order
+    links: list[float]               # per line: the share of its characters inside <a>
+    encoding: str
+    repaired: bool
+    hints: dict[str, str] = field(default_factory=dict)  # title, h1, date, author from markup
+
+
+def looks_like_html(data: bytes, path: str = "") -> bool:
+    """By extension, or by the first tag of the page."""
+    if re.search(r"\.x?html?$", path, re.I):
+        return True
+    return bool(_SNIFF.match(data[:2048].lstrip(b"\xef\xbb\xbf")))
+
+
+def decode_html(data: bytes) -> tuple[str, str, bool]:
+    """(text, encoding, repaired): a declared charset wins when the bytes agree with it; else
+    the plain-text policy."""
+    m = _META_CHARSET.search(data[:4096])
+    declared = decode_declared(data, m.group(1).decode("ascii", "ignore")) if m else None
+    text, encoding = declared or decode(data)
+    fixed = repair(text)
+    return fixed, encoding, fixed != text
+
+
+def parse(data: bytes) -> HtmlPage:
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    text, encoding, repaired = decode_html(data)
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str input with an XML declaration
+    try:
+        root = lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return HtmlPage([], [], encoding, repaired)
+    page = HtmlPage([], [], encoding, repaired, _hints(root))
+    chunks: list[tuple[str, bool]] = []
+
+    def flush() -> None:
+        line = normalise("".join(t for t, _ in chunks))
+        if line:
+            linked = sum(len(t.strip()) for t, is_link in chunks if is_link)
+            total = sum(len(t.strip()) for t, _ in chunks) or 1
+            page.lines.append(line)
+            page.links.append(round(min(1.0, linked / total), 3))
+        chunks.clear()
+
+    link_depth = 0
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _SKIP or not tag:
+                walker.skip_subtree()  # its "end" event still comes, with its tail text
+                continue
+            if tag in _BLOCK or tag == "br":
+                flush()
+            if tag == "a":
+                link_depth += 1
+            if el.text and tag != "br":
+                chunks.append((el.text, link_depth > 0))
+        else:
+            if tag == "a":
+                link_depth -= 1
+            if tag in _BLOCK:
+                flush()
+            if el.tail:
+                chunks.append((el.tail, link_depth > 0))
+    flush()
+    return page
+
+
+_META_NAMES = {
+    "title": ("og:title", "twitter:title", "title", "headline", "article.headline"),
+    "date": ("article:published_time", "og:published_time", "published_time", "pubdate",
+             "publishdate", "publish_date", "publishdate", "date", "dc.date", "dc.date.issued",
+             "sailthru.date", "parsely-pub-date", "article.published", "datepublished"),
+    "author": ("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author"),
+}
+
+
+def _hints(root) -> dict[str, str]:
+    hints: dict[str, str] = {}
+    title = root.find(".//title")
+    if title is not None and title.text_content().strip():
+        hints["page_title"] = normalise(title.text_content())
+    h1 = root.find(".//h1")
+    if h1 is not None and normalise(h1.text_content()):
+        hints["h1"] = normalise(h1.text_content())
+    metas = {}
+    for m in root.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        value = normalise(m.get("content") or "")
+        if key and value and key not in metas:
+            metas[key] = value
+    for hint, keys in _META_NAMES.items():
+        for key in keys:
+            if metas.get(key) and not metas[key].startswith("http"):
+                hints.setdefault(hint, metas[key])
+                break
+    time = root.find(".//time[@datetime]")
+    if time is not None and "date" not in hints:
+        hints["date"] = time.get("datetime").strip()
+    return hints

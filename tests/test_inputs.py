@@ -1,0 +1,186 @@
+"""Every input people really have gives the same article: encodings, mojibake, stdin, JSON
+Lines, WET/WARC, compressed files, HTML."""
+import codecs
+import gzip
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from mch_cli import clean_bytes
+from mch_cli.cli import app
+from mch_cli.decode import decode_text
+
+from .conftest import SEEDS
+
+SEED = SEEDS / "001_519edece9128d60e.txt"
+TEXT = SEED.read_text(encoding="utf-8")
+EXPECTED = clean_bytes(SEED.read_bytes()).text
+runner = CliRunner()
+
+
+def _records(*args, **kw):
+    r = runner.invoke(app, ["clean", *map(str, args), "-f", "jsonl"], **kw)
+    return r, [json.loads(x) for x in r.stdout.splitlines()]
+
+
+@pytest.mark.parametrize("name, data, encoding", [
+    ("gb18030", TEXT.encode("gb18030"), "gb18030"),
+    ("utf-16", TEXT.encode("utf-16"), "utf-16"),
+    ("utf-16-le-no-bom", TEXT.encode("utf-16-le"), "utf-16"),
+    ("utf-8-bom", codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8"),
+    ("crlf", TEXT.replace("\n", "\r\n").encode("utf-8"), "utf-8"),
+])
+def test_same_text_whatever_the_bytes(tmp_path, name, data, encoding):
+    p = tmp_path / f"{name}.txt"
+    p.write_bytes(data)
+    r, (rec,) = _records(p)
+    assert r.exit_code == 0
+    assert rec["text"] == EXPECTED
+    assert rec["encoding"] == encoding and rec["repaired"] is False
+
+
+def test_utf8_read_as_latin1_is_repaired(tmp_path):
+    p = tmp_path / "mojibake.txt"
+    p.write_text(TEXT.encode("utf-8").decode("latin-1"), encoding="utf-8")
+    r, (rec,) = _records(p)
+    assert rec["text"] == EXPECTED and rec["repaired"] is True
+
+
+def test_gbk_read_as_latin1_is_repaired():
+    mojibake = TEXT.encode("gbk", errors="ignore").decode("latin-1").encode("utf-8")
+    d = decode_text(mojibake)
+    assert d.repaired and "妇幼保健院" in d.text
+
+
+def test_big5_page():
+    page = "兒童保健服務再升級\n市婦幼保健院近日啟動新一輪兒童健康管理項目，覆蓋全市十二個區縣，受到家長們的普遍歡迎和好評。\n"
+    d = decode_text(page.encode("big5") * 3)
+    assert d.encoding == "big5" and d.text.startswith("兒童保健服務再升級")
+
+
+def test_chinese_quotes_are_not_rewritten():
+    d = decode_text("他说：“你好”，‘再见’。".encode("utf-8"))
+    assert d.text == "他说：“你好”，‘再见’。" and not d.repaired
+
+
+def test_one_stray_byte_stays_utf8():
+    d = decode_text(TEXT.encode("utf-8") + b"\xff")
+    assert d.encoding == "utf-8" and d.text.startswith("返回首页")
+
+
+def test_stdin():
+    r, (rec,) = _records("-", input=SEED.read_bytes())
+    assert rec["text"] == EXPECTED and rec["path"] == "-"
+
+
+def test_jsonl_records_keep_id_url_and_path(tmp_path):
+    p = tmp_path / "pages.jsonl"
+    p.write_text("\n".join([
+        json.dumps({"id": "a1", "url": "https://example.org/1", "text": TEXT}, ensure_ascii=False),
+        "{not json",
+        json.dumps({"id": 7, "body": "nothing here"}),
+        json.dumps({"html": "<html><body><h1>标题</h1><p>" + "正文内容，" * 20 + "</p></body></html>"}, ensure_ascii=False),
+    ]) + "\n", encoding="utf-8")
+    r, recs = _records(p)
+    assert r.exit_code == 1
+    ok, bad_json, no_text, html = recs
+    assert (ok["path"], ok["id"], ok["url"], ok["text"]) == (f"{p}#1", "a1", "https://example.org/1", EXPECTED)
+    assert bad_json["path"] == f"{p}#2" and bad_json["error"].startswith("invalid JSON")
+    assert no_text == {"path": f"{p}#3", "id": None, "error": "no 'text' field"}
+    assert html["title"] == "标题" and html["text"].startswith("正文内容")
+    assert r.stderr.count("\n") == 2
+
+
+def test_jsonl_text_field(tmp_path):
+    p = tmp_path / "pages.jsonl"
+    p.write_text(json.dumps({"body": TEXT}, ensure_ascii=False) + "\n", encoding="utf-8")
+    r, (rec,) = _records(p, "--text-field", "body")
+    assert rec["text"] == EXPECTED and len(rec["id"]) == 16
+
+
+def _warc(path, records):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        for rec_type, url, payload, http in records:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                       protocol="HTTP/1.1") if http else None
+            writer.write_record(writer.create_warc_record(
+                url, rec_type, payload=io.BytesIO(payload), http_headers=headers,
+                warc_content_type="text/plain" if rec_type == "conversion" else None))
+
+
+def test_wet_file(tmp_path):
+    p = tmp_path / "crawl.warc.wet.gz"
+    _warc(p, [("conversion", "https://example.org/a", TEXT.encode("utf-8"), False)])
+    r, (rec,) = _records(p)
+    assert rec["text"] == EXPECTED
+    assert rec["url"] == "https://example.org/a" and rec["id"].startswith("<urn:uuid:")
+    assert rec["path"] == f"{p}#1" and rec["fetched"] and rec["date"] == "2025-10-27"
+
+
+def test_warc_response_with_html(tmp_path):
+    p = tmp_path / "crawl.warc.gz"
+    html = ("<html><head><title>妇幼新闻</title></head><body><div class=nav><a href=/>首页</a> "
+            "<a href=/x>新闻</a></div><h1>妇幼保健院开展义诊</h1><p>" + "医生为孕产妇提供免费咨询服务，" * 8
+            + "。</p></body></html>").encode("utf-8")
+    _warc(p, [("response", "https://example.org/b", html, True)])
+    r, (rec,) = _records(p)
+    assert rec["title"] == "妇幼保健院开展义诊" and rec["text"].startswith("医生为孕产妇")
+
+
+@pytest.mark.parametrize("suffix", [".gz", ".zst"])
+def test_compressed_files(tmp_path, suffix):
+    p = tmp_path / f"page.txt{suffix}"
+    if suffix == ".gz":
+        p.write_bytes(gzip.compress(SEED.read_bytes()))
+    else:
+        import zstandard
+        p.write_bytes(zstandard.ZstdCompressor().compress(SEED.read_bytes()))
+    r, (rec,) = _records(p)
+    assert rec["text"] == EXPECTED
+
+
+def test_corrupt_compressed_file_is_one_error(tmp_path):
+    bad = tmp_path / "bad.txt.gz"
+    bad.write_bytes(b"\x1f\x8b\x08\x00garbage")
+    r, (err, ok) = _records(bad, SEED)
+    assert r.exit_code == 1 and "error" in err and ok["text"] == EXPECTED
+
+
+HTML_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="gb2312"><title>孕产妇健康管理新举措_健康频道_示例网</title>
+<meta name="author" content="王芳"><meta property="article:published_time" content="2024-03-05T09:30:00+08:00">
+<script>var x = "不是正文";</script><style>p { color: red }</style></head>
+<body><ul class="menu"><li><a href="/">首页</a></li><li><a href="/n">新闻</a></li><li><a href="/h">健康</a></li></ul>
+<div class="crumb"><a href="/">首页</a> &gt; <a href="/h">健康</a></div>
+<h1>孕产妇健康管理新举措</h1>
+<div class="info">2024-03-05 来源：健康时报</div>
+<p>为进一步保障母婴安全，市卫健委近日出台孕产妇健康管理新举措，全面加强高危孕产妇专案管理。</p>
+<p>新举措要求各医疗机构落实首诊负责制，做好孕产妇妊娠风险筛查与评估工作，并<a href="/x">定期随访</a>。</p>
+<div class="related"><h3>相关新闻</h3><ul><li><a href="/1">儿童保健服务再升级</a></li><li><a href="/2">新生儿疾病筛查全覆盖</a></li></ul></div>
+<div class="footer">版权所有 © 2024 示例网</div></body></html>"""
+
+
+def test_html_page(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_bytes(HTML_PAGE.encode("gb18030"))
+    r, (rec,) = _records(p, "--explain")
+    assert rec["encoding"] == "gb18030"
+    assert rec["title"] == "孕产妇健康管理新举措"
+    assert (rec["date"], rec["source"], rec["author"]) == ("2024-03-05", "健康时报", "王芳")
+    assert [x["text"][:6] for x in rec["paragraphs"]] == ["为进一步保障", "新举措要求各"]
+    assert "定期随访" in rec["text"] and "不是正文" not in json.dumps(rec, ensure_ascii=False)
+    reasons = {x["text"]: x["reason"] for x in rec["removed"]}
+    assert "link text" in reasons["新闻"] and "navigation" in reasons["首页"]
+
+
+def test_html_is_sniffed_without_extension(tmp_path):
+    p = tmp_path / "page.txt"
+    p.write_bytes(HTML_PAGE.encode("gb18030"))
+    r, (rec,) = _records(p)
+    assert rec["title"] == "孕产妇健康管理新举措"
