@@ -536,5 +536,8 @@ def keywords(
     raise typer.Exit(Exit.SOME_FAILED if failed else Exit.OK)
 
 
+# --- the human view: stats (issue 8) ------------------------------------------------------------
+
+
 def main() -> None:
     app()
