@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 SEED   := seeds/001_519edece9128d60e.txt
 
-.PHONY: run test eval bench clean-venv
+.PHONY: run test eval bench fuzz clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,15 @@ eval: $(VENV)/.installed
 
 # Speed, measured against the anchors in the same run (needs ../shared for its corpus).
 bench: $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
+	$(BIN)/python benchmarks/bench.py --shared $(SHARED) --readme README.md
 	$(BIN)/python benchmarks/segment_bench.py --shared $(SHARED)
+
+# Hostile inputs (random bytes, shuffled and corrupted seed lines, random Unicode, broken HTML)
+# through the library and the real CLI: fails on any crash. FUZZ_INPUTS=2000, FUZZ_SEED=123.
+FUZZ_INPUTS ?= 600
+fuzz: $(VENV)/.installed
+	$(BIN)/python tests/fuzz.py --inputs $(FUZZ_INPUTS) $(if $(FUZZ_SEED),--seed $(FUZZ_SEED))
 
 clean-venv:
 	rm -rf $(VENV)

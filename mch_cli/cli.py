@@ -10,6 +10,8 @@ from typing import Annotated, Optional
 import typer
 
 from .article import Failure
+from .settings import MAX_DOCUMENT_BYTES, MAX_DOCUMENT_SECONDS
+from .render import SEGMENT_SEP, progress
 
 app = typer.Typer(
     name="mch",
@@ -20,12 +22,32 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+        sys.stdout.write(f"mch {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """Clean, structured articles from raw text dumps of news pages (Chinese and English)."""
+
+
 class Exit(enum.IntEnum):
     """Exit codes (SCHEMA.md)."""
     OK = 0
     SOME_FAILED = 1
     USAGE = 2
     INTERRUPTED = 130
+    TERMINATED = 143  # SIGTERM (128 + 15): stopped as by Ctrl-C, outputs cleaned up
+
+
+class Engine(str, enum.Enum):
+    local = "local"
+    dask = "dask"
 
 
 class Format(str, enum.Enum):
@@ -78,17 +100,107 @@ def _paths_or_stdin(paths: Optional[list[str]]) -> list[str]:
 
 @contextlib.contextmanager
 def _shell_behaviour():
-    """A closed pipe ends quietly with 0; Ctrl-C ends with 130."""
+    """A closed pipe ends quietly with 0; Ctrl-C ends with 130, SIGTERM with 143 (both after
+    `with` blocks have cleaned up: no half-written -o file); an output that cannot be written
+    (a full disk) is one line on stderr and 1. Never a traceback."""
     try:
-        yield
+        with _sigterm_raises():
+            yield
     except BrokenPipeError:
-        # Python would complain again when flushing stdout at exit.
-        with contextlib.suppress(OSError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _quiet_stdout()
         raise typer.Exit(Exit.OK)
     except KeyboardInterrupt:
         _say("interrupted")
         raise typer.Exit(Exit.INTERRUPTED)
+    except _Terminated:
+        _say("terminated")
+        raise typer.Exit(Exit.TERMINATED)
+    except OSError as exc:  # writing the output failed
+        _say(f"{exc.filename or 'output'}: {exc.strerror or exc}")
+        _quiet_stdout()
+        raise typer.Exit(Exit.SOME_FAILED)
+
+
+def _quiet_stdout() -> None:
+    """Python would complain again when flushing stdout at exit."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised like KeyboardInterrupt so that `with` blocks clean up."""
+
+
+_forks_reset_sigterm = False
+
+
+def _default_sigterm() -> None:
+    """In a forked child: SIGTERM's default action instead of _sigterm_raises' handler."""
+    import signal
+    if getattr(signal.getsignal(signal.SIGTERM), "mch_handler", False):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+@contextlib.contextmanager
+def _sigterm_raises():
+    """SIGTERM raises _Terminated in this process. A process forked meanwhile (a --jobs worker)
+    gets SIGTERM's default back at once: a worker stuck on a lock it inherited from the fork,
+    where no Python handler can run, must still die when its pool terminates it."""
+    import signal
+    import threading
+
+    global _forks_reset_sigterm
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    owner = os.getpid()
+
+    def terminated(signum, frame):
+        if os.getpid() != owner:  # a child forked without os.fork's hooks
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        raise _Terminated()
+
+    terminated.mch_handler = True
+    if not _forks_reset_sigterm and hasattr(os, "register_at_fork"):
+        os.register_at_fork(after_in_child=_default_sigterm)
+        _forks_reset_sigterm = True
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+
+
+def _size(text: str) -> int | None:
+    """--max-bytes: 20M, 512K, 1G (binary multiples), 1000 (bytes); 0 for no limit."""
+    import re
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*", text, re.I)
+    if not m:
+        _say(f"--max-bytes {text}: expected a size such as 20M, 512K or 1000000")
+        raise typer.Exit(Exit.USAGE)
+    value = int(float(m.group(1)) * 1024 ** " kmg".index(m.group(2).lower() or " "))
+    return value or None
+
+
+def _limits_and_output(options, inputs: list[str], output: Optional[str], glob: str,
+                       max_bytes: str, max_seconds: float):
+    """The per-document limits into the options; an -o FILE that is a directory, in no
+    directory, or one of the inputs is a usage error (an input is never written over)."""
+    import dataclasses
+
+    if output:
+        from .write import output_problem
+        try:
+            stdin_fd = sys.stdin.fileno() if sys.stdin is not None else None
+        except (AttributeError, OSError, ValueError):
+            stdin_fd = None
+        problem = output_problem(output, inputs, glob, stdin_fd)
+        if problem:
+            _say(f"{output}: {problem}")
+            raise typer.Exit(Exit.USAGE)
+    return dataclasses.replace(options, max_bytes=_size(max_bytes), max_seconds=max_seconds or None)
 
 
 PathsArg = Annotated[Optional[list[str]], typer.Argument(
@@ -116,6 +228,12 @@ def clean(
     lang: LangOpt = None,
     corpus: Annotated[bool, typer.Option("--corpus", help="First count the lines of all inputs; lines on many pages are boilerplate.")] = False,
     corpus_min_pages: Annotated[Optional[int], typer.Option("--corpus-min-pages", min=2, metavar="N", help="With --corpus: a line on N pages is boilerplate (default: 3, or 1% of the pages when more).")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N", help="Worker processes (0: all cores for a batch, 1 for one page).")] = 0,
+    engine: Annotated[Engine, typer.Option("--engine", help="local: a process pool; dask: Dask workers (pip install 'mch-cli[dask]').")] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="With --engine dask: an existing scheduler (default: a local cluster).")] = None,
+    shard: Annotated[Optional[str], typer.Option("--shard", metavar="I/N", help="Only inputs I, I+N, I+2N, … (0-based), for job arrays; with -o, a finished shard is skipped.")] = None,
+    max_bytes: Annotated[str, typer.Option("--max-bytes", metavar="SIZE", help="Refuse a larger page (file, record or stdin): one error, the rest goes on. 20M, 512K, …; 0: no limit.")] = f"{MAX_DOCUMENT_BYTES // 2**20}M",
+    max_seconds: Annotated[float, typer.Option("--max-seconds", min=0, metavar="S", help="Give up a page that takes longer to clean: one error, the rest goes on. 0: no limit.")] = MAX_DOCUMENT_SECONDS,
 ) -> None:
     """Clean pages into articles: title, date, author, source, language, paragraphs.
 
@@ -130,16 +248,29 @@ def clean(
       mch clean pages/ --glob '*.html' -f jsonl   # HTML pages: the markup helps
       mch clean crawl.jsonl --text-field body     # one record per line: {"id", "url", "body"}
       mch clean CC-MAIN-…warc.wet.gz -f jsonl     # Common Crawl WET/WARC records, gzip or zstd
+      mch clean corpus/ -j 2 -f jsonl -o corpus.jsonl
+      mch clean corpus/ --shard $TASK/16 -f jsonl -o part-$TASK.jsonl   # a job array; reruns skip done shards
+      mch clean corpus/ --engine dask --scheduler tcp://10.0.0.5:8786 -f jsonl
     """
     import dataclasses
 
-    from .pipeline import clean_many
+    from .parallel import clean_dask, clean_pool, default_jobs, take_shard
     from .read import iter_documents
-    from .write import Writer, atomic_output
+    from .write import Writer, atomic_output, completion_marker
 
     _utf8_stdout()
     options = _options(segment, patterns, lang, dicts)
     inputs = _paths_or_stdin(paths)
+    options = _limits_and_output(options, inputs, output, glob, max_bytes, max_seconds)
+    shard_of = _parse_shard(shard)
+    batch = len(inputs) > 1 or any(p != "-" and not os.path.isfile(p) or _is_container(p) for p in inputs)
+    workers = jobs or default_jobs(batch)
+    # a job-array task (--shard … -o FILE) leaves FILE.done; a rerun of it skips the work
+    regular_output = output and (os.path.isfile(output) or not os.path.exists(output))
+    marker = completion_marker(output, sys.argv[1:]) if shard_of and regular_output else None
+    if marker and marker.done():
+        _say(f"{output}: already complete ({marker.path} is there), skipped")
+        raise typer.Exit(Exit.OK)
     failed = 0
     with _shell_behaviour():
         if corpus:
@@ -148,55 +279,136 @@ def clean(
                 raise typer.Exit(Exit.USAGE)
             from .corpus import count_lines, recurring_lines
             options = dataclasses.replace(options, recurring=recurring_lines(
-                *count_lines(iter_documents(inputs, glob, text_field=text_field)), corpus_min_pages))
+                *count_lines(iter_documents(inputs, glob, text_field=text_field, max_bytes=options.max_bytes)),
+                corpus_min_pages))
         sink = atomic_output(output) if output else contextlib.nullcontext(sys.stdout)
         with sink as stream:
             writer = Writer(stream, fmt.value, explain)
-            for item in clean_many(iter_documents(inputs, glob, text_field=text_field), options):
+            docs = take_shard(iter_documents(inputs, glob, text_field=text_field, max_bytes=options.max_bytes), shard_of)
+            results = (clean_dask(docs, options, workers, scheduler) if engine is Engine.dask
+                       else clean_pool(docs, options, workers))
+            for item in progress(results, label="cleaning", streams_to=stream):
                 if isinstance(item, Failure):
                     failed += 1
                     _say(f"{item.path}: {item.error}")
                 writer.write(item)
             writer.close()
+        if marker:
+            marker.write(failed)
     raise typer.Exit(Exit.SOME_FAILED if failed else Exit.OK)
+
+
+def _parse_shard(shard: Optional[str]) -> tuple[int, int] | None:
+    if shard is None:
+        return None
+    try:
+        index, count = (int(x) for x in shard.split("/"))
+    except ValueError:
+        index = count = -1
+    if not 0 <= index < count:
+        _say(f"--shard {shard}: expected I/N with 0 <= I < N, e.g. 0/4")
+        raise typer.Exit(Exit.USAGE)
+    return index, count
+
+
+def _is_container(path: str) -> bool:
+    """A file holding many pages (JSON Lines, WARC/WET)."""
+    from .read import container_kind
+    return container_kind(path)[0] != "page"
+
+
+HtmlOpt = Annotated[Optional[str], typer.Option(
+    "--html", metavar="FILE", help="Also write the view as a self-contained HTML page (for a report or an e-mail).")]
+NoColorOpt = Annotated[bool, typer.Option(
+    "--no-color", help="Plain text even on a terminal (as NO_COLOR=1 does).")]
+
+
+def _present(rich_view, plain_view, title: str, html: Optional[str] = None, no_color: bool = False,
+             pager: bool = False) -> None:
+    """A view for a person: Rich on a terminal (colour rules: render.color_wanted), plain text
+    with no escape codes and no wrapping anywhere else; `--pager` on a terminal; `--html FILE`
+    also writes what Rich renders, whole or not at all. The views are given as callables."""
+    from . import render
+
+    if render.color_wanted(sys.stdout, no_color):
+        console = render.terminal_console()
+        if pager:
+            with console.capture() as captured:
+                console.print(rich_view())
+            render.run_pager(captured.get())
+        else:
+            console.print(rich_view())
+    else:
+        text = plain_view()
+        if pager and sys.stdout.isatty():
+            render.run_pager(text)
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    _write_html(html, rich_view, title)
+
+
+def _write_html(html: Optional[str], rich_view, title: str) -> None:
+    """--html FILE: what Rich renders as a self-contained page, written whole or not at all."""
+    if not html:
+        return
+    from .render import html_page
+    from .write import atomic_output
+    try:
+        with atomic_output(html) as f:
+            f.write(html_page(rich_view(), title))
+    except OSError as exc:
+        _say(f"{html}: {exc.strerror or exc}")
+        raise typer.Exit(Exit.SOME_FAILED)
 
 
 @app.command()
 def show(
     path: Annotated[str, typer.Argument(help="One page; '-' for stdin.", show_default=False)],
-    segment: SegmentOpt = False,
+    explain: Annotated[bool, typer.Option("--explain", help="The whole page line by line: kept lines as they are, removed ones dimmed with their label and reason.")] = False,
+    segment: Annotated[bool, typer.Option("--segment", help=f"Make token boundaries visible (alternating colours; '{SEGMENT_SEP}' in plain text).")] = False,
     patterns: PatternsOpt = None,
     lang: LangOpt = None,
+    dicts: DictOpt = None,
+    pager: Annotated[bool, typer.Option("--pager", help="Long output through $PAGER (default: less -FRX), on a terminal.")] = False,
+    html: HtmlOpt = None,
+    no_color: NoColorOpt = False,
 ) -> None:
-    """Show one cleaned article to a person: title, metadata, paragraphs.
+    """Show one cleaned article to a person: title, metadata, paragraphs, or --explain every line.
 
-    In a terminal the view is coloured (NO_COLOR turns colour off); in a pipe it is plain text.
+    A title panel, a metadata table (date, author, editor, source, language shares, encoding)
+    and the paragraphs, sub-headings styled and each paragraph marked with its language when the
+    page mixes languages. On a terminal the view is coloured; in a pipe, under NO_COLOR or with
+    --no-color it is plain text (no escape codes, no wrapping). Page text is never read as markup.
 
     \b
     Examples:
       mch show seeds/001_519edece9128d60e.txt
+      mch show seeds/001_519edece9128d60e.txt --explain       # why each line went
+      mch show page.txt --explain | grep boilerplate           # plain: NUMBER  LABEL  text  [reason]
+      mch show seeds/004_3fa1216b693b88b9.txt --lang zh --segment
+      mch show page.txt --explain --pager
+      mch show page.txt --html article.html                    # the same view as a web page
       mch show page.txt | less
-      mch show seeds/004_3fa1216b693b88b9.txt --lang zh
     """
-    from .pipeline import clean_many
+    from . import render
+    from .pipeline import clean_many, read_lines
     from .read import iter_documents
 
     _utf8_stdout()
-    options = _options(segment, patterns, lang)
+    options = _options(segment, patterns, lang, dicts)
     with _shell_behaviour():
-        item = next(clean_many(iter_documents([path], "*.txt"), options))
+        doc = next(iter(iter_documents([path], "*.txt")), None)
+        if doc is None:
+            _say(f"{path}: no page in it")
+            raise typer.Exit(Exit.SOME_FAILED)
+        item = next(clean_many([doc], options))
         if isinstance(item, Failure):
             _say(f"{item.path}: {item.error}")
             raise typer.Exit(Exit.SOME_FAILED)
-        if sys.stdout.isatty():
-            from rich.console import Console
-
-            from .render import rich_view
-            Console().print(rich_view(item))
-        else:
-            from .render import plain_view
-            sys.stdout.write(plain_view(item))
-            sys.stdout.flush()
+        page = render.page_lines(item, read_lines(doc)[0]) if explain else None
+        _present(lambda: render.rich_view(item, page), lambda: render.plain_view(item, page),
+                 item.title or item.path, html, no_color, pager)
 
 
 # --- language commands (issue 5) -------------------------------------------------------------
@@ -537,6 +749,56 @@ def keywords(
 
 
 # --- the human view: stats (issue 8) ------------------------------------------------------------
+
+
+@app.command()
+def stats(
+    paths: PathsArg = None,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="text: a summary with bar charts for people; jsonl: one JSON object for programs.")] = TableFormat.text,
+    top: Annotated[int, typer.Option("--top", "-k", min=0, help="How many MCH terms to list.")] = 10,
+    glob: GlobOpt = "*.txt",
+    dicts: DictOpt = None,
+    html: HtmlOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """A corpus summary: documents, languages, characters before and after cleaning, why lines
+    were removed, date range, top MCH terms.
+
+    Pages are cleaned first. Characters before cleaning are those of the pages' non-empty lines,
+    after cleaning those of the article text; shares of lines are of all non-empty lines, reasons
+    grouped with their numbers made N. On a terminal: tables with small bar charts; in a pipe
+    plain text; --format jsonl: one JSON object (all reasons, the top terms).
+
+    \b
+    Examples:
+      mch stats seeds/
+      mch stats dumps/ --glob '*.html' -k 20
+      mch stats seeds/ -f jsonl | jq '.removed_by_label'
+      mch stats crawl.jsonl --html report.html                 # the same view as a web page
+    """
+    import json
+
+    from . import render
+    from .stats import CorpusStats
+    from .terms import default_glossary
+
+    _utf8_stdout()
+    summary = CorpusStats(default_glossary(), _segmenter(dicts), terms=top > 0)
+    with _shell_behaviour():
+        for article in progress(_articles(paths, glob), label="stats", no_color=no_color):
+            if article is None:
+                summary.add_failure()
+            else:
+                summary.add(article)
+        d = summary.to_dict(top)
+        title = f"mch stats: {d['documents']} documents"
+        if fmt is TableFormat.jsonl:
+            sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+            _write_html(html, lambda: render.rich_stats(d), title)
+        else:
+            _present(lambda: render.rich_stats(d), lambda: render.plain_stats(d), title, html, no_color)
+    raise typer.Exit(Exit.SOME_FAILED if summary.failed else Exit.OK)
 
 
 def main() -> None:

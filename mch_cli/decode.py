@@ -10,7 +10,13 @@
 
 Then mojibake is repaired: UTF-8 that was read as Latin-1/cp1252 (ftfy's `fix_encoding`, only
 when ftfy's badness check flags the text — `fix_text` would also rewrite Chinese quotes), and
-GBK/Big5 text that was read as Latin-1. Binary data is refused.
+GBK/Big5 text that was read as Latin-1.
+
+Binary data is refused after decoding has been tried (UTF-16 is full of NUL bytes and is text):
+decoded text of which control characters (NUL …) make up more than
+`settings.BINARY_MAX_CONTROL_SHARE` is binary; text below that share loses its control
+characters (a stray NUL is no part of a page). A page whose text is mostly undecodable bytes
+is refused by the pipeline (`refuse_undecodable`).
 """
 from __future__ import annotations
 
@@ -32,7 +38,19 @@ _LATIN1_HIGH = re.compile(r"[\u00a0-\u00ff]")
 
 
 class DecodeError(ValueError):
-    """The bytes are not text in any encoding we accept."""
+    """The bytes cannot be taken as a page: not text in any encoding we accept."""
+
+
+class LimitError(DecodeError):
+    """The input is over a per-document limit (`Options.max_bytes`, `Options.max_seconds`).
+    A DecodeError, so that whatever refuses bad bytes refuses it the same way."""
+
+
+def too_large(limit: int, size: int | None = None) -> str:
+    """The reason given for an input over `limit` bytes (`size` when known)."""
+    if size is None:
+        return f"too large: more than {limit:,} bytes (--max-bytes)"
+    return f"too large: {size:,} bytes, the limit is {limit:,} (--max-bytes)"
 
 
 class Decoded(NamedTuple):
@@ -49,16 +67,21 @@ def decode_text(data: bytes) -> Decoded:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """(text, encoding) by the policy above, without mojibake repair: the lines as read."""
+    """(text, encoding) by the policy above, without mojibake repair: the lines as read.
+    Raises DecodeError for binary data."""
+    text, encoding = _decode(data)
+    return _refuse_binary(text), encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             name = "utf-8" if codec == "utf-8-sig" else codec
             return data.decode(codec, errors="replace"), name
-    if b"\x00" in data[: settings.DECODE_SNIFF_BYTES]:  # UTF-16 without a BOM, or binary
-        text = _utf16_without_bom(data)
-        if text is None:
-            raise DecodeError("binary data, not text")
-        return text, "utf-16"
+    if b"\x00" in data[: settings.DECODE_SNIFF_BYTES]:  # UTF-16 without a BOM, or NULs in
+        text = _utf16_without_bom(data)                # 8-bit text, or binary: judged after
+        if text is not None:
+            return text, "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -78,6 +101,34 @@ def decode(data: bytes) -> tuple[str, str]:
     return (gb, "gb18030") if gb.count("\ufffd") < text.count("\ufffd") else (text, "utf-8")
 
 
+# Control characters no page is made of: C0 but tab and line ends (\n \v \f \r), and DEL.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]+")
+
+
+def _refuse_binary(text: str) -> str:
+    """The text without its control characters; DecodeError when they are more than a small
+    share of it: binary data (NUL-laden bytes that are no UTF-16 either)."""
+    clean = _CONTROL.sub("", text)
+    if len(text) - len(clean) > settings.BINARY_MAX_CONTROL_SHARE * len(text):
+        raise DecodeError("binary data, not text")
+    return clean
+
+
+def refuse_undecodable(data: bytes, text: str, encoding: str) -> None:
+    """DecodeError when more than a small share of a page's text is bytes that decoding had to
+    replace (U+FFFD): bytes in no encoding we read, which cleaning would only turn into garbage.
+    U+FFFD characters that the bytes really hold (mch's own output of such a page) are text."""
+    bad = text.count("\ufffd")
+    if bad <= settings.UNDECODABLE_MAX_SHARE * len(text):
+        return
+    try:
+        data.decode({"big5": "big5hkscs"}.get(encoding, encoding))
+        return  # decodes strictly: the replacement characters are in the text itself
+    except (UnicodeDecodeError, LookupError):
+        pass
+    raise DecodeError(f"not text: {bad / len(text):.0%} of it undecodable as {encoding}")
+
+
 def decode_declared(data: bytes, declared: str) -> tuple[str, str] | None:
     """Bytes in the charset a page declares (HTML <meta charset>), when they really are: at most
     a few undecodable bytes. None when the declaration is unknown or wrong."""
@@ -90,7 +141,10 @@ def decode_declared(data: bytes, declared: str) -> tuple[str, str] | None:
     if text.count("\ufffd") > settings.DECLARED_ERROR_BUDGET * max(1, len(text)):
         return None
     name = {"big5hkscs": "big5"}.get(codec, codecs.lookup(codec).name.replace("_", "-"))
-    return text, name
+    try:
+        return _refuse_binary(text), name
+    except DecodeError:  # binary data declaring a charset: decode() says what it is
+        return None
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:

@@ -171,9 +171,13 @@ _VALUE_TRIM = " \t:：,，;；|/-—–·【】[]()（）<>《》\"'“”〓"
 _NOT_NAMES = frozenset("本报 记者 通讯员 报道 编辑 新华社 中新社 本网 综合 整理 转载 网友 楼主 原创 来源 作者".split())
 
 
+# Every byline has one of these; most lines have none, and one search tells (it runs on every line).
+_BYLINE_HINT = re.compile(r"[\d:：年〇]|记者|記者|通讯员|通訊員|实习生|實習生|撰稿|\bby\b|written by", re.I)
+
+
 def is_byline(text: str, tokens: int) -> bool:
     """A short line of publication facts: keys with values, a date, or "By Name"."""
-    if tokens > settings.BYLINE_MAX_TOKENS:
+    if tokens > settings.BYLINE_MAX_TOKENS or not _BYLINE_HINT.search(text):
         return False
     simple = simplified(text)
     if _KEY_RE.search(simple) or _BY_RE.match(text) or re.match(r"^(?:本报)?(?:记者|通讯员)", simple):
@@ -223,12 +227,15 @@ _LATIN_NAME = r"[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+){1,2}"
 _LATIN_NAMES_RE = re.compile(rf"^{_LATIN_NAME}(?:(?:,|\s+and|\s+&)\s+{_LATIN_NAME})*$")
 
 
+_TITLE_SEPARATOR_CHARS = re.compile(r"[-–—|｜:_]")
 _TITLE_SEPARATORS = re.compile(r"\s+[-–—|｜:]\s+|\s*[_｜|]\s*|\s+-\s*|\s*—\s+")
 
 
 def strip_site_suffix(title: str) -> str:
     """The headline of a page-title line: "X_新闻中心_新浪网", "X - CNN", "X | Health" → "X".
     Only short trailing segments that read as names (no lower-case first word) go."""
+    if not _TITLE_SEPARATOR_CHARS.search(title):
+        return title
     parts = _TITLE_SEPARATORS.split(title)
     while len(parts) > 1 and _site_like(parts[-1]):
         parts.pop()

@@ -1,10 +1,16 @@
 """One function from Document to Article, composing the steps in order:
-decode → lines → classify → metadata → language → (segmentation)."""
+decode → lines → classify → metadata → language → (segmentation).
+
+Per-document limits (`Options.max_bytes`, `Options.max_seconds`) are enforced here, so they hold
+whoever calls: the CLI, a worker process, the library."""
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import re
+import signal
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
@@ -12,7 +18,7 @@ from . import html, lang, meta, settings
 from .article import (BOILERPLATE, BODY, CAPTION, HEADING, KEPT_LABELS, META, TITLE, Article,
                       Document, Failure, Line, Paragraph)
 from .classify import classify
-from .decode import DecodeError, decode, decode_text
+from .decode import DecodeError, LimitError, decode, decode_text, refuse_undecodable, too_large
 from .patterns import builtin_patterns
 from .script import CJK_PUNCT, count_han, normalise
 from .settings import Options
@@ -39,37 +45,91 @@ def read_lines(doc: Document) -> tuple[list[Line], str, bool, dict]:
         lines = [Line(n, text, links=share) for n, (text, share) in enumerate(zip(page.lines, page.links), 1)]
         return lines, page.encoding, page.repaired, page.hints
     text, encoding, repaired = decode_text(doc.data)
-    return split_lines(text), encoding, repaired, {}
+    refuse_undecodable(doc.data, text, encoding)
+    headline = layout_headline(text)
+    hints = {"h1": headline, "paragraph_lines": True} if headline else {}
+    return split_lines(text), encoding, repaired, hints
+
+
+def layout_headline(text: str) -> str | None:
+    """The headline of a page in mch's own text format (`--format text`): a first line, a blank
+    line, then paragraphs of one line each between single blank lines, every line normalised.
+    The first line is taken as a headline hint (as an HTML page's <h1> is) and every line as a
+    whole paragraph (none is joined to the next as hard-wrapped), so that cleaning mch's own
+    output gives it back unchanged: `mch clean F | mch clean -` prints what `mch clean F` does."""
+    lines = text.splitlines()
+    if len(lines) < 3 or len(lines) % 2 == 0:
+        return None
+    if any(bool(line) == bool(k % 2) for k, line in enumerate(lines)):
+        return None  # text on every even line (0, 2, …), blank lines between
+    if any(normalise(line) != line for line in lines[::2]):
+        return None
+    return lines[0]
 
 
 def clean_document(doc: Document, options: Options = Options()) -> Article:
-    """Clean one page. Raises decode.DecodeError when the bytes are not text."""
-    lines, encoding, repaired, hints = read_lines(doc)
-    article = clean_lines(lines, options, hints)
+    """Clean one page. Raises decode.DecodeError when the bytes are not text, and its
+    LimitError when the page is over `options.max_bytes` or takes over `options.max_seconds`."""
+    if options.max_bytes is not None and len(doc.data) > options.max_bytes:
+        raise LimitError(too_large(options.max_bytes, len(doc.data)))
+    with _time_limit(options.max_seconds):
+        lines, encoding, repaired, hints = read_lines(doc)
+        article = clean_lines(lines, options, hints)
     article.path, article.id, article.url, article.fetched = doc.path, doc.digest_id, doc.url, doc.fetched
     article.encoding, article.repaired = encoding, repaired
     return article
 
 
+@contextlib.contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """LimitError in the block once `seconds` of wall-clock time have passed. A SIGALRM timer:
+    only in a process's main thread on POSIX (the CLI, its worker processes); elsewhere, as in
+    a thread of a library user, no limit. Signals reach Python between bytecodes and inside
+    regular-expression matching, so a slow page is stopped wherever it is."""
+    if (not seconds or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+
+    def expired(signum, frame):
+        raise LimitError(f"gave up after {seconds:g} s (--max-seconds)")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
+
+
 def _join(left: str, right: str) -> str:
     """Re-join a hard-wrapped line: no space between two Chinese characters."""
+    return left + _joint(left, right) + right
+
+
+def _joint(left: str, right: str) -> str:
+    """What goes between two pieces of a hard-wrapped paragraph: nothing between Chinese."""
     cjk = count_han(left[-1]) + count_han(right[0]) == 2 or left[-1] in CJK_PUNCT
-    return left + ("" if cjk else " ") + right
+    return "" if cjk else " "
 
 
 def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
-    """Kept lines → paragraphs; lines of a hard-wrapped paragraph are joined."""
+    """Kept lines → paragraphs; lines of a hard-wrapped paragraph are joined, once per
+    paragraph (joining line by line copied the growing text: quadratic in a long paragraph)."""
     paragraphs: list[Paragraph] = []
+    pieces: list[list[str]] = []
     for line in lines:
         if line.label not in KEPT_LABELS:
             continue
         if line.continues and paragraphs:
-            last = paragraphs[-1]
-            last.text = _join(last.text, line.text)
-            last.lines.append(line.number)
+            pieces[-1] += [_joint(pieces[-1][-1], line.text), line.text]
+            paragraphs[-1].lines.append(line.number)
         else:
             paragraphs.append(Paragraph(line.text, line.label, "", [line.number]))
-    for p in paragraphs:
+            pieces.append([line.text])
+    for p, parts in zip(paragraphs, pieces):
+        p.text = "".join(parts)
         p.lang = lang.line_lang(p.text)
         if p.lang == lang.MIXED:
             p.spans = lang.split_spans(p.text)
@@ -125,6 +185,9 @@ def clean_lines(lines: list[Line], options: Options = Options(), hints: dict | N
     title_hints = tuple(h for h in (hints.get("h1"), hints.get("title"),
                                     meta.strip_site_suffix(hints.get("page_title", ""))) if h)
     classify(lines, options.patterns + builtin_patterns(), options.recurring, title_hints)
+    if hints.get("paragraph_lines"):  # mch's own text format: every line is a paragraph
+        for line in lines:
+            line.continues = False
     article = Article(path="", id="")
     paragraphs = build_paragraphs(lines)
     title = next((line for line in lines if line.label == TITLE), None)
@@ -167,14 +230,21 @@ def decode_many(items: Iterable[Document | Failure]) -> Iterator[tuple[str, str]
             yield Failure(item.path, str(exc))
 
 
+def clean_or_fail(doc: Document, options: Options = Options()) -> Article | Failure:
+    """Clean one page; never raises for a bad page: one that is not text or is over a limit
+    becomes a Failure with the reason, and so does one that meets a bug (`internal error: …`),
+    so that one page cannot take a batch down."""
+    try:
+        return clean_document(doc, options)
+    except DecodeError as exc:
+        return Failure(doc.path, str(exc))
+    except Exception as exc:  # noqa: BLE001 — reported per page, the batch goes on
+        return Failure(doc.path, f"internal error: {type(exc).__name__}: {exc}")
+
+
 def clean_many(items: Iterable[Document | Failure], options: Options = Options()
                ) -> Iterator[Article | Failure]:
-    """Clean a stream of inputs; an input that cannot be decoded becomes a Failure."""
+    """Clean a stream of inputs; an input that cannot be decoded (or is over a limit) becomes a
+    Failure."""
     for item in items:
-        if isinstance(item, Failure):
-            yield item
-            continue
-        try:
-            yield clean_document(item, options)
-        except DecodeError as exc:
-            yield Failure(item.path, str(exc))
+        yield item if isinstance(item, Failure) else clean_or_fail(item, options)

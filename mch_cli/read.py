@@ -1,11 +1,19 @@
 """Inputs → Documents, one at a time: files, directories (recursive, sorted), `-` for stdin;
-plain text and HTML pages, JSON Lines records, WARC/WET records; gzip and zstd compressed."""
+plain text and HTML pages, JSON Lines records, WARC/WET records; gzip and zstd compressed.
+
+Nothing that cannot be read is passed over in silence: a missing or unreadable file, an empty
+one, one over the size limit, a symbolic link that loops or leads nowhere, a directory that
+cannot be listed — each becomes a Failure with its reason. Symbolic links to directories are
+not followed (no loops); mch's own temporary output files (`.mch-*.tmp`) are never inputs.
+Input files are only ever opened for reading."""
 from __future__ import annotations
 
+import fnmatch
 import gzip
 import io
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -13,6 +21,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .article import Document, Failure
+from .decode import too_large
+from .write import TEMP_PREFIX, TEMP_SUFFIX
 
 DEFAULT_GLOB = "*.txt"
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -25,27 +35,82 @@ def _reason(exc: OSError) -> str:
 
 
 def iter_documents(paths: Iterable[str], glob: str = DEFAULT_GLOB, stdin: BinaryIO | None = None,
-                   text_field: str = "text") -> Iterator[Document | Failure]:
+                   text_field: str = "text", max_bytes: int | None = None
+                   ) -> Iterator[Document | Failure]:
     """Yield a Document per page in command-line order, or a Failure for an input that cannot
     be read. Files inside a directory come in sorted path order; a JSON Lines or WARC file
-    yields one Document per record, as `FILE#N`."""
+    yields one Document per record, as `FILE#N`. A page file or stdin over `max_bytes` is
+    refused without being read whole (records inside a container are checked by the pipeline)."""
     for path in paths:
         if path == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield Document(stream.read(), "-")
+            data = _read_at_most(stream, max_bytes)
+            yield Document(data, "-") if data is not None else Failure("-", too_large(max_bytes))
             continue
         p = Path(path)
         if p.is_dir():
-            found = sorted(f for f in p.rglob(glob) if f.is_file())
+            found = _find(p, glob)
             if not found:
                 yield Failure(path, f"no {glob} files in directory")
-            for f in found:
-                yield from _read_path(f, os.path.join(path, f.relative_to(p).as_posix()), text_field)
+            for f, problem in found:
+                name = os.path.join(path, f.relative_to(p).as_posix())
+                if problem:
+                    yield Failure(name, problem)
+                else:
+                    yield from _read_path(f, name, text_field, max_bytes)
         else:
-            yield from _read_path(p, path, text_field)
+            yield from _read_path(p, path, text_field, max_bytes)
 
 
-def _kind(name: str) -> tuple[str, str]:
+def is_temporary(name: str) -> bool:
+    """mch's own output in the making (write.atomic_output): never an input."""
+    return name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX)
+
+
+def _find(root: Path, glob: str) -> list[tuple[Path, str | None]]:
+    """The paths under `root` that match `glob` and are not directories, in sorted order, each
+    with the reason it cannot be read (None for a file to read); a directory that cannot be
+    listed comes with its reason too. Links to directories are not followed."""
+    found: list[tuple[Path, str | None]] = []
+    pending = [root]
+    while pending:
+        directory = pending.pop()
+        try:
+            with os.scandir(directory) as it:
+                entries = list(it)
+        except OSError as exc:
+            found.append((directory, f"cannot list directory: {_reason(exc)}"))
+            continue
+        for entry in entries:
+            path = directory / entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(path)
+                    continue
+            except OSError:
+                pass
+            if is_temporary(entry.name) or not _matches(path.relative_to(root), glob):
+                continue
+            try:
+                mode = path.stat().st_mode  # follows a link to a file
+            except OSError as exc:  # a link that loops or leads nowhere
+                found.append((path, _reason(exc)))
+                continue
+            if stat.S_ISREG(mode):
+                found.append((path, None))
+            elif not stat.S_ISDIR(mode):  # a link to a directory is not followed
+                found.append((path, "not a regular file"))
+    return sorted(found, key=lambda item: item[0])
+
+
+def _matches(relative: Path, glob: str) -> bool:
+    """As Path.rglob(glob) matches: the name, or with a `/` in the pattern, the path's last parts."""
+    if "/" in glob:
+        return relative.match(glob)
+    return fnmatch.fnmatchcase(relative.name, glob)
+
+
+def container_kind(name: str) -> tuple[str, str]:
     """(container kind: jsonl | warc | page, compression suffix or "")."""
     lower = name.lower()
     compression = next((s for s in COMPRESSED_SUFFIXES if lower.endswith(s)), "")
@@ -57,8 +122,9 @@ def _kind(name: str) -> tuple[str, str]:
     return "page", compression
 
 
-def _read_path(p: Path, name: str, text_field: str) -> Iterator[Document | Failure]:
-    kind, compression = _kind(name)
+def _read_path(p: Path, name: str, text_field: str, max_bytes: int | None = None
+               ) -> Iterator[Document | Failure]:
+    kind, compression = container_kind(name)
     try:
         if kind == "warc":  # warcio reads gzip members itself
             with open(p, "rb") as raw:
@@ -68,11 +134,34 @@ def _read_path(p: Path, name: str, text_field: str) -> Iterator[Document | Failu
                 yield from _jsonl_records(stream, name, text_field)
         else:
             with _open(p, compression) as stream:
-                yield Document(stream.read(), name)
+                yield _page(stream, name, max_bytes, sized=not compression)
     except OSError as exc:
         yield Failure(name, _reason(exc))
     except Exception as exc:  # a corrupt archive or compressed stream: this input only
         yield Failure(name, f"unreadable {kind}{compression and ' ' + compression[1:]}: {exc}")
+
+
+def _page(stream: BinaryIO, name: str, max_bytes: int | None, sized: bool) -> Document | Failure:
+    """One page file: refused when it is empty or over `max_bytes`. A regular file's size is
+    known before reading (`sized`); a compressed stream or a pipe is read up to the limit only."""
+    if max_bytes is not None and sized:
+        info = os.fstat(stream.fileno())
+        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+            return Failure(name, too_large(max_bytes, info.st_size))
+    data = _read_at_most(stream, max_bytes)
+    if data is None:
+        return Failure(name, too_large(max_bytes))
+    if not data.strip():
+        return Failure(name, "empty file" if not data else "empty file (only white space)")
+    return Document(data, name)
+
+
+def _read_at_most(stream: BinaryIO, max_bytes: int | None) -> bytes | None:
+    """All of the stream, or None when it holds more than `max_bytes`."""
+    if max_bytes is None:
+        return stream.read()
+    data = stream.read(max_bytes + 1)
+    return None if len(data) > max_bytes else data
 
 
 @contextmanager

@@ -13,6 +13,14 @@ UTF8_ERROR_BUDGET = 0.001            # invalid UTF-8 bytes tolerated, as a share
 DECLARED_ERROR_BUDGET = 0.01         # replacement characters tolerated in a detected/declared charset
 UTF16_MIN_PLAUSIBLE = 0.95           # BOM-less UTF-16: this share of ordinary characters
 MOJIBAKE_MIN_CHARS = 20              # Latin-1 letters a text needs before repair is tried
+BINARY_MAX_CONTROL_SHARE = 0.05      # decoded text with more control characters (NUL …) is binary
+UNDECODABLE_MAX_SHARE = 0.02         # a page with more undecodable bytes (U+FFFD) is not text
+                                     # (real pages: at most 0.1 %)
+
+# --- limits per document (pipeline.py, read.py; `mch clean --max-bytes/--max-seconds`) ----------
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # a larger input (a file, a record, stdin) is refused unread
+MAX_DOCUMENT_SECONDS = 60.0          # a page that takes longer to clean is given up (wall clock,
+                                     # SIGALRM: only where a signal can be had, the main thread)
 
 # --- line classes (classify.py) ---------------------------------------------------------------
 GOOD_MIN_HAN = 30                    # a Chinese line this long with prose punctuation is prose
@@ -30,6 +38,10 @@ WRAP_MIN_SHARE = 0.3                 # ... and this share have one length (±1)
 LINK_LINE_MIN_SHARE = 0.6            # HTML: a line mostly of link text is navigation ...
 LINK_PROSE_MIN_SHARE = 0.9           # ... and prose wholly inside a link is a teaser
 REPEATED_MAX_TOKENS = 40             # a line repeated on the page and this short is a list item
+
+# --- scale (parallel.py) ----------------------------------------------------------------------
+JOBS_WINDOW_PER_WORKER = 8           # documents in flight per worker: memory stays bounded
+DASK_PARTITION_DOCS = 64             # documents per Dask task
 
 # --- corpus mode (corpus.py) ----------------------------------------------------------------
 CORPUS_MIN_PAGES = 3                 # a line on this many pages of the corpus is site chrome ...
@@ -112,3 +124,5 @@ class Options:
     user_dict: tuple[Any, ...] = ()  # the user's dictionary entries (segment.DictEntry) for segment
     lang: str | None = None        # keep only paragraphs and spans in this language (--lang)
     recurring: Mapping[int, int] = field(default_factory=dict)  # corpus mode: line hash → pages
+    max_bytes: int | None = None   # refuse a larger document (the CLI: MAX_DOCUMENT_BYTES)
+    max_seconds: float | None = None  # give up a page after this long (the CLI: MAX_DOCUMENT_SECONDS)

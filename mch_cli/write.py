@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import json
 import os
+import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import PurePath
 from typing import TextIO
 
 from .article import Article, Failure
@@ -53,14 +57,139 @@ class Writer:
 
 @contextlib.contextmanager
 def atomic_output(path: str) -> Iterator[TextIO]:
-    """A file that appears complete or not at all: written beside `path`, renamed at the end."""
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".mch-", suffix=".tmp", dir=directory)
+    """A file that appears complete or not at all: written beside `path`, renamed at the end.
+    A path that is no regular file (/dev/null, a FIFO) is written in place: renaming over it
+    would replace the device or pipe with a file. A symbolic link keeps pointing at its file,
+    which is the one replaced; an existing file keeps its permissions, a new one gets the usual
+    ones (0666 less the umask), not those of a temporary file. Errors name `path`."""
+    target = os.path.realpath(path)
+    if os.path.exists(target) and not os.path.isfile(target):
+        with _named(path), open(target, "w", encoding="utf-8", newline="\n") as f:
+            yield _NamedStream(f, path)
+        return
+    with _named(path):
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=os.path.dirname(target))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            yield f
-        os.replace(tmp, path)
+        os.fchmod(fd, _mode_for(target))
+        f = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        try:
+            yield _NamedStream(f, path)
+        finally:
+            closing = f.close if not f.closed else (lambda: None)
+            with _named(path):
+                closing()
+        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+TEMP_PREFIX, TEMP_SUFFIX = ".mch-", ".tmp"  # read.is_temporary knows these: never an input
+
+
+def _mode_for(target: str) -> int:
+    """The permissions the output file gets: those it has, or 0666 less the umask."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+@contextlib.contextmanager
+def _named(path: str) -> Iterator[None]:
+    """An OSError in the block names `path` (mch: out.jsonl: No space left on device)."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename == path:
+            raise
+        raise OSError(exc.errno, exc.strerror or str(exc), path) from exc
+
+
+class _NamedStream:
+    """A text stream whose write errors name its file."""
+
+    def __init__(self, stream: TextIO, path: str):
+        self._stream, self._path = stream, path
+
+    def write(self, text: str) -> int:
+        with _named(self._path):
+            return self._stream.write(text)
+
+    def flush(self) -> None:
+        with _named(self._path):
+            self._stream.flush()
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def output_problem(output: str, inputs: Iterable[str], glob: str = "*.txt",
+                   stdin_fd: int | None = None) -> str | None:
+    """Why `output` must not be written (None when it may): a directory, in no directory, or
+    one of the inputs — a file named as input, a file an input directory's --glob takes, or
+    the file standard input reads. An input is never written over."""
+    if os.path.isdir(output):
+        return "is a directory"
+    parent = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(parent):
+        return f"no directory {parent}"
+    if not os.path.exists(output):
+        return None  # a new file: no input can be it
+    real = os.path.realpath(output)
+    for name in inputs:
+        if name == "-":
+            if stdin_fd is not None and _same_file(stdin_fd, real):
+                return "is the standard input: an input is never written over"
+        elif os.path.isdir(name):
+            inside = os.path.relpath(real, os.path.realpath(name))
+            if not (inside == os.pardir or inside.startswith(os.pardir + os.sep)) and _glob_takes(inside, glob):
+                return f"is one of the inputs (in {name}, {glob}): an input is never written over"
+        elif os.path.exists(name) and os.path.samefile(name, real):
+            return "is one of the inputs: an input is never written over"
+    return None
+
+
+def _same_file(fd: int, path: str) -> bool:
+    try:
+        a, b = os.fstat(fd), os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(a.st_mode) and (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
+def _glob_takes(relative: str, glob: str) -> bool:
+    """Whether a directory walk with `glob` (read.py) takes the file at `relative`."""
+    return PurePath(relative).match(glob) if "/" in glob else fnmatch.fnmatchcase(os.path.basename(relative), glob)
+
+
+@dataclass(frozen=True)
+class CompletionMarker:
+    """`FILE.done` beside a finished output: the command that made it. A rerun of the same
+    command (a job-array task started again) finds it and skips the work."""
+    output: str
+    command: tuple[str, ...]
+
+    @property
+    def path(self) -> str:
+        return self.output + ".done"
+
+    def done(self) -> bool:
+        try:
+            with open(self.path, encoding="utf-8") as f:
+                recorded = json.load(f)
+        except (OSError, ValueError):
+            return False
+        return os.path.exists(self.output) and recorded.get("command") == list(self.command)
+
+    def write(self, failed: int) -> None:
+        with atomic_output(self.path) as f:
+            json.dump({"command": list(self.command), "failed": failed}, f, ensure_ascii=False)
+            f.write("\n")
+
+
+def completion_marker(output: str, command: list[str]) -> CompletionMarker:
+    return CompletionMarker(output, tuple(command))

@@ -117,7 +117,7 @@ def test_output_file_not_left_half_written_on_interrupt(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pipeline, "clean_document", interrupted)
     out = tmp_path / "out.jsonl"
-    r = run("clean", SEEDS, "-f", "jsonl", "-o", out)
+    r = run("clean", SEEDS, "-f", "jsonl", "-o", out, "-j", "1")  # in this process, where the patch is
     assert r.exit_code == 130 and r.stderr == "mch: interrupted\n"
     assert list(tmp_path.iterdir()) == []
 

@@ -1,0 +1,140 @@
+"""Speed and memory of `mch clean`, with jusText and trafilatura on the same text, measured in
+one run (machines are noisy: read the ratios, not the seconds).
+
+    python benchmarks/bench.py [--shared ../shared] [--copies 20] [--readme README.md]
+
+Builds a corpus from ../shared/dev/raw/*.txt repeated --copies times (about 2,000 pages at 20)
+in a temporary directory, then reports:
+  - the library, one process: pages/s of mch, jusText and trafilatura on the same pages
+    (each page's lines given to jusText/trafilatura as <p> elements, as the issue measured them);
+  - the command: `mch clean -j 1` and `-j N` on the whole corpus (pages/s, MB/s, peak RSS);
+  - memory: peak RSS of `mch clean -j 1` on a 1/10 corpus and on the whole, and their ratio.
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_corpus(raw: Path, out: Path, copies: int) -> list[Path]:
+    pages = sorted(raw.glob("*.txt"))
+    out.mkdir(parents=True, exist_ok=True)
+    for k in range(copies):
+        for p in pages:
+            shutil.copyfile(p, out / f"{k:03d}_{p.name}")
+    return sorted(out.glob("*.txt"))
+
+
+def as_html(text: str) -> bytes:
+    lines = (f"<p>{html.escape(x.strip())}</p>" for x in text.splitlines() if x.strip())
+    return ("<html><body>" + "\n".join(lines) + "</body></html>").encode("utf-8")
+
+
+def per_second(func, items, repeat: int = 3) -> float:
+    """Items per second, best of `repeat` passes."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for item in items:
+            func(item)
+        best = min(best, time.perf_counter() - start)
+    return len(items) / best
+
+
+def library_rates(pages: list[bytes]) -> dict[str, float]:
+    sys.path.insert(0, str(ROOT))
+    from mch_cli import clean_bytes
+
+    rates = {"mch": per_second(clean_bytes, pages)}
+    htmls = [as_html(p.decode("utf-8", "replace")) for p in pages]
+    try:
+        import justext
+        stoplist = justext.get_stoplist("English")
+        rates["jusText"] = per_second(lambda h: justext.justext(h, stoplist), htmls)
+    except ImportError:
+        print("jusText not installed (pip install -e '.[bench]'): skipped")
+    try:
+        import trafilatura
+        rates["trafilatura"] = per_second(lambda h: trafilatura.extract(h.decode("utf-8")), htmls)
+    except ImportError:
+        print("trafilatura not installed (pip install -e '.[bench]'): skipped")
+    return rates
+
+
+def run_cli(corpus: Path, jobs: int) -> tuple[float, int]:
+    """(seconds, peak RSS in KB of the main process) of one `mch clean` over the corpus."""
+    cmd = ["/usr/bin/time", "-f", "%e %M", sys.executable, "-m", "mch_cli", "clean", str(corpus),
+           "-f", "jsonl", "-j", str(jobs), "-o", str(corpus.parent / "out.jsonl")]
+    r = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    seconds, rss = r.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(rss)
+
+
+def best_of(corpus: Path, jobs: int, repeat: int = 3) -> tuple[float, int]:
+    runs = [run_cli(corpus, jobs) for _ in range(repeat)]
+    return min(s for s, _ in runs), int(statistics.median(r for _, r in runs))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default="../shared")
+    ap.add_argument("--copies", type=int, default=20)
+    ap.add_argument("--readme", help="record the table in this README (bench:start/end markers)")
+    args = ap.parse_args()
+    raw = Path(args.shared) / "dev" / "raw"
+    if not raw.is_dir():
+        print(f"{raw} not found: nothing to measure")
+        return 1
+    cores = os.cpu_count() or 1
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="mch-bench-") as tmp:
+        whole = build_corpus(raw, Path(tmp) / "whole", args.copies)
+        tenth = build_corpus(raw, Path(tmp) / "tenth", max(1, args.copies // 10))
+        size_mb = sum(p.stat().st_size for p in whole) / 1e6
+        print(f"corpus: {len(whole)} pages, {size_mb:.1f} MB ({args.copies} x ../shared/dev/raw/*.txt); "
+              f"{cores} cores", flush=True)
+
+        pages = [p.read_bytes() for p in sorted(raw.glob("*.txt"))]
+        rates = library_rates(pages)
+        for name, rate in rates.items():
+            ratio = f"{rate / rates['jusText']:.2f}x jusText" if "jusText" in rates else ""
+            rows.append((f"library, one process: {name}", f"{rate:.0f} pages/s", ratio))
+
+        one_s, one_rss = best_of(Path(tmp) / "whole", 1)
+        rows.append(("`mch clean -j 1`", f"{len(whole) / one_s:.0f} pages/s, {size_mb / one_s:.1f} MB/s",
+                     f"peak RSS {one_rss / 1024:.0f} MB"))
+        if cores > 1:
+            n_s, _ = best_of(Path(tmp) / "whole", cores)
+            rows.append((f"`mch clean -j {cores}`", f"{len(whole) / n_s:.0f} pages/s, {size_mb / n_s:.1f} MB/s",
+                         f"{one_s / n_s:.2f}x -j 1"))
+        _, tenth_rss = best_of(Path(tmp) / "tenth", 1)
+        rows.append(("peak RSS, `-j 1`, 10x the pages", f"{tenth_rss / 1024:.0f} MB -> {one_rss / 1024:.0f} MB",
+                     f"ratio {one_rss / tenth_rss:.2f}"))
+
+    table = "| measure | result | compared |\n|---|---|---|\n" + "\n".join(
+        f"| {a} | {b} | {c} |" for a, b, c in rows)
+    print(table)
+    if args.readme:
+        readme = Path(args.readme)
+        text = readme.read_text(encoding="utf-8")
+        new = re.sub(r"(<!-- bench:start -->\n).*?(\n<!-- bench:end -->)",
+                     lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
+        if new != text:
+            readme.write_text(new, encoding="utf-8")
+            print(f"recorded in {readme}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""--jobs, --engine dask, --shard: the same records as a serial run, in input order."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mch_cli.cli import app
+from mch_cli.parallel import clean_pool, take_shard
+from mch_cli.read import iter_documents
+from mch_cli.settings import Options
+
+from .conftest import SEEDS
+
+runner = CliRunner()
+
+
+def _corpus(tmp_path, copies=4):
+    """The seeds several times over, plus one bad input in the middle."""
+    for k in range(copies):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            (tmp_path / f"{k}_{seed.name}").write_bytes(seed.read_bytes())
+    (tmp_path / "1_zz_binary.txt").write_bytes(b"\x00\x01\x02\x03" * 64)
+    return tmp_path
+
+
+def _run(*args):
+    r = runner.invoke(app, ["clean", *map(str, args), "-f", "jsonl"])
+    return r.exit_code, r.stdout
+
+
+def test_jobs_give_the_serial_records_in_order(tmp_path):
+    corpus = _corpus(tmp_path)
+    serial = _run(corpus, "-j", "1")
+    assert serial[0] == 1  # the binary input
+    assert _run(corpus, "-j", "2") == serial
+    assert _run(corpus, "-j", "3") == serial
+    paths = [json.loads(x)["path"] for x in serial[1].splitlines()]
+    assert paths == sorted(paths)
+
+
+def test_pool_window_keeps_order_with_failures():
+    docs = list(iter_documents([str(SEEDS), "/nonexistent/x.txt", str(SEEDS)]))
+    out = list(clean_pool(docs, Options(), jobs=2))
+    assert [getattr(x, "path") for x in out] == [d.path for d in docs]
+    assert out[5].error == "No such file or directory"
+
+
+def test_shards_partition_the_inputs(tmp_path):
+    corpus = _corpus(tmp_path)
+    whole = [json.loads(x)["path"] for x in _run(corpus, "-j", "1")[1].splitlines()]
+    parts = [[json.loads(x)["path"] for x in _run(corpus, "--shard", f"{i}/3")[1].splitlines()]
+             for i in range(3)]
+    assert sorted(p for part in parts for p in part) == sorted(whole)
+    assert parts[1] == whole[1::3]
+    assert list(take_shard(range(10), (2, 4))) == [2, 6]
+
+
+def test_bad_shard_is_a_usage_error():
+    assert runner.invoke(app, ["clean", str(SEEDS), "--shard", "4/4"]).exit_code == 2
+    assert runner.invoke(app, ["clean", str(SEEDS), "--shard", "x"]).exit_code == 2
+
+
+def test_finished_shard_is_skipped(tmp_path):
+    out = tmp_path / "part-0.jsonl"
+    cmd = [sys.executable, "-m", "mch_cli", "clean", str(SEEDS), "--shard", "0/2", "-f", "jsonl", "-o", str(out)]
+    first = subprocess.run(cmd, capture_output=True, text=True)
+    assert first.returncode == 0 and first.stderr == ""
+    done = json.loads(Path(str(out) + ".done").read_text())
+    assert done["failed"] == 0 and "--shard" in done["command"]
+    out.write_text("sentinel")  # a rerun must not redo (and so not overwrite) it
+    again = subprocess.run(cmd, capture_output=True, text=True)
+    assert again.returncode == 0 and "already complete" in again.stderr
+    assert out.read_text() == "sentinel"
+    other = subprocess.run(cmd[:-4] + ["1/2", "-f", "jsonl", "-o", str(out)], capture_output=True, text=True)
+    assert other.returncode == 0 and out.read_text() != "sentinel"  # another command: redone
+
+
+def test_dask_engine_gives_the_local_records(tmp_path):
+    pytest.importorskip("dask.distributed")
+    corpus = _corpus(tmp_path, copies=2)
+    local = _run(corpus, "-j", "1")
+    r = subprocess.run([sys.executable, "-m", "mch_cli", "clean", str(corpus), "-f", "jsonl",
+                        "--engine", "dask", "-j", "2"], capture_output=True, text=True, timeout=120)
+    assert (r.returncode, r.stdout) == local
+    assert "Traceback" not in r.stderr
+
+
+def test_output_to_a_fifo_is_written_in_place(tmp_path):
+    """-o /dev/null or a named pipe: never replaced by a regular file."""
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()))
+    reader.start()
+    r = runner.invoke(app, ["clean", str(SEEDS), "-f", "jsonl", "-o", str(fifo)])
+    reader.join(10)
+    assert r.exit_code == 0 and stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert len(got[0].splitlines()) == 5
