@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import html
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -23,6 +22,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from readme_table import record
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -100,7 +101,7 @@ def main() -> int:
     rows = []
     with tempfile.TemporaryDirectory(prefix="mch-bench-") as tmp:
         whole = build_corpus(raw, Path(tmp) / "whole", args.copies)
-        tenth = build_corpus(raw, Path(tmp) / "tenth", max(1, args.copies // 10))
+        build_corpus(raw, Path(tmp) / "tenth", max(1, args.copies // 10))
         size_mb = sum(p.stat().st_size for p in whole) / 1e6
         print(f"corpus: {len(whole)} pages, {size_mb:.1f} MB ({args.copies} x ../shared/dev/raw/*.txt); "
               f"{cores} cores", flush=True)
@@ -126,13 +127,7 @@ def main() -> int:
         f"| {a} | {b} | {c} |" for a, b, c in rows)
     print(table)
     if args.readme:
-        readme = Path(args.readme)
-        text = readme.read_text(encoding="utf-8")
-        new = re.sub(r"(<!-- bench:start -->\n).*?(\n<!-- bench:end -->)",
-                     lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
-        if new != text:
-            readme.write_text(new, encoding="utf-8")
-            print(f"recorded in {readme}")
+        record(Path(args.readme), "bench", table)
     return 0
 
 

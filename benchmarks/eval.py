@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from readme_table import record
+
 # (set, glob, extra score.py flags): dev-daniel's references start with the headline. The
 # .txt dumps and the .html pages are separate runs: score.py keys records by file stem.
 SETS = [("dev", "*.txt", []), ("dev-daniel", "*.txt", ["--with-title"]),
@@ -53,15 +55,6 @@ def table(results: dict[tuple[str, str], str]) -> str:
     return "\n".join(rows)
 
 
-def record(readme: Path, text: str) -> None:
-    content = readme.read_text(encoding="utf-8")
-    new = re.sub(r"(<!-- eval:start -->\n).*?(\n<!-- eval:end -->)",
-                 lambda m: m.group(1) + text + m.group(2), content, flags=re.S)
-    if new != content:
-        readme.write_text(new, encoding="utf-8")
-        print(f"recorded in {readme}")
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default="../shared")
@@ -76,7 +69,7 @@ def main() -> int:
         if scores is not None:
             results[(name, glob)] = scores
     if args.readme and results:
-        record(Path(args.readme), table(results))
+        record(Path(args.readme), "eval", table(results))
     return 0
 
 

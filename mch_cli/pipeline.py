@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from . import html, lang, meta, settings
-from .article import (BOILERPLATE, BODY, CAPTION, HEADING, KEPT_LABELS, META, TITLE, Article,
-                      Document, Failure, Line, Paragraph)
+from .article import (BOILERPLATE, BODY, CAPTION, KEPT_LABELS, META, TITLE, Article, Document,
+                      Failure, Line, Paragraph)
 from .classify import classify
 from .decode import DecodeError, LimitError, decode, decode_text, refuse_undecodable, too_large
 from .patterns import builtin_patterns
