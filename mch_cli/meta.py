@@ -447,3 +447,18 @@ def with_hints(md: Metadata, hints: dict) -> Metadata:
         else:
             md.author = author
     return md
+
+
+def dated_header(lines: list[str]) -> tuple[str | None, str | None]:
+    """(date, datetime) of the first headline-shaped line followed by a dated byline, among
+    the lines before an article — for pages whose headline the layout did not find."""
+    for head, byline in zip(lines, lines[1:]):
+        tokens = count_han(byline) + len(latin_words(byline))
+        if (_HEADLINE_SHAPE.match(head) and not is_name_line(head) and is_byline(byline, tokens)
+                and (dates := find_dates(byline))):
+            return dates[0].date, dates[0].datetime
+    return None, None
+
+
+# A headline: 6-60 Han characters or 4-25 words, not ending a sentence, no menu separators.
+_HEADLINE_SHAPE = re.compile(r"^(?=.{6,120}$)(?!.*[|>»])(?:(?=(?:.*[\u4e00-\u9fff]){6})|(?:\S+\s+){3,24}\S+$).*[^。.!?！？:：]$")

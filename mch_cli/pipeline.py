@@ -176,6 +176,8 @@ def _metadata(lines: list[Line], paragraphs: list[Paragraph], title_line: int | 
             and abs(line.number - title_line) <= settings.DATE_NEAR_TITLE_LINES]
     md = meta.extract([line.text for line in meta_lines], body[0].text if body else None,
                       body[-1].text if body else None, near)
+    if md.date is None:  # last resort: a headline with its dated byline above the article
+        md.date, md.datetime = meta.dated_header([line.text for line in lines if line.number < start])
     return meta.with_hints(md, hints)
 
 

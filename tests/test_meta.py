@@ -124,3 +124,10 @@ def test_ambiguous_day_month():
     assert find_dates("发表时间： 06/02/2022 - 13:48")[0].date == "2022-02-06"   # day first
     assert find_dates("9/17/2004 5:54:13 AM")[0].date == "2004-09-17"
     assert find_dates("7/5/2005 9:23:57 PM")[0].date == "2005-07-05"            # US clock: month first
+
+
+def test_dated_header_is_the_last_resort_for_the_date():
+    from mch_cli.meta import dated_header
+    lines = ["首页 新闻 体育", "第四届中国经济学年会会议议程", "2004-12-10 阅读10544次", "会议议程"]
+    assert dated_header(lines) == ("2004-12-10", None)
+    assert dated_header(["首页 | 新闻", "2004-12-10 阅读10544次"]) == (None, None)  # no headline above
