@@ -29,6 +29,8 @@ _ITEM_SPLIT = re.compile(r"\s*[|｜·•»›>→]+\s*|\s{2,}|\t")
 _BREADCRUMB = re.compile(r"(?:>>?|»|›|→|->|＞)")
 # Numbered items (bullets are left out: lists of links use them too).
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.]|[①-⑳])\s*\S")
+# "附：招生专业及考试科目", "Appendix": the table or list after it belongs to the article.
+_APPENDIX = re.compile(r"^(?:附\s*[:：]|附[表录]|appendix\b|annex\b)", re.IGNORECASE)
 _TRUNCATED = re.compile(r"(?<=[\w\u4e00-\u9fff])(?:\.{3}|…)$")
 
 
@@ -135,10 +137,16 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     _mark_running_text(infos)
 
     region = _article_region(infos)
-    if region is None:
+    listed = _list_page_region(infos, region)
+    if listed:
+        start, end = listed
+        _label_list_page(infos, start, end)
+    elif region:
+        start, end = region
+        _label_body(infos, start, end)
+        end = _label_appendix(infos, end)
+    else:
         return
-    start, end = region
-    _label_body(infos, start, end)
     title = _label_header(infos, start, title_hints)
     _label_tail(infos, end)
     if title is not None:
@@ -245,6 +253,58 @@ def _article_region(infos: list[_Info]) -> tuple[int, int] | None:
     return prose[0], end  # what stands before the first prose is the header's to label
 
 
+def _list_score(i: _Info) -> float:
+    """What a line adds to a page of tables or lists: any content-shaped line its tokens (a
+    timetable repeats its rooms and times, but so do menus: a repeated line adds nothing),
+    chrome costs as before."""
+    if i.pattern and i.pattern.label != BOILERPLATE or i.byline or _list_repeat(i):
+        return 0.0
+    if i.cls != BAD:
+        return float(i.f.tokens)
+    if i.why == "no letters":
+        return 0.0  # "9:20—9:50"
+    return -(settings.BAD_LINE_COST + i.f.tokens)
+
+
+def _list_repeat(i: _Info) -> bool:
+    return i.cls == BAD and i.base_cls != BAD and i.why.startswith("repeated")
+
+
+def _list_page_region(infos: list[_Info], prose_region: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A page whose content is an agenda, a timetable or a table has little prose or none: then
+    the largest block of content-shaped lines is the article, when it is long, holds the prose
+    found and outweighs it many times."""
+    scores = [_list_score(i) for i in infos]
+    cuts = [k for k, i in enumerate(infos) if i.pattern and (i.pattern.ends_article or i.pattern.starts_list)]
+    pieces = zip([0] + [c + 1 for c in cuts], cuts + [len(infos)])
+    runs = [run for lo, hi in pieces for run in _runs(scores, lo, hi)]
+    if not runs:
+        return None
+    score, start, end = max(runs)
+    prose = 0 if prose_region is None else sum(
+        i.f.tokens for i in infos[prose_region[0]: prose_region[1] + 1] if i.cls == GOOD)
+    if prose > settings.LIST_PAGE_MAX_PROSE or score < max(
+            settings.LIST_PAGE_MIN_TOKENS, settings.LIST_PAGE_MIN_RATIO * prose):
+        return None
+    if prose_region and not start <= prose_region[0] <= prose_region[1] <= end:
+        return None
+    # The block may have taken in its headline: the header begins after a signed one.
+    for k in range(start, min(end, start + settings.TITLE_SEARCH_LINES)):
+        if _headline_like(infos[k]) and _signed(infos, k, end + 1):
+            return k + 1, end
+    return start, end
+
+
+def _label_list_page(infos: list[_Info], start: int, end: int) -> None:
+    for i in infos[start: end + 1]:
+        if _label_by_pattern(i):
+            continue
+        if _list_score(i) > 0 or _list_repeat(i):
+            _set(i, BODY, "line of a list page" if i.cls != GOOD else "prose")
+        else:
+            _set(i, BOILERPLATE, "inside a list page: " + i.why)
+
+
 def _set(i: _Info, label: str, reason: str) -> None:
     i.line.label, i.line.reason = label, reason
 
@@ -281,6 +341,19 @@ def _label_body(infos: list[_Info], start: int, end: int) -> None:
             _set(i, HEADING, "sub-heading before prose")
         else:
             _set(i, BOILERPLATE, "short line inside the article")
+
+
+def _label_appendix(infos: list[_Info], end: int) -> int:
+    """An appendix announced right after the article ("附：", "Appendix") is the article's, table
+    lines and all, up to the next boilerplate pattern. Returns the new end of the article."""
+    k = end + 1
+    if k >= len(infos) or infos[k].pattern or not _APPENDIX.match(infos[k].line.text):
+        return end
+    while k < len(infos) and not (infos[k].pattern and infos[k].pattern.label == BOILERPLATE):
+        if not _label_by_pattern(infos[k]):
+            _set(infos[k], BODY, "appendix to the article")
+        k += 1
+    return k - 1
 
 
 def _next_is_prose(infos: list[_Info], k: int, end: int) -> bool:

@@ -114,3 +114,42 @@ def test_author_line_under_the_headline_and_title_key():
     assert a.title == "关于加强孕产妇健康管理的通知"
     assert a.author == "胡平"
     assert {x.text: x.label for x in a.removed}["胡平"] == "meta"
+
+
+TABLE = ["附：各区县体检安排", "区县 体检地点 时间", "城关区 区妇幼保健院 3月10日",
+         "西固区 西固社区卫生服务中心 3月12日", "七里河区 区人民医院儿科 3月15日", "安宁区 同上 同上"]
+
+
+def test_an_announced_appendix_belongs_to_the_article():
+    body_end = "下一阶段，医院将继续完善服务网络，让更多家庭享受到优质便捷的妇幼健康服务。"
+    page = ZH_PAGE.replace("【责任编辑：张三】\n", "").replace(body_end, body_end + "\n" + "\n".join(TABLE))
+    a = clean_text(page)
+    assert all(row in a.text for row in TABLE)
+    assert "版权所有" not in a.text  # the appendix ends at the next boilerplate line
+    # The same rows without "附：" are a list after the article, not part of it.
+    unannounced = clean_text(page.replace("附：各区县体检安排\n", ""))
+    assert not any(row in unannounced.text for row in TABLE[1:])
+
+
+AGENDA_ROWS = [f"{h}:00－{h}:50 {topic} 地点：第{h}会议室 主持人：{who}" for h, (topic, who) in enumerate([
+    ("开幕式及来宾介绍", "市卫生健康委员会副主任 王芳教授"), ("孕产妇保健专题报告", "省妇幼保健院院长 李明教授"),
+    ("新生儿疾病筛查进展", "儿童医院新生儿科 赵丽主任"), ("高危孕产妇管理经验交流", "市妇幼保健院 陈静主任"),
+    ("儿童早期发展分论坛", "北京大学公共卫生学院 刘洋教授"), ("出生缺陷防治圆桌讨论", "复旦大学附属妇产科医院 周强教授"),
+    ("母乳喂养促进行动", "中国疾控中心妇幼中心 孙红研究员"), ("青少年心理健康专场", "华中科技大学 吴敏教授"),
+    ("妇幼信息化建设论坛", "浙江大学医学院 郑伟教授"), ("闭幕式及总结发言", "市妇幼保健院院长 王芳教授"),
+], start=8)]
+AGENDA_PAGE = "\n".join(["首页 新闻 会议 专题 关于我们", "2024年妇幼健康学术年会会议议程", "2024-03-01 阅读1024次",
+                         "会议议程", "地 点：市妇幼保健院学术报告厅", *AGENDA_ROWS,
+                         "| 首页 | 中心概况 | 联系方式 | 站点导航 | 繁体版 | ENGLISH VERSION |",
+                         "Copyright © 2024 市妇幼保健院 版权所有", "京ICP备05005746号"])
+
+
+def test_a_page_of_lists_without_prose_keeps_its_list():
+    a = clean_text(AGENDA_PAGE)
+    assert a.title == "2024年妇幼健康学术年会会议议程" and a.date == "2024-03-01"
+    assert all(row in a.text for row in AGENDA_ROWS) and "地 点" in a.text
+    assert not any(chrome in a.text for chrome in ("首页", "Copyright", "ICP"))
+    # A short article in prose beside the same rows: the rows are not its article.
+    prose = "本次年会由市妇幼保健院承办，来自全国的三百余名专家学者参加了会议，并围绕妇幼健康热点展开讨论。"
+    with_article = AGENDA_PAGE.replace("会议议程\n地 点", f"{prose}\n相关新闻\n会议议程\n地 点")
+    assert clean_text(with_article).text == prose
