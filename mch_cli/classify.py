@@ -31,6 +31,8 @@ _BREADCRUMB = re.compile(r"(?:>>?|»|›|→|->|＞)")
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.]|[①-⑳])\s*\S")
 # "附：招生专业及考试科目", "Appendix": the table or list after it belongs to the article.
 _APPENDIX = re.compile(r"^(?:附\s*[:：]|附[表录]|appendix\b|annex\b)", re.IGNORECASE)
+# "蔡英文 、 民進黨 、 國民黨": a list of tags, whose commas are not prose punctuation.
+_LONE_SEPARATOR = re.compile(r"(?<=\s)、(?=\s)")
 _TRUNCATED = re.compile(r"(?<=[\w\u4e00-\u9fff])(?:\.{3}|…)$")
 
 
@@ -59,7 +61,7 @@ def features(text: str) -> Features:
     item_tokens = tokens / len(items) if items else 0.0
     return Features(
         han=han, words=len(words), tokens=tokens,
-        prose_punct=len(PROSE_PUNCT_RE.findall(text)),
+        prose_punct=len(PROSE_PUNCT_RE.findall(text)) - len(_LONE_SEPARATOR.findall(text)),
         ends_sentence=bool(SENTENCE_END_RE.search(text)),
         stopword_share=stop, items=len(items), mean_item_tokens=item_tokens,
         breadcrumb=(len(_BREADCRUMB.findall(text)) >= 2 and tokens <= 60
@@ -337,7 +339,8 @@ def _label_body(infos: list[_Info], start: int, end: int) -> None:
             _set(i, BOILERPLATE, i.why)
         elif i.running:
             _set(i, BODY, "running text inside the article")
-        elif i.f.tokens <= settings.HEADING_MAX_TOKENS and _next_is_prose(infos, k, end):
+        elif (i.f.tokens <= settings.HEADING_MAX_TOKENS and _next_is_prose(infos, k, end)
+              and chrome_word_share(i.line.text) < 0.5):  # "Facebook", "Related Stories"
             _set(i, HEADING, "sub-heading before prose")
         else:
             _set(i, BOILERPLATE, "short line inside the article")
@@ -390,7 +393,7 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...] =
         if (k - top < settings.NAME_LINE_MAX_DISTANCE and is_name_line(i.line.text)
                 and (title is None or i.line.text != infos[title].line.text)):
             _set(i, META, "author's name")
-        elif i.cls != BAD and (i.f.ends_sentence and i.f.prose_punct >= 1):
+        elif i.cls != BAD and (i.f.ends_sentence and i.f.prose_punct >= 1 or _unpunctuated_prose(i)):
             _set(i, BODY, "lead paragraph")
         else:
             _set(i, BOILERPLATE, "between headline and article: " + i.why)
@@ -399,6 +402,14 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...] =
             if infos[k].byline:
                 _set(infos[k], META, "byline above the headline")
     return title
+
+
+def _unpunctuated_prose(i: _Info) -> bool:
+    """An English sentence that lost its full stop: long, in sentence case, with function words
+    (a headline is in Title Case, a menu has no function words)."""
+    words = latin_words(i.line.text)
+    return (i.f.words >= settings.GOOD_MIN_WORDS and i.f.stopword_share >= settings.GOOD_MIN_STOPWORD_SHARE
+            and sum(w[0].islower() for w in words) >= settings.SENTENCE_CASE_MIN_SHARE * len(words))
 
 
 def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...] = ()) -> int | None:

@@ -153,3 +153,32 @@ def test_a_page_of_lists_without_prose_keeps_its_list():
     prose = "本次年会由市妇幼保健院承办，来自全国的三百余名专家学者参加了会议，并围绕妇幼健康热点展开讨论。"
     with_article = AGENDA_PAGE.replace("会议议程\n地 点", f"{prose}\n相关新闻\n会议议程\n地 点")
     assert clean_text(with_article).text == prose
+
+
+def test_a_line_of_tags_is_not_prose():
+    tags = "蔡英文 、 民進黨 、 國民黨 、 馬英九 、 宋楚瑜 、 親民黨 、 總統大選"
+    a = clean_text(ZH_PAGE.replace("【責任編輯：張三】", "").replace("相关新闻", tags + "\n相关新闻"))
+    assert tags not in a.text
+    assert "menu" in {x.text: x.reason for x in a.removed}[tags]
+
+
+def test_a_lead_that_lost_its_full_stop_is_kept_but_not_a_title_case_line():
+    lead = "Officials said this morning that the screening will reach every district of the city by the end of the year"
+    deck = "Screening To Reach Every District Of The City By The End Of The Year Say Officials"
+    page = EN_PAGE.replace("March 5, 2024\n", f"March 5, 2024\n{lead}\n{deck}\n")
+    a = clean_text(page)
+    assert lead in a.text and deck not in a.text
+
+
+def test_a_chrome_word_before_prose_is_not_a_sub_heading():
+    page = EN_PAGE.replace("More than 30,000", "Facebook\nMore than 30,000")
+    a = clean_text(page)
+    assert "Facebook" not in a.text and [p.kind for p in a.paragraphs] == ["body", "body"]
+
+
+def test_credit_and_comment_policy_lines():
+    credit, policy = "攝影╱施偉平　部分圖片╱資料照片", "The Daily does not necessarily endorse any of the views posted."
+    zh = clean_text(ZH_PAGE.replace("下一阶段", credit + "\n下一阶段"))
+    assert any("施偉平" in c for c in zh.captions) and "施偉平" not in zh.text
+    en = clean_text(EN_PAGE.replace("Share this article", policy + "\nShare this article"))
+    assert "disclaimer" in {x.text: x.reason for x in en.removed}[policy]
