@@ -70,8 +70,12 @@ def parse(data: bytes) -> HtmlPage:
         chunks.clear()
 
     link_depth = 0
-    walker = etree.iterwalk(root, events=("start", "end"))
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, el in walker:
+        if event in ("comment", "pi"):  # "<!-- ad -->text": the text after it is the page's
+            if el.tail:
+                chunks.append((el.tail, link_depth > 0))
+            continue
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if event == "start":
             if tag in _SKIP or not tag:

@@ -184,3 +184,10 @@ def test_html_is_sniffed_without_extension(tmp_path):
     p.write_bytes(HTML_PAGE.encode("gb18030"))
     r, (rec,) = _records(p)
     assert rec["title"] == "孕产妇健康管理新举措"
+
+
+def test_html_text_after_a_comment_or_an_iframe_is_kept():
+    from mch_cli.html import parse
+    page = parse(b"<html><body><p>one<!-- ad -->two</p><div><!-- x -->three<iframe src=x></iframe>"
+                 b"four<?php echo 1 ?>five</div></body></html>")
+    assert page.lines == ["onetwo", "threefourfive"]
