@@ -182,3 +182,9 @@ def test_credit_and_comment_policy_lines():
     assert any("施偉平" in c for c in zh.captions) and "施偉平" not in zh.text
     en = clean_text(EN_PAGE.replace("Share this article", policy + "\nShare this article"))
     assert "disclaimer" in {x.text: x.reason for x in en.removed}[policy]
+
+
+def test_the_discussion_ends_the_article():
+    policy = "The Herald is pleased to provide this opportunity to share information, experiences and observations about what is in the news."
+    a = clean_text(EN_PAGE.replace("Share this article", f"Join the discussion\n{policy}\nShare this article"))
+    assert policy not in a.text and "More than 30,000" in a.text
