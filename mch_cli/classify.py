@@ -33,6 +33,8 @@ _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]|[一�
 _APPENDIX = re.compile(r"^(?:附\s*[:：]|附[表录]|appendix\b|annex\b)", re.IGNORECASE)
 # "蔡英文 、 民進黨 、 國民黨": a list of tags, whose commas are not prose punctuation.
 _LONE_SEPARATOR = re.compile(r"(?<=\s)、(?=\s)")
+# A list of news ends its items with their time: "…【北京新浪網】2012-01-17 21:40", "…(07/13 08:41)".
+_ENDS_WITH_TIME = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2})[)）\]】]?$")
 _TRUNCATED = re.compile(r"(?<=[\w\u4e00-\u9fff])(?:\.{3}|…)$")
 
 
@@ -146,7 +148,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     elif region:
         start, end = region
         _label_body(infos, start, end)
-        end = _label_appendix(infos, end)
+        end = _label_table(infos, _label_appendix(infos, end))
     else:
         return
     title = _label_header(infos, start, title_hints)
@@ -357,6 +359,30 @@ def _label_appendix(infos: list[_Info], end: int) -> int:
             _set(infos[k], BODY, "appendix to the article")
         k += 1
     return k - 1
+
+
+def _table_row(i: _Info) -> bool:
+    """"西米布丁 未标注 北京空港配餐有限公司 菌落总数cfu/g(≤1500/2000)": cells with figures."""
+    return (i.f.items >= settings.TABLE_MIN_CELLS and i.f.mean_item_tokens >= settings.TABLE_MIN_CELL_TOKENS
+            and not _ENDS_WITH_TIME.search(i.line.text))
+
+
+def _label_table(infos: list[_Info], end: int) -> int:
+    """A table right after the article (its rows: several cells, figures in most) is the
+    article's, up to its last row. Returns the new end of the article."""
+    block = []
+    for i in infos[end + 1:]:
+        if i.pattern or i.base_cls in (BAD, GOOD) or i.byline:
+            break
+        block.append(i)
+    rows = [k for k, i in enumerate(block) if _table_row(i)]
+    with_figures = sum(any(c.isdigit() for c in block[k].line.text) for k in rows)
+    if (len(rows) < settings.TABLE_MIN_ROWS or len(rows) < settings.TABLE_MIN_ROW_SHARE * (rows[-1] + 1)
+            or with_figures < len(rows) / 2):
+        return end
+    for i in block[: rows[-1] + 1]:
+        _set(i, BODY, "table after the article")
+    return end + rows[-1] + 1
 
 
 def _next_is_prose(infos: list[_Info], k: int, end: int) -> bool:

@@ -116,8 +116,8 @@ def test_author_line_under_the_headline_and_title_key():
     assert {x.text: x.label for x in a.removed}["胡平"] == "meta"
 
 
-TABLE = ["附：各区县体检安排", "区县 体检地点 时间", "城关区 区妇幼保健院 3月10日",
-         "西固区 西固社区卫生服务中心 3月12日", "七里河区 区人民医院儿科 3月15日", "安宁区 同上 同上"]
+TABLE = ["附：各区县体检地点", "区县 体检地点", "城关区 区妇幼保健院", "西固区 西固社区卫生服务中心",
+         "七里河区 区人民医院儿科", "安宁区 同上"]
 
 
 def test_an_announced_appendix_belongs_to_the_article():
@@ -127,7 +127,7 @@ def test_an_announced_appendix_belongs_to_the_article():
     assert all(row in a.text for row in TABLE)
     assert "版权所有" not in a.text  # the appendix ends at the next boilerplate line
     # The same rows without "附：" are a list after the article, not part of it.
-    unannounced = clean_text(page.replace("附：各区县体检安排\n", ""))
+    unannounced = clean_text(page.replace("附：各区县体检地点\n", ""))
     assert not any(row in unannounced.text for row in TABLE[1:])
 
 
@@ -188,3 +188,18 @@ def test_the_discussion_ends_the_article():
     policy = "The Herald is pleased to provide this opportunity to share information, experiences and observations about what is in the news."
     a = clean_text(EN_PAGE.replace("Share this article", f"Join the discussion\n{policy}\nShare this article"))
     assert policy not in a.text and "More than 30,000" in a.text
+
+
+ROWS = ["不合格产品名称 商标 生产企业名称 不合格项目", "西米布丁 未标注 北京空港配餐有限公司 菌落总数(≤1500/2000)",
+        "花色面包 未标注 北京通天釜食品加工厂 溴酸钾(不得检出/0.94)", "酸牛奶 圣雪 北京恒兴食品中心 甜蜜素(不得检出/0.29)"]
+NEWS = ["微软发布新主题 日本的黄昏与黎明 【新浪网】2012-01-17 21:40", "三星大拜年 奢华手机 西安热卖 【新浪网】2012-01-17 21:10",
+        "华硕否认 变形金刚 有3G版本 【今日新闻】2012-01-17 21:22"]
+
+
+def test_a_table_right_after_the_article_is_kept_a_list_of_news_is_not():
+    body_end = "下一阶段，医院将继续完善服务网络，让更多家庭享受到优质便捷的妇幼健康服务。"
+    page = ZH_PAGE.replace("【责任编辑：张三】\n", "")
+    with_table = clean_text(page.replace(body_end, body_end + "\n" + "\n".join(ROWS)))
+    assert all(row in with_table.text for row in ROWS)
+    with_news = clean_text(page.replace(body_end, body_end + "\n" + "\n".join(NEWS)))
+    assert not any(item in with_news.text for item in NEWS)
