@@ -441,7 +441,7 @@ def test_idempotent_on_the_seeds(path):
 @pytest.mark.skipif(not SHARED_DEV.is_dir(), reason="../shared/dev not here")
 def test_idempotent_on_every_dev_page():
     failed = []
-    for path in sorted(SHARED_DEV.glob("*.txt")):
+    for path in sorted(SHARED_DEV.glob("*.txt")) + sorted(SHARED_DEV.glob("*.html")):
         once = _clean_text(path)
         if _clean_text("-", input=once.encode()) != once:
             failed.append(path.name)
