@@ -397,11 +397,17 @@ def show(
 
     _utf8_stdout()
     options = _options(segment, patterns, lang, dicts)
+    if os.path.isdir(path):
+        _say(f"{path}: a directory; mch show shows one page (mch clean {path} for them all)")
+        raise typer.Exit(Exit.USAGE)
     with _shell_behaviour():
-        doc = next(iter(iter_documents([path], "*.txt")), None)
+        docs = iter(iter_documents([path], "*.txt"))
+        doc = next(docs, None)
         if doc is None:
             _say(f"{path}: no page in it")
             raise typer.Exit(Exit.SOME_FAILED)
+        if next(docs, None) is not None:  # a JSON Lines or WARC file
+            _say(f"{path}: holds several pages; showing the first (mch clean {path} for them all)")
         item = next(clean_many([doc], options))
         if isinstance(item, Failure):
             _say(f"{item.path}: {item.error}")

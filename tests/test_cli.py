@@ -137,6 +137,16 @@ def test_show_plain_when_not_a_terminal():
     assert "## 多维赋能优生育" in lines
 
 
+def test_show_takes_one_page_not_a_directory(tmp_path):
+    r = run("show", SEEDS)
+    assert r.exit_code == 2 and r.stdout == "" and "a directory" in r.stderr
+    records = tmp_path / "pages.jsonl"
+    records.write_text(run("clean", SEEDS, "-f", "jsonl").stdout, encoding="utf-8")
+    r = run("show", records)
+    assert r.exit_code == 0 and "holds several pages; showing the first" in r.stderr
+    assert "Ye Xiaomin" in r.stdout
+
+
 def test_show_rich_view_renders_title_and_table():
     from rich.console import Console
 
