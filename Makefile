@@ -34,6 +34,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python -m pip install -q -e '.[test,bench]'
 	$(BIN)/python benchmarks/bench.py --shared $(SHARED) --readme README.md
 	$(BIN)/python benchmarks/segment_bench.py --shared $(SHARED)
+	$(BIN)/python benchmarks/decode_bench.py --shared $(SHARED)
 
 # Hostile inputs (random bytes, shuffled and corrupted seed lines, random Unicode, broken HTML)
 # through the library and the real CLI: fails on any crash. FUZZ_INPUTS=2000, FUZZ_SEED=123.

@@ -4,9 +4,11 @@
 2. UTF-16 without a BOM (NUL in every other byte of its ASCII);
 3. strict UTF-8;
 4. UTF-8 within a small error budget (one stray byte must not make a page Cyrillic);
-5. charset-normalizer on a bounded head, restricted to the encodings these pages use
+5. all-Chinese UTF-16 without a BOM (no NUL bytes), when it decodes to ordinary characters;
+6. charset-normalizer on a bounded head, restricted to the encodings these pages use
    (GB18030, Big5, UTF-16), checked on the whole text;
-6. GB18030, then UTF-8, with replacement characters.
+7. GB18030 or Big5, whichever decodes strictly into ordinary characters; else GB18030 or UTF-8
+   with replacement characters.
 
 Then mojibake is repaired: UTF-8 that was read as Latin-1/cp1252 (ftfy's `fix_encoding`, only
 when ftfy's badness check flags the text — `fix_text` would also rewrite Chinese quotes), and
@@ -89,14 +91,25 @@ def _decode(data: bytes) -> tuple[str, str]:
     text = data.decode("utf-8", errors="replace")
     if text.count("\ufffd") <= settings.UTF8_ERROR_BUDGET * max(1, len(data)):
         return text, "utf-8"
+    if len(data) % 2 == 0 and _high_byte_share(data) >= settings.UTF16_MIN_HIGH_BYTES:
+        text16 = _utf16_without_bom(data)  # all-Chinese UTF-16 has no NUL bytes to give it away
+        if text16 is not None:
+            return text16, "utf-16"
     detected = _detect(data)
     if detected:
         return detected
-    for codec in ("gb18030", "utf-8"):
+    # Big5 bytes decode as GB18030 too (into rare characters, kana, private use): of the
+    # encodings that decode the bytes strictly, the one that gives ordinary characters.
+    strict = []
+    for codec, name in (("gb18030", "gb18030"), ("big5hkscs", "big5")):
         try:
-            return data.decode(codec), codec
+            decoded = data.decode(codec)
         except UnicodeDecodeError:
-            pass
+            continue
+        strict.append((_plausible_share(decoded[: settings.DECODE_SNIFF_BYTES]), -len(strict), decoded, name))
+    if strict:
+        _, _, decoded, name = max(strict)
+        return decoded, name
     gb = data.decode("gb18030", errors="replace")
     return (gb, "gb18030") if gb.count("\ufffd") < text.count("\ufffd") else (text, "utf-8")
 
@@ -192,6 +205,12 @@ def _mostly_chinese_or_ascii(text: str) -> bool:
     other = [c for c in text if ord(c) > 0x7F]
     cjk = sum(1 for c in other if "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
     return bool(other) and cjk >= 0.9 * len(other)
+
+
+def _high_byte_share(data: bytes) -> float:
+    """The share of bytes over 0x7F in the head (ASCII read as UTF-16 looks like Han)."""
+    head = data[: settings.DECODE_SNIFF_BYTES]
+    return len(head.translate(None, bytes(range(0x80)))) / max(1, len(head))
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -12,6 +12,7 @@ DECODE_SNIFF_BYTES = 64 * 1024       # how much of the head is looked at (BOM-le
 UTF8_ERROR_BUDGET = 0.001            # invalid UTF-8 bytes tolerated, as a share of the bytes
 DECLARED_ERROR_BUDGET = 0.01         # replacement characters tolerated in a detected/declared charset
 UTF16_MIN_PLAUSIBLE = 0.95           # BOM-less UTF-16: this share of ordinary characters
+UTF16_MIN_HIGH_BYTES = 0.2           # ... without NULs: this share of bytes over 0x7F (not ASCII)
 MOJIBAKE_MIN_CHARS = 20              # Latin-1 letters a text needs before repair is tried
 BINARY_MAX_CONTROL_SHARE = 0.05      # decoded text with more control characters (NUL …) is binary
 UNDECODABLE_MAX_SHARE = 0.02         # a page with more undecodable bytes (U+FFFD) is not text

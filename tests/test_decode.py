@@ -31,3 +31,25 @@ def test_binary_data_is_refused():
 def test_undecodable_bytes_become_replacement_characters():
     text, encoding = decode(b"abc \xff\xfe\xfd" * 3 + b"\x81")
     assert text.count("abc") == 3 and "\ufffd" in text
+
+
+BIG5_MIXED = "這兩款平板是 Samsung 的熱門機型，市面上的Galaxy Tab 10.1和Tab 7.0 Plus平板電腦。"
+ZH_NO_NUL = "妇幼保健院举办培训班，提升儿童保健服务水平，全面加强高危孕产妇专案管理。"  # no byte is 0x00 in UTF-16
+
+
+def test_utf16_without_a_bom_and_without_nul_bytes():
+    data = ZH_NO_NUL.encode("utf-16-le")
+    assert b"\x00" not in data and decode(data) == (ZH_NO_NUL, "utf-16")
+
+
+def test_big5_that_charset_detection_cannot_place(monkeypatch):
+    # charset-normalizer gives no answer on some short mixed pages; GB18030 decodes Big5 bytes
+    # too, into rare characters: the strict decoding into ordinary characters wins.
+    import mch_cli.decode as decoding
+    monkeypatch.setattr(decoding, "_detect", lambda data: None)
+    assert decode(BIG5_MIXED.encode("big5")) == (BIG5_MIXED, "big5")
+
+
+def test_english_with_a_stray_byte_is_not_read_as_utf16():
+    data = b"stfeeding, because curren\xfftly many mothers attempt"
+    assert decode(data) == (data.decode("utf-8", "replace"), "utf-8")
