@@ -16,7 +16,7 @@ from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line
 from .corpus import line_key
 from .meta import chrome_word_share, is_byline, is_name_line, strip_site_suffix
-from .patterns import Pattern, match
+from .patterns import Pattern, matcher
 from .script import PROSE_PUNCT_RE, SENTENCE_END_RE, count_han, latin_words
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
@@ -112,11 +112,12 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     """Set `label` and `reason` on every line (in place). `recurring`: corpus mode's line hashes
     seen on many pages, with their page counts. `title_hints`: headlines the markup names."""
     counts = Counter(line.text for line in lines)
+    match = matcher(patterns).match
     infos = []
     for line in lines:
         f = features(line.text)
         cls, why = line_class(f)
-        pat = match(line.text, f.tokens, patterns)
+        pat = match(line.text, f.tokens)
         infos.append(_Info(line, f, cls, why, pat, cls != GOOD and is_byline(line.text, f.tokens),
                            counts[line.text], base_cls=cls))
     for i in infos:  # ranking lists repeat their headlines

@@ -49,8 +49,115 @@ def load_patterns(path: str | Path) -> tuple[Pattern, ...]:
 
 
 def match(text: str, tokens: int, patterns: tuple[Pattern, ...]) -> Pattern | None:
-    text = simplified(text)  # Traditional pages match the same patterns
-    for p in patterns:
-        if (not p.max_tokens or tokens <= p.max_tokens) and p.regex.search(text):
-            return p
-    return None
+    """The first of `patterns` that applies to a line of `tokens` tokens and matches it."""
+    return matcher(patterns).match(text, tokens)
+
+
+# --- literal gates ------------------------------------------------------------------------------
+# A pattern's regex runs only on a line holding one of the literals that every match of it
+# contains ("版权所有", "copyright", …), read off the regex's parse tree. Most lines hold none of
+# them, and one Aho-Corasick pass over a line tells which patterns' literals it holds.
+# Literals are lower-cased and looked for in the lower-cased line. They are made only of ASCII
+# and of characters without case (Han, punctuation), which a case-insensitive regex matches as
+# themselves alone; ASCII letters it also matches to these four characters, and a line holding
+# one of them is tried against every pattern.
+CASE_TRAPS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
+_CASE_TRAPS_RE = re.compile(f"[{CASE_TRAPS}]")
+
+
+class Matcher:
+    """`patterns` with their literal gates, built once per tuple of patterns."""
+
+    def __init__(self, patterns: tuple[Pattern, ...]):
+        import ahocorasick
+
+        self.patterns = patterns
+        self.ungated = frozenset(k for k, p in enumerate(patterns) if not required_literals(p.regex))
+        by_literal: dict[str, set[int]] = {}
+        for k, p in enumerate(patterns):
+            for literal in required_literals(p.regex) or ():
+                by_literal.setdefault(literal, set()).add(k)
+        self.automaton = ahocorasick.Automaton()
+        for literal, ks in by_literal.items():
+            self.automaton.add_word(literal, frozenset(ks))
+        if by_literal:
+            self.automaton.make_automaton()
+
+    def match(self, text: str, tokens: int) -> Pattern | None:
+        text = simplified(text)  # Traditional pages match the same patterns
+        low = text.lower()
+        if not self.automaton or not text.isascii() and _CASE_TRAPS_RE.search(text):
+            candidates = range(len(self.patterns))
+        else:
+            hit = set(self.ungated)
+            for _, ks in self.automaton.iter(low):
+                hit |= ks
+            candidates = sorted(hit)
+        for k in candidates:
+            p = self.patterns[k]
+            if (not p.max_tokens or tokens <= p.max_tokens) and p.regex.search(text):
+                return p
+        return None
+
+
+@lru_cache(maxsize=16)
+def matcher(patterns: tuple[Pattern, ...]) -> Matcher:
+    return Matcher(patterns)
+
+
+@lru_cache(maxsize=None)
+def required_literals(regex: re.Pattern) -> frozenset[str] | None:
+    """Lower-cased strings one of which every match of `regex` contains; None when the parse
+    tree shows none (a pattern that is always tried)."""
+    try:
+        from re import _parser
+        return _literals(_parser.parse(regex.pattern, regex.flags))
+    except Exception:  # noqa: BLE001 — a parser this code does not know: no gate, same matches
+        return None
+
+
+def _literals(items) -> frozenset[str] | None:
+    """For a sequence of parsed items: the most selective set of strings that one of its items
+    requires (a run of literal characters, a group, an alternation, a repeat of at least one)."""
+    from re import _constants as c
+
+    best = None
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or _rank(found) > _rank(best)):
+            best = found
+
+    run = ""
+    for op, av in items:
+        if op is c.LITERAL and _plain(chr(av)):
+            run += chr(av).lower()
+            continue
+        consider(frozenset([run]) if run else None)
+        run = ""
+        if op is c.SUBPATTERN:
+            consider(_literals(av[-1]))
+        elif op is c.ATOMIC_GROUP:
+            consider(_literals(av))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_literals(av[2]))
+        elif op is c.BRANCH:
+            branches = [_literals(b) for b in av[1]]
+            consider(None if None in branches else frozenset().union(*branches))
+        elif op is c.IN and all(o is c.LITERAL and _plain(chr(v)) for o, v in av):
+            consider(frozenset(chr(v).lower() for _, v in av))
+    consider(frozenset([run]) if run else None)
+    return best
+
+
+def _plain(ch: str) -> bool:
+    """ASCII, or without case: matched case-insensitively by itself (ASCII letters: see CASE_TRAPS)."""
+    return ch.isascii() or ch.lower() == ch == ch.upper()
+
+
+def _rank(literals: frozenset[str]) -> tuple[float, int]:
+    """Higher for rarer literals: the rarest of a set counts, Han characters are rarer than
+    letters, and punctuation is common; fewer literals break ties."""
+    weight = min(sum(1 if ch.isascii() and ch.isalnum() else 0.5 if ch.isascii() else 2 for ch in s)
+                 for s in literals)
+    return weight, -len(literals)
