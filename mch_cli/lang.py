@@ -17,7 +17,7 @@ from importlib import resources
 
 from . import settings
 from .article import Span
-from .script import HAN, HAN_RE, LATIN, URL_EMAIL_RE
+from .script import HAN, HAN_RE, LATIN, count_han, without_urls
 
 MIXED, UNDETERMINED = "mixed", "und"
 
@@ -69,7 +69,7 @@ ook als bij aan dan yang di ini itu untuk dengan dari ke tidak ve bir bu için i
 def analyse(text: str) -> tuple[str, Counter]:
     """(language, tokens per language) of one line, span or paragraph. The language is a code,
     `mixed` or `und`; a mixed text's tokens are counted span by span (SCHEMA.md `langs`)."""
-    text = URL_EMAIL_RE.sub(" ", text)
+    text = without_urls(text)
     if _is_mixed(text):
         counts: Counter = Counter()
         for span in split_spans(text):
@@ -90,8 +90,8 @@ def shares(counts: Counter) -> dict[str, float]:
 
 
 def _is_mixed(text: str) -> bool:
-    return (_TWO_WORDS_RE.search(text) is not None
-            and len(HAN_RE.findall(text)) >= settings.MIXED_MIN_HAN)
+    return (count_han(text) >= settings.MIXED_MIN_HAN
+            and _TWO_WORDS_RE.search(text) is not None)
 
 
 def _tokens(text: str) -> Counter:
@@ -102,7 +102,7 @@ def _tokens(text: str) -> Counter:
         if words:
             counts[_latin_lang(tuple(words))] = len(words)
         return counts
-    han = len(HAN_RE.findall(text))
+    han = count_han(text)
     counts["zh"] = han  # first: Han wins a tie
     if _RARE_RE.search(text):
         kana = len(_KANA_RE.findall(text))
@@ -185,7 +185,7 @@ def split_spans(text: str) -> list[Span]:
     for start, end in pieces:
         if not text[start:end].strip():
             continue
-        counts = _tokens(URL_EMAIL_RE.sub(" ", text[start:end]))
+        counts = _tokens(without_urls(text[start:end]))
         code = counts.most_common(1)[0][0] if counts else UNDETERMINED
         if spans and (code == UNDETERMINED or code == spans[-1][0]):
             spans[-1][2] = end

@@ -114,9 +114,18 @@ def _joint(left: str, right: str) -> str:
     return "" if cjk else " "
 
 
-def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
+class _Analyses(dict):
+    """lang.analyse of each text, made once: a paragraph's language is asked for twice."""
+
+    def __missing__(self, text: str) -> tuple[str, Counter]:
+        self[text] = found = lang.analyse(text)
+        return found
+
+
+def build_paragraphs(lines: list[Line], analyses: dict | None = None) -> list[Paragraph]:
     """Kept lines → paragraphs; lines of a hard-wrapped paragraph are joined, once per
     paragraph (joining line by line copied the growing text: quadratic in a long paragraph)."""
+    analyses = _Analyses() if analyses is None else analyses
     paragraphs: list[Paragraph] = []
     pieces: list[list[str]] = []
     for line in lines:
@@ -130,7 +139,7 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
             pieces.append([line.text])
     for p, parts in zip(paragraphs, pieces):
         p.text = "".join(parts)
-        p.lang = lang.line_lang(p.text)
+        p.lang = analyses[p.text][0]
         if p.lang == lang.MIXED:
             p.spans = lang.split_spans(p.text)
     return paragraphs
@@ -152,13 +161,13 @@ def keep_language(paragraphs: list[Paragraph], lines: list[Line], code: str) -> 
     return kept
 
 
-def _language(article: Article, paragraphs: list[Paragraph]) -> None:
+def _language(article: Article, paragraphs: list[Paragraph], analyses: dict) -> None:
     """Document `lang`, `langs` and `script` from the body's tokens (spans of a mixed paragraph
     counted apart)."""
     counts: Counter = Counter()
     chinese = []
     for p in paragraphs:
-        counts.update(lang.analyse(p.text)[1])
+        counts.update(analyses[p.text][1])
         chinese += [p.text] if p.lang == "zh" else [s.text for s in p.spans or () if s.lang == "zh"]
     article.lang, article.langs = lang.document_lang(counts)
     article.script = lang.chinese_script(" ".join(chinese))
@@ -191,7 +200,8 @@ def clean_lines(lines: list[Line], options: Options = Options(), hints: dict | N
         for line in lines:
             line.continues = False
     article = Article(path="", id="")
-    paragraphs = build_paragraphs(lines)
+    analyses = _Analyses()
+    paragraphs = build_paragraphs(lines, analyses)
     title = next((line for line in lines if line.label == TITLE), None)
     if title:  # "标 题： 吉林省人民政府关于…" gives its value
         article.title = meta.strip_site_suffix(_TITLE_KEY.sub("", title.text) or title.text)
@@ -205,7 +215,7 @@ def clean_lines(lines: list[Line], options: Options = Options(), hints: dict | N
     if options.lang:
         paragraphs = keep_language(paragraphs, lines, options.lang)
     article.removed = [line for line in lines if line.label not in KEPT_LABELS + (TITLE,)]
-    _language(article, paragraphs)
+    _language(article, paragraphs, analyses)
 
     if options.segment:
         from .segment import tokenize
