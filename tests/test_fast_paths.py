@@ -1,0 +1,44 @@
+"""The fast paths of per-line helpers give what their plain definitions give."""
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mch_cli import classify
+from mch_cli.script import (HAN, SIMPLIFIED, URL_EMAIL_RE, count_han, normalise, simplified,
+                            without_urls)
+
+# Characters each fast path treats specially, and some ordinary ones.
+ALPHABET = ("ab Zw.:/@_-|｜·•»›>→…\t\n\r\x0b\x0c\x1c\x85\u00a0\u2028\u3000\u200b\u200c\u200d"
+            "\u2060\ufeffWWw中文國與，。！？；、,!?;" + "".join(map(chr, list(SIMPLIFIED)[:5])))
+texts = st.text(alphabet=st.sampled_from(ALPHABET), max_size=40) | st.text(max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+def test_normalise(text):
+    zero_width = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+    assert normalise(text) == re.sub(r"[\s\u00a0\u3000]+", " ", text.translate(zero_width)).strip()
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+def test_count_han_simplified_without_urls(text):
+    assert count_han(text) == len(re.findall(f"[{HAN}]", text))
+    assert simplified(text) == text.translate(SIMPLIFIED)
+    assert without_urls(text) == URL_EMAIL_RE.sub(" ", text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+def test_line_features(text):
+    f = classify.features(text)
+    words = classify.latin_words(text)
+    split = (re.split(r"\s+|[|｜·•»›>]+", text) if f.han >= len(words)
+             else classify._ITEM_SPLIT.split(text))
+    assert f.items == len([i for i in split if i.strip()])
+    crumbs = classify._BREADCRUMB
+    assert f.breadcrumb == (len(crumbs.findall(text)) >= 2 and f.tokens <= 60
+                            or bool(crumbs.search(text)) and f.items >= 2 and f.tokens <= 30)
+    assert f.truncated == (bool(classify._TRUNCATED.search(text)) and len(
+        classify.PROSE_PUNCT_RE.findall(classify._TRUNCATED.sub("", text))) <= 1)
