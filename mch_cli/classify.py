@@ -336,9 +336,6 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
     """The headline above the article at `start`: of the headline-shaped lines near it, the
     one with a byline under it (share buttons and a standfirst may stand between), the one
     the page repeats (its <title>, a breadcrumb's last item), the nearest."""
-    # Repeated: as it is, or in a page-title form ("X_新闻中心_新浪网" repeats "X").
-    texts = Counter(i.line.text for i in infos)
-    texts.update(head for i in infos if (head := strip_site_suffix(i.line.text)) != i.line.text)
     best, best_score = None, float("-inf")
     for k in range(start - 1, max(0, start - settings.SIGNED_TITLE_SEARCH_LINES) - 1, -1):
         i = infos[k]
@@ -349,7 +346,7 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         if not signed and start - k > settings.TITLE_SEARCH_LINES:
             continue
         score = (settings.TITLE_SIGNED_BONUS * signed
-                 + settings.TITLE_REPEATED_BONUS * (texts[i.line.text] > 1)
+                 + settings.TITLE_REPEATED_BONUS * _repeated(infos, i)
                  - settings.TITLE_SENTENCE_PENALTY * bool(re.search(r"[。.]$", i.line.text))
                  + settings.TITLE_LENGTH_BONUS * (i.f.words >= 5 or i.f.han >= 8)
                  + settings.TITLE_HINT_BONUS * hinted
@@ -357,6 +354,15 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         if score > best_score:
             best, best_score = k, score
     return best
+
+
+def _repeated(infos: list[_Info], i: _Info) -> bool:
+    """The page repeats line i: as it is, or in a page-title form ("X_新闻中心_新浪网" repeats
+    "X"). Asked of a few candidates only; a title form holds the headline, so only the lines
+    holding its text are stripped of their site suffix."""
+    text = i.line.text
+    return i.repeated > 1 or any(text in j.line.text and j.line.text != text
+                                 and strip_site_suffix(j.line.text) == text for j in infos)
 
 
 def _signed(infos: list[_Info], k: int, start: int) -> bool:

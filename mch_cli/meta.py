@@ -84,8 +84,14 @@ def _time_of(g: dict) -> str | None:
     return f"{h:02d}:{mi:02d}" + (f":{int(g['s']):02d}" if g.get("s") else "")
 
 
+# Every date form holds a year ("19xx"/"20xx" or 年): most lines have none, and one scan tells.
+_YEAR_HINT = re.compile(r"(?:19|20)\d{2}|年")
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every valid calendar date in `text`, in order of position."""
+    if not _YEAR_HINT.search(text):
+        return []
     found = []
     for form in _DATE_FORMS:
         for m in form.finditer(text):
@@ -145,6 +151,15 @@ _KEY_RE = re.compile(
     r"(?P<key>" + "|".join(map(re.escape, _CJK_KEYS)) + r"|\b(?:"
     + "|".join(map(re.escape, _LATIN_KEYS)) + r")\b)\s*[:：]\s*"
     r"|(?P<bare>" + "|".join(_BARE_DATE_KEYS) + r")\s*(?=\d)", re.I)
+_BARE_KEY_RE = re.compile(r"(?:" + "|".join(_BARE_DATE_KEYS) + r")\s*(?=\d)", re.I)
+
+
+def _has_key(text: str) -> bool:
+    """_KEY_RE finds a key in `text`: a key before a colon, or a bare date key before a number.
+    Without a colon only the second can be, and its regex alone is much cheaper."""
+    if ":" in text or "：" in text:
+        return _KEY_RE.search(text) is not None
+    return _BARE_KEY_RE.search(text) is not None
 _BY_RE = re.compile(r"^(?i:by|written by|reported by|words by)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von))*)")
 _HAN_NAME = r"[\u4e00-\u9fff·]{2,4}"
 # "本报记者罗科苏盈发自北京" · "新京报记者 彭冲 山东冠县报道" · "（记者 张三 通讯员 李四）"
@@ -180,11 +195,11 @@ def is_byline(text: str, tokens: int) -> bool:
     if tokens > settings.BYLINE_MAX_TOKENS or not _BYLINE_HINT.search(text):
         return False
     simple = simplified(text)
-    if _KEY_RE.search(simple) or _BY_RE.match(text) or re.match(r"^(?:本报)?(?:记者|通讯员)", simple):
+    if _has_key(simple) or _BY_RE.match(text) or re.match(r"^(?:本报)?(?:记者|通讯员)", simple):
         return True
     if tokens <= settings.REPORTER_LINE_MAX_TOKENS and reporter_names(text):
         return True  # "新京报记者 彭冲 山东冠县报道"
-    if _AGO_RE.search(text):
+    if ("前" in text or "ago" in text.lower()) and _AGO_RE.search(text):
         return True  # "(UKPA) – 1 day ago"
     dates = find_dates(text)
     if dates and (_BYLINE_WORD_RE.search(simple) or _POSTER_RE.search(simple)):

@@ -42,3 +42,42 @@ def test_line_features(text):
                             or bool(crumbs.search(text)) and f.items >= 2 and f.tokens <= 30)
     assert f.truncated == (bool(classify._TRUNCATED.search(text)) and len(
         classify.PROSE_PUNCT_RE.findall(classify._TRUNCATED.sub("", text))) <= 1)
+
+
+# Pieces of bylines and dates, joined at random.
+PIECES = ["作者", "来源", "发表于", "Posted", "UPDATED", "by", "By", ":", "：", " ", "  ", "2021",
+          "1999", "05", "-", "/", ".", "年", "五月", "二〇二一", "月", "日", "3", "days", "ago", "AGO",
+          "小时", "前", "June", "\u017f", "\u212a", "x", "记者", "张三", "\n"]
+bylines = st.lists(st.sampled_from(PIECES), max_size=12).map("".join) | texts
+
+
+@settings(max_examples=1000, deadline=None)
+@given(bylines)
+def test_byline_gates(text):
+    from mch_cli import meta
+    assert meta._has_key(text) == bool(meta._KEY_RE.search(text))
+    if not meta._YEAR_HINT.search(text):
+        assert not any(form.search(text) for form in meta._DATE_FORMS)
+    if meta._AGO_RE.search(text):
+        assert "前" in text or "ago" in text.lower()
+
+
+TITLES = ["健康新闻", "儿童保健服务再升级", "_", " - ", " | ", "新浪网", "BBC News", "Health", "—",
+          "Hospital expands newborn screening", "｜", "X"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(TITLES), min_size=1, max_size=4).map("".join),
+                min_size=1, max_size=8))
+def test_repeated_headline(texts):
+    from collections import Counter
+
+    from mch_cli.article import Line
+    from mch_cli.meta import strip_site_suffix
+    counts = Counter(texts)
+    infos = [classify._Info(Line(n, t), classify.features(t), "short", "", None, False, counts[t])
+             for n, t in enumerate(texts, 1)]
+    plain = Counter(texts)
+    plain.update(head for t in texts if (head := strip_site_suffix(t)) != t)
+    for i in infos:
+        assert classify._repeated(infos, i) == (plain[i.line.text] > 1)
