@@ -56,7 +56,7 @@ def normalise(text: str) -> str:
 
 def count_han(text: str) -> int:
     # runs rather than characters: far fewer match objects on Chinese text
-    return sum(map(len, _HAN_RUN_RE.findall(text)))
+    return 0 if text.isascii() else sum(map(len, _HAN_RUN_RE.findall(text)))
 
 
 def without_urls(text: str) -> str:

@@ -81,3 +81,11 @@ def test_repeated_headline(texts):
     plain.update(head for t in texts if (head := strip_site_suffix(t)) != t)
     for i in infos:
         assert classify._repeated(infos, i) == (plain[i.line.text] > 1)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.binary(max_size=40) | texts.map(lambda t: t.encode("utf-8")))
+def test_utf8_control_characters_are_control_bytes(data):
+    from mch_cli import decode
+    text = data.decode("utf-8", errors="replace")
+    assert decode._has_control_bytes(data) == bool(decode._CONTROL.search(text))
