@@ -151,21 +151,14 @@ _KEY_RE = re.compile(
     r"(?P<key>" + "|".join(map(re.escape, _CJK_KEYS)) + r"|\b(?:"
     + "|".join(map(re.escape, _LATIN_KEYS)) + r")\b)\s*[:：]\s*"
     r"|(?P<bare>" + "|".join(_BARE_DATE_KEYS) + r")\s*(?=\d)", re.I)
-_BARE_KEY_RE = re.compile(r"(?:" + "|".join(_BARE_DATE_KEYS) + r")\s*(?=\d)", re.I)
-
-
-def _has_key(text: str) -> bool:
-    """_KEY_RE finds a key in `text`: a key before a colon, or a bare date key before a number.
-    Without a colon only the second can be, and its regex alone is much cheaper."""
-    if ":" in text or "：" in text:
-        return _KEY_RE.search(text) is not None
-    return _BARE_KEY_RE.search(text) is not None
 _BY_RE = re.compile(r"^(?i:by|written by|reported by|words by)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von))*)")
 _HAN_NAME = r"[\u4e00-\u9fff·]{2,4}"
 # "本报记者罗科苏盈发自北京" · "新京报记者 彭冲 山东冠县报道" · "（记者 张三 通讯员 李四）"
 _REPORTER_RE = re.compile(r"(?:记者|通讯员|实习生|特约撰稿人?)\s*[:：]?\s*(?!从|在|近日|日前|获悉|了解|今天|昨天|"
                           r"前往|来到|走访|采访|调查|注意到|发现|看到|获|向|对|于|跟|到|从)(?P<names>" + _HAN_NAME
                           + r"(?:[ 、，,]+" + _HAN_NAME + r")*)(?P<after>\s*(?:发自|报道|报导)?)")
+# One of these words is in every match of _REPORTER_RE and _NAME_PLACE_RE: a cheap test first.
+_REPORTER_WORDS = ("记者", "通讯员", "实习生", "特约撰稿", "报道", "报导")
 # "（姚峰 上海报道）" at the end of an article
 _NAME_PLACE_RE = re.compile(r"[(（]\s*(?P<names>" + _HAN_NAME + r"(?:[ 、，,]+" + _HAN_NAME
                             + r")*)\s+[\u4e00-\u9fff]{2,8}(?:报道|报导)\s*[)）]\s*$")
@@ -190,12 +183,27 @@ _NOT_NAMES = frozenset("本报 记者 通讯员 报道 编辑 新华社 中新�
 _BYLINE_HINT = re.compile(r"[\d:：年〇]|记者|記者|通讯员|通訊員|实习生|實習生|撰稿|\bby\b|written by", re.I)
 
 
+# _KEY_RE in three parts, for is_byline's yes or no: Chinese keys need no case folding (which
+# makes an alternation slow), and without a colon only a bare date key can be there.
+_CJK_KEY_RE = re.compile("(?:" + "|".join(map(re.escape, _CJK_KEYS)) + r")\s*[:：]")
+_LATIN_KEY_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, _LATIN_KEYS)) + r")\b\s*[:：]", re.I)
+_BARE_KEY_RE = re.compile(r"(?:" + "|".join(_BARE_DATE_KEYS) + r")\s*(?=\d)", re.I)
+
+
+def _has_key(text: str) -> bool:
+    """Whether _KEY_RE finds a key in `text`."""
+    if ":" in text or "：" in text:
+        if _CJK_KEY_RE.search(text) or _LATIN_KEY_RE.search(text):
+            return True
+    return _BARE_KEY_RE.search(text) is not None
+
+
 def is_byline(text: str, tokens: int) -> bool:
     """A short line of publication facts: keys with values, a date, or "By Name"."""
     if tokens > settings.BYLINE_MAX_TOKENS or not _BYLINE_HINT.search(text):
         return False
     simple = simplified(text)
-    if _has_key(simple) or _BY_RE.match(text) or re.match(r"^(?:本报)?(?:记者|通讯员)", simple):
+    if _has_key(simple) or _BY_RE.match(text) or simple.startswith(("记者", "通讯员", "本报记者", "本报通讯员")):
         return True
     if tokens <= settings.REPORTER_LINE_MAX_TOKENS and reporter_names(text):
         return True  # "新京报记者 彭冲 山东冠县报道"
@@ -289,6 +297,8 @@ def is_name_line(text: str) -> bool:
 def reporter_names(text: str) -> list[str]:
     """Reporters named in a phrase like "本报记者张三发自北京" or "（记者 张三 李四）"."""
     simple = simplified(text)
+    if not any(word in simple for word in _REPORTER_WORDS):
+        return []
     m = _REPORTER_RE.search(simple)
     if m:
         names = re.split(r"[ 、，,]+", text[m.start("names"): m.end("names")])

@@ -47,7 +47,8 @@ def test_line_features(text):
 # Pieces of bylines and dates, joined at random.
 PIECES = ["作者", "来源", "发表于", "Posted", "UPDATED", "by", "By", ":", "：", " ", "  ", "2021",
           "1999", "05", "-", "/", ".", "年", "五月", "二〇二一", "月", "日", "3", "days", "ago", "AGO",
-          "小时", "前", "June", "\u017f", "\u212a", "x", "记者", "张三", "\n"]
+          "小时", "前", "June", "\u017f", "\u212a", "x", "记者", "张三", "\n", "(", "（", "上海", "报道",
+          "）", "本报", "通讯员", "written by", "Editor"]
 bylines = st.lists(st.sampled_from(PIECES), max_size=12).map("".join) | texts
 
 
@@ -60,6 +61,11 @@ def test_byline_gates(text):
         assert not any(form.search(text) for form in meta._DATE_FORMS)
     if meta._AGO_RE.search(text):
         assert "前" in text or "ago" in text.lower()
+    simple = simplified(text)
+    if meta._REPORTER_RE.search(simple) or meta._NAME_PLACE_RE.search(simple):
+        assert any(word in simple for word in meta._REPORTER_WORDS)
+    assert bool(re.match(r"^(?:本报)?(?:记者|通讯员)", simple)) == simple.startswith(
+        ("记者", "通讯员", "本报记者", "本报通讯员"))
 
 
 TITLES = ["健康新闻", "儿童保健服务再升级", "_", " - ", " | ", "新浪网", "BBC News", "Health", "—",
