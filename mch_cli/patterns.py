@@ -69,7 +69,7 @@ class Matcher:
     """`patterns` with their literal gates, built once per tuple of patterns."""
 
     def __init__(self, patterns: tuple[Pattern, ...]):
-        import ahocorasick
+        from ahocorasick_rs import AhoCorasick, MatchKind
 
         self.patterns = patterns
         self.ungated = frozenset(k for k, p in enumerate(patterns) if not required_literals(p.regex))
@@ -77,21 +77,18 @@ class Matcher:
         for k, p in enumerate(patterns):
             for literal in required_literals(p.regex) or ():
                 by_literal.setdefault(literal, set()).add(k)
-        self.automaton = ahocorasick.Automaton()
-        for literal, ks in by_literal.items():
-            self.automaton.add_word(literal, frozenset(ks))
-        if by_literal:
-            self.automaton.make_automaton()
+        literals = sorted(by_literal)
+        self.gated = [frozenset(by_literal[s]) for s in literals]  # literal's index → patterns
+        self.finder = AhoCorasick(literals, matchkind=MatchKind.Standard) if literals else None
 
     def match(self, text: str, tokens: int) -> Pattern | None:
         text = simplified(text)  # Traditional pages match the same patterns
-        low = text.lower()
-        if not self.automaton or not text.isascii() and _CASE_TRAPS_RE.search(text):
+        if self.finder is None or not text.isascii() and _CASE_TRAPS_RE.search(text):
             candidates = range(len(self.patterns))
         else:
             hit = set(self.ungated)
-            for _, ks in self.automaton.iter(low):
-                hit |= ks
+            for k, _, _ in self.finder.find_matches_as_indexes(text.lower(), overlapping=True):
+                hit |= self.gated[k]
             candidates = sorted(hit)
         for k in candidates:
             p = self.patterns[k]
