@@ -108,6 +108,7 @@ class _Info:
     base_cls: str = ""       # the context-free class of the line alone
     wrapped: bool = False    # as long as the page's hard-wrap width: the paragraph goes on
     running: bool = False    # reads as running text: prose, a punctuated line, a list item, a wrapped line
+    score: float = 0.0       # _score, once the page's layout has set `wrapped` and `byline`
 
 
 def classify(lines: list[Line], patterns: tuple[Pattern, ...],
@@ -118,24 +119,25 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     match = matcher(patterns).match
     infos = []
     for line in lines:
-        f = features(line.text)
-        cls, why = line_class(f)
-        pat = match(line.text, f.tokens)
-        infos.append(_Info(line, f, cls, why, pat, cls != GOOD and is_byline(line.text, f.tokens),
-                           counts[line.text], base_cls=cls))
-    for i in infos:  # ranking lists repeat their headlines
-        if i.repeated > 1 and i.f.tokens <= settings.REPEATED_MAX_TOKENS:
-            i.cls, i.why = BAD, f"repeated {i.repeated}x on page"
-        pages = recurring.get(line_key(i.line.text)) if recurring else None
-        if pages and i.cls != GOOD:  # prose is rarely a template
-            i.cls, i.why = BAD, f"on {pages} pages of the corpus"
-        if i.line.links >= settings.LINK_LINE_MIN_SHARE and i.cls != GOOD:  # HTML: menus are links
-            i.cls, i.why = BAD, f"link text ({i.line.links:.0%})"
-        elif i.line.links >= settings.LINK_PROSE_MIN_SHARE and i.cls == GOOD:
-            i.cls, i.why = NEAR, f"prose inside a link ({i.line.links:.0%})"
-        if i.pattern and i.pattern.label == BOILERPLATE:
-            i.cls, i.why = BAD, i.pattern.reason
-        i.line.label, i.line.reason = BOILERPLATE, "outside article: " + i.why
+        text = line.text
+        f = features(text)
+        base_cls, why = line_class(f)
+        pattern = match(text, f.tokens)
+        info = _Info(line, f, base_cls, why, pattern, base_cls != GOOD and is_byline(text, f.tokens),
+                     counts[text], base_cls=base_cls)
+        if info.repeated > 1 and f.tokens <= settings.REPEATED_MAX_TOKENS:  # ranking lists
+            info.cls, info.why = BAD, f"repeated {info.repeated}x on page"     # repeat headlines
+        pages = recurring.get(line_key(text)) if recurring else None
+        if pages and info.cls != GOOD:  # prose is rarely a template
+            info.cls, info.why = BAD, f"on {pages} pages of the corpus"
+        if line.links >= settings.LINK_LINE_MIN_SHARE and info.cls != GOOD:  # HTML: menus are links
+            info.cls, info.why = BAD, f"link text ({line.links:.0%})"
+        elif line.links >= settings.LINK_PROSE_MIN_SHARE and info.cls == GOOD:
+            info.cls, info.why = NEAR, f"prose inside a link ({line.links:.0%})"
+        if pattern and pattern.label == BOILERPLATE:
+            info.cls, info.why = BAD, pattern.reason
+        line.label, line.reason = BOILERPLATE, "outside article: " + info.why
+        infos.append(info)
     _mark_running_text(infos)
 
     region = _article_region(infos)
@@ -156,7 +158,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
 def _evidence(i: _Info) -> dict:
     """The features that decided a line, for --explain."""
     f = i.f
-    ev = {"class": i.cls, "score": round(_score(i), 2), "tokens": f.tokens, "han": f.han,
+    ev = {"class": i.cls, "score": round(i.score, 2), "tokens": f.tokens, "han": f.han,
           "words": f.words, "prose_punct": f.prose_punct, "ends_sentence": f.ends_sentence}
     if f.words:
         ev["stopword_share"] = round(f.stopword_share, 2)
@@ -231,7 +233,9 @@ def _article_region(infos: list[_Info]) -> tuple[int, int] | None:
     """The article: a run of lines with a high score (prose adds, chrome costs). Of the runs,
     the first that scores a good share of the best wins, and, before an article-ending line
     (comments, the next post), one long enough on its own: the article comes first."""
-    scores = [_score(i) for i in infos]
+    for i in infos:
+        i.score = _score(i)
+    scores = [i.score for i in infos]
     cuts = [k for k, i in enumerate(infos) if i.pattern and i.pattern.ends_article]
     pieces = list(zip([0] + [c + 1 for c in cuts], cuts + [len(infos)]))
     runs = [(piece, *run) for piece, (lo, hi) in enumerate(pieces) for run in _runs(scores, lo, hi)]

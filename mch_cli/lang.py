@@ -70,12 +70,13 @@ def analyse(text: str) -> tuple[str, Counter]:
     """(language, tokens per language) of one line, span or paragraph. The language is a code,
     `mixed` or `und`; a mixed text's tokens are counted span by span (SCHEMA.md `langs`)."""
     text = without_urls(text)
-    if _is_mixed(text):
+    han = count_han(text)
+    if _is_mixed(text, han):
         counts: Counter = Counter()
         for span in split_spans(text):
             counts.update(_tokens(span.text))
         return MIXED, counts
-    counts = _tokens(text)
+    counts = _tokens(text, han)
     return (counts.most_common(1)[0][0] if counts else UNDETERMINED), counts
 
 
@@ -89,20 +90,21 @@ def shares(counts: Counter) -> dict[str, float]:
     return {code: round(n / total, 3) for code, n in counts.most_common()} if total else {}
 
 
-def _is_mixed(text: str) -> bool:
-    return (count_han(text) >= settings.MIXED_MIN_HAN
-            and _TWO_WORDS_RE.search(text) is not None)
+def _is_mixed(text: str, han: int) -> bool:
+    """`han`: the Han characters of `text`."""
+    return han >= settings.MIXED_MIN_HAN and _TWO_WORDS_RE.search(text) is not None
 
 
-def _tokens(text: str) -> Counter:
-    """Tokens per language of a text that is not mixed (URLs and e-mails already removed)."""
+def _tokens(text: str, han: int | None = None) -> Counter:
+    """Tokens per language of a text that is not mixed (URLs and e-mails already removed);
+    `han`, its Han characters when already counted."""
     counts: Counter = Counter()
     words = _WORD_RE.findall(text)
     if text.isascii():  # the fast path: most English lines
         if words:
             counts[_latin_lang(tuple(words))] = len(words)
         return counts
-    han = count_han(text)
+    han = count_han(text) if han is None else han
     counts["zh"] = han  # first: Han wins a tie
     if _RARE_RE.search(text):
         kana = len(_KANA_RE.findall(text))
@@ -121,8 +123,10 @@ def _tokens(text: str) -> Counter:
 
 def _mojibake(words: list[str]) -> bool:
     """Latin-1 letters where UTF-8 or GBK bytes were read as Latin-1 ("æ–°é—»", "ÐÂÎÅ")."""
-    letters = sum(map(len, words))
-    return len(_LATIN1_RE.findall("".join(words))) >= settings.MOJIBAKE_MIN_SHARE * letters
+    letters = "".join(words)
+    if letters.isascii():  # no Latin-1 letter at all (the share is then 0)
+        return not letters
+    return len(_LATIN1_RE.findall(letters)) >= settings.MOJIBAKE_MIN_SHARE * len(letters)
 
 
 @lru_cache(maxsize=8192)

@@ -95,3 +95,11 @@ def test_utf8_control_characters_are_control_bytes(data):
     from mch_cli import decode
     text = data.decode("utf-8", errors="replace")
     assert decode._has_control_bytes(data) == bool(decode._CONTROL.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="aZéÃ©æ–", min_size=1, max_size=6), max_size=5))
+def test_mojibake_share(words):
+    from mch_cli import lang
+    plain = len(re.findall("[\u00c0-\u00ff]", "".join(words))) >= 0.3 * sum(map(len, words))
+    assert lang._mojibake(words) == plain
