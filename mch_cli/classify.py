@@ -17,7 +17,7 @@ from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line
 from .corpus import line_key
 from .meta import chrome_word_share, is_byline, is_name_line, strip_site_suffix
 from .patterns import Pattern, matcher
-from .script import PROSE_PUNCT_RE, SENTENCE_END_RE, count_han, latin_words
+from .script import LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
@@ -52,12 +52,12 @@ _CHINESE_ITEM = re.compile(r"[^\s|｜·•»›>]+")
 
 def features(text: str) -> Features:
     han = count_han(text)
-    words = latin_words(text)
+    words = LATIN_WORD_RE.findall(text)
     tokens = han + len(words)
     stop = sum(map(_EN_STOPWORDS.__contains__, map(str.lower, words))) / len(words) if words else 0.0
     # English needs explicit separators.
     items = (len(_CHINESE_ITEM.findall(text)) if han >= len(words)
-             else sum(1 for i in _ITEM_SPLIT.split(text) if i.strip()))
+             else len(list(filter(str.strip, _ITEM_SPLIT.split(text)))))
     crumbs = len(_BREADCRUMB.findall(text))
     return Features(
         han=han, words=len(words), tokens=tokens,
@@ -118,13 +118,16 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     counts = Counter(line.text for line in lines)
     match = matcher(patterns).match
     infos = []
+    judged: dict[str, tuple] = {}  # a page repeats lines (menus, headlines): each text judged once
     for line in lines:
         text = line.text
-        f = features(text)
-        base_cls, why = line_class(f)
-        pattern = match(text, f.tokens)
-        info = _Info(line, f, base_cls, why, pattern, base_cls != GOOD and is_byline(text, f.tokens),
-                     counts[text], base_cls=base_cls)
+        if text not in judged:
+            f = features(text)
+            base_cls, why = line_class(f)
+            judged[text] = (f, base_cls, why, match(text, f.tokens),
+                            base_cls != GOOD and is_byline(text, f.tokens))
+        f, base_cls, why, pattern, byline = judged[text]
+        info = _Info(line, f, base_cls, why, pattern, byline, counts[text], base_cls=base_cls)
         if info.repeated > 1 and f.tokens <= settings.REPEATED_MAX_TOKENS:  # ranking lists
             info.cls, info.why = BAD, f"repeated {info.repeated}x on page"     # repeat headlines
         pages = recurring.get(line_key(text)) if recurring else None

@@ -5,8 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mch_cli import classify
-from mch_cli.script import (HAN, SIMPLIFIED, URL_EMAIL_RE, count_han, normalise, simplified,
-                            without_urls)
+from mch_cli.script import (HAN, SIMPLIFIED, URL_EMAIL_RE, count_han, latin_words, normalise,
+                            simplified, without_urls)
 
 # Characters each fast path treats specially, and some ordinary ones.
 ALPHABET = ("ab Zw.:/@_-|｜·•»›>→…\t\n\r\x0b\x0c\x1c\x85\u00a0\u2028\u3000\u200b\u200c\u200d"
@@ -33,7 +33,7 @@ def test_count_han_simplified_without_urls(text):
 @given(texts)
 def test_line_features(text):
     f = classify.features(text)
-    words = classify.latin_words(text)
+    words = latin_words(text)
     split = (re.split(r"\s+|[|｜·•»›>]+", text) if f.han >= len(words)
              else classify._ITEM_SPLIT.split(text))
     assert f.items == len([i for i in split if i.strip()])
