@@ -77,7 +77,7 @@ def analyse(text: str) -> tuple[str, Counter]:
             counts.update(_tokens(span.text))
         return MIXED, counts
     counts = _tokens(text, han)
-    return (counts.most_common(1)[0][0] if counts else UNDETERMINED), counts
+    return (max(counts, key=counts.get) if counts else UNDETERMINED), counts  # most_common's first
 
 
 def line_lang(text: str) -> str:

@@ -43,6 +43,11 @@ _DATE_FORMS = [
     re.compile(r"(?P<cy>[〇零一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月"
                r"(?P<cd>[一二三四五六七八九十]{1,3})日"),
 ]
+# What a match of each form holds, tested before its regex (a dated line is mostly of one form):
+# a letter for a month's name (case-insensitively, as the forms read it), a slash, 年.
+_LETTER = re.compile("[a-z]", re.I)
+_FORM_NEEDS = (lambda text: True, _LETTER.search, _LETTER.search, lambda text: "/" in text,
+               lambda text: "年" in text)
 _LOOSE_TIME = re.compile(r"(?<![\d:])" + _TIME + r"(?![\d:])", re.I)
 
 
@@ -93,7 +98,9 @@ def find_dates(text: str) -> list[FoundDate]:
     if not _YEAR_HINT.search(text):
         return []
     found = []
-    for form in _DATE_FORMS:
+    for form, needs in zip(_DATE_FORMS, _FORM_NEEDS):
+        if not needs(text):
+            continue
         for m in form.finditer(text):
             g = m.groupdict()
             try:

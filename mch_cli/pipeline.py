@@ -20,7 +20,7 @@ from .article import (BOILERPLATE, BODY, CAPTION, KEPT_LABELS, META, TITLE, Arti
 from .classify import classify
 from .decode import DecodeError, LimitError, decode, decode_text, refuse_undecodable, too_large
 from .patterns import builtin_patterns
-from .script import CJK_PUNCT, count_han, normalise
+from .script import CJK_PUNCT, collapse_spaces, count_han, has_zero_width, normalise
 from .settings import Options
 
 
@@ -30,8 +30,10 @@ _TITLE_KEY = re.compile(r"^(?:标\s*题|题\s*目|title|headline)\s*[:：]\s*", 
 def split_lines(text: str) -> list[Line]:
     """Non-empty lines, normalised, with their 1-based line numbers in the input."""
     lines = []
+    # one scan of the page for zero-width characters spares one a line (few pages have any)
+    tidy = normalise if has_zero_width(text) else collapse_spaces
     for number, raw in enumerate(text.splitlines(), 1):
-        norm = normalise(raw)
+        norm = tidy(raw)
         if norm:
             lines.append(Line(number, norm))
     return lines

@@ -49,8 +49,17 @@ def normalise(text: str) -> str:
     """SCHEMA.md normalisation: drop zero-width characters, collapse whitespace, trim.
     (Whitespace as str.split() sees it: regex's \\s, NBSP and U+3000 included. A scan for
     zero-width characters is cheaper than translating every line.)"""
-    if _ZERO_WIDTH_RE.search(text):
+    if has_zero_width(text):
         text = text.translate(_ZERO_WIDTH)
+    return collapse_spaces(text)
+
+
+def has_zero_width(text: str) -> bool:
+    return _ZERO_WIDTH_RE.search(text) is not None
+
+
+def collapse_spaces(text: str) -> str:
+    """normalise() of a text without zero-width characters."""
     return " ".join(text.split())
 
 
