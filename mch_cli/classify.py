@@ -46,6 +46,9 @@ class Features:
     truncated: bool
 
 
+# Every match of _ITEM_SPLIT holds one of these.
+_ITEM_SYMBOL = re.compile(r"[|｜·•»›>→\t]")
+_DOUBLE_SPACE = re.compile(r"\s\s")
 # Chinese menus separate items with single spaces: an item is a run of other characters.
 _CHINESE_ITEM = re.compile(r"[^\s|｜·•»›>]+")
 
@@ -56,8 +59,12 @@ def features(text: str) -> Features:
     tokens = han + len(words)
     stop = sum(map(_EN_STOPWORDS.__contains__, map(str.lower, words))) / len(words) if words else 0.0
     # English needs explicit separators.
-    items = (len(_CHINESE_ITEM.findall(text)) if han >= len(words)
-             else len(list(filter(str.strip, _ITEM_SPLIT.split(text)))))
+    if han >= len(words):
+        items = len(_CHINESE_ITEM.findall(text))
+    elif _ITEM_SYMBOL.search(text) or _DOUBLE_SPACE.search(text):
+        items = len(list(filter(str.strip, _ITEM_SPLIT.split(text))))
+    else:  # nothing to split at (most lines): testing for that is cheaper than splitting
+        items = 1 if text.strip() else 0
     crumbs = len(_BREADCRUMB.findall(text))
     return Features(
         han=han, words=len(words), tokens=tokens,

@@ -188,6 +188,15 @@ _NOT_NAMES = frozenset("本报 记者 通讯员 报道 编辑 新华社 中新�
 
 # Every byline has one of these; most lines have none, and one search tells (it runs on every line).
 _BYLINE_HINT = re.compile(r"[\d:：年〇]|记者|記者|通讯员|通訊員|实习生|實習生|撰稿|\bby\b|written by", re.I)
+# The same in two parts, faster: without case folding, and "by" (which every English hint holds).
+_BYLINE_HINT_CJK = re.compile(r"[\d:：年〇]|记者|記者|通讯员|通訊員|实习生|實習生|撰稿")
+_BYLINE_HINT_EN = re.compile(r"\bby\b|written by", re.I)
+
+
+def _byline_hint(text: str) -> bool:
+    """Whether _BYLINE_HINT finds something in `text`."""
+    return bool(_BYLINE_HINT_CJK.search(text)
+                or "by" in text.lower() and _BYLINE_HINT_EN.search(text))
 
 
 # _KEY_RE in three parts, for is_byline's yes or no: Chinese keys need no case folding (which
@@ -207,7 +216,7 @@ def _has_key(text: str) -> bool:
 
 def is_byline(text: str, tokens: int) -> bool:
     """A short line of publication facts: keys with values, a date, or "By Name"."""
-    if tokens > settings.BYLINE_MAX_TOKENS or not _BYLINE_HINT.search(text):
+    if tokens > settings.BYLINE_MAX_TOKENS or not _byline_hint(text):
         return False
     simple = simplified(text)
     if _has_key(simple) or _BY_RE.match(text) or simple.startswith(("记者", "通讯员", "本报记者", "本报通讯员")):

@@ -48,7 +48,7 @@ def test_line_features(text):
 PIECES = ["作者", "来源", "发表于", "Posted", "UPDATED", "by", "By", ":", "：", " ", "  ", "2021",
           "1999", "05", "-", "/", ".", "年", "五月", "二〇二一", "月", "日", "3", "days", "ago", "AGO",
           "小时", "前", "June", "\u017f", "\u212a", "x", "记者", "张三", "\n", "(", "（", "上海", "报道",
-          "）", "本报", "通讯员", "written by", "Editor", "Sep", "ſep", "ſept", "十", "一", "〇"]
+          "）", "本报", "通讯员", "written by", "Editor", "Sep", "ſep", "ſept", "十", "一", "〇", "BY", "Written", "記者", "撰稿"]
 bylines = st.lists(st.sampled_from(PIECES), max_size=12).map("".join) | texts
 
 
@@ -57,6 +57,7 @@ bylines = st.lists(st.sampled_from(PIECES), max_size=12).map("".join) | texts
 def test_byline_gates(text):
     from mch_cli import meta
     assert meta._has_key(text) == bool(meta._KEY_RE.search(text))
+    assert meta._byline_hint(text) == bool(meta._BYLINE_HINT.search(text))
     if not meta._YEAR_HINT.search(text):
         assert not any(form.search(text) for form in meta._DATE_FORMS)
     for form, needs in zip(meta._DATE_FORMS, meta._FORM_NEEDS):
