@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from mch_cli.patterns import CASE_TRAPS, builtin_patterns, matcher, parse_patterns, required_literals
+from mch_cli.patterns import (CASE_TRAPS, alternatives, builtin_patterns, matcher, parse_patterns,
+                              required_literals)
 from mch_cli.pipeline import split_lines
 from mch_cli.script import simplified
 
@@ -31,15 +32,23 @@ def test_case_traps_are_every_non_ascii_match_of_ascii(every_character):
 
 
 def test_non_ascii_literal_characters_match_only_themselves(every_character):
-    chars = {c for p in builtin_patterns() for s in required_literals(p.regex) for c in s
-             if not c.isascii()}
+    chars = {c for p in builtin_patterns() for _, literals in alternatives(p.regex)
+             for s in literals for c in s if not c.isascii()}
     assert chars
     for c in chars:
         assert re.findall(re.escape(c), every_character, re.I) == [c]
 
 
 def test_every_builtin_pattern_has_a_gate():
-    assert all(required_literals(p.regex) for p in builtin_patterns())
+    assert all(literals for p in builtin_patterns() for _, literals in alternatives(p.regex))
+
+
+def test_alternatives_are_tried_apart():
+    (one,) = alternatives(re.compile(r"(a)|\1b"))  # a backreference: whole
+    assert one[0].pattern == r"(a)|\1b"
+    pieces = alternatives(re.compile(r"^图为|\bphoto(graph)?\s*by\b|x*", re.I))
+    assert [literals for _, literals in pieces] == [{"图为"}, {"photo"}, None]
+    assert [bool(rx.search("PHOTOGRAPH BY X")) for rx, _ in pieces] == [False, True, True]
 
 
 def test_literals_read_off_the_regex():
@@ -53,11 +62,12 @@ def test_literals_read_off_the_regex():
 
 CASES = ["İmage: Reuters", "ſhare this", "PHOTO BY JOHN", "Sign In", "版權所有 © 2024", "評論 (3)",
          "上一篇：关于", "Kookie policy", "cooKie settings", "   ", "Read more", "图/新华社",
-         "Comments are closed", "", "a" * 50]
+         "Comments are closed", "", "a" * 50, "abc", "abd", "图：新华社", "x/cfp", "地图 public", "(记者 摄)"]
 
 
 @pytest.mark.parametrize("extra", [(), ("boilerplate\t-\t0\tmine\t^\\d+ views?$",),
-                                   ("caption\t-\t0\tany\t(?i)x|",)])
+                                   ("caption\t-\t0\tany\t(?i)x|",),
+                                   ("meta\t-\t0\tref\t(ab)c|\\1d",)])
 def test_gated_match_is_plain_match(extra):
     patterns = parse_patterns("\n".join(extra)) + builtin_patterns()
     texts = CASES + [line.text for p in sorted(SEEDS.glob("*.txt"))
