@@ -23,6 +23,8 @@ MIXED, UNDETERMINED = "mixed", "und"
 
 _LATIN = LATIN + "\u1e00-\u1eff"            # + Latin Extended Additional (Vietnamese)
 _WORD_RE = re.compile(f"[{_LATIN}]+(?:['’\\-][{_LATIN}]+)*")
+# One scan for a Latin letter is far cheaper on Chinese text than looking for words (or two).
+_LETTER_RE = re.compile(f"[{_LATIN}]")
 # A whole Latin token (letters, then letters or digits: "H5N1", "COVID-19"), not glued to digits.
 _TOKEN = f"(?<![0-9{_LATIN}])[{_LATIN}][0-9{_LATIN}]*(?:['’\\-][0-9{_LATIN}]+)*"
 # SCHEMA.md: two Latin words in a row — a space between them, punctuation around it allowed.
@@ -92,14 +94,15 @@ def shares(counts: Counter) -> dict[str, float]:
 
 def _is_mixed(text: str, han: int) -> bool:
     """`han`: the Han characters of `text`."""
-    return han >= settings.MIXED_MIN_HAN and _TWO_WORDS_RE.search(text) is not None
+    return (han >= settings.MIXED_MIN_HAN and _LETTER_RE.search(text) is not None
+            and _TWO_WORDS_RE.search(text) is not None)
 
 
 def _tokens(text: str, han: int | None = None) -> Counter:
     """Tokens per language of a text that is not mixed (URLs and e-mails already removed);
     `han`, its Han characters when already counted."""
     counts: Counter = Counter()
-    words = _WORD_RE.findall(text)
+    words = _WORD_RE.findall(text) if _LETTER_RE.search(text) else []
     if text.isascii():  # the fast path: most English lines
         if words:
             counts[_latin_lang(tuple(words))] = len(words)

@@ -107,3 +107,11 @@ def test_mojibake_share(words):
     from mch_cli import lang
     plain = len(re.findall("[\u00c0-\u00ff]", "".join(words))) >= 0.3 * sum(map(len, words))
     assert lang._mojibake(words) == plain
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts | st.text(alphabet="中文 Ab-'’ếé1", max_size=30))
+def test_latin_words_need_a_letter(text):
+    from mch_cli import lang
+    if not lang._LETTER_RE.search(text):
+        assert not lang._WORD_RE.search(text) and not lang._TWO_WORDS_RE.search(text)
