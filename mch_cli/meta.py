@@ -43,11 +43,8 @@ _DATE_FORMS = [
     re.compile(r"(?P<cy>[〇零一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月"
                r"(?P<cd>[一二三四五六七八九十]{1,3})日"),
 ]
-# What a match of each form holds, tested before its regex (a dated line is mostly of one form):
-# a letter for a month's name (case-insensitively, as the forms read it), a slash, 年.
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 _LETTER = re.compile("[a-z]", re.I)
-_FORM_NEEDS = (lambda text: True, _LETTER.search, _LETTER.search, lambda text: "/" in text,
-               lambda text: "年" in text)
 _LOOSE_TIME = re.compile(r"(?<![\d:])" + _TIME + r"(?![\d:])", re.I)
 
 
@@ -89,17 +86,20 @@ def _time_of(g: dict) -> str | None:
     return f"{h:02d}:{mi:02d}" + (f":{int(g['s']):02d}" if g.get("s") else "")
 
 
-# Every date form holds a year ("19xx"/"20xx" or 年): most lines have none, and one scan tells.
-_YEAR_HINT = re.compile(r"(?:19|20)\d{2}|年")
+def _forms_to_try(text: str) -> tuple[bool, ...]:
+    """Per date form, whether `text` holds what each of its matches does: a year (19xx, 20xx),
+    and a letter for a month's name (case-insensitively, as the forms read it), or a slash; or
+    年. Most lines hold no year, and a dated line is mostly of one form."""
+    year = _YEAR.search(text) is not None
+    letter = year and _LETTER.search(text) is not None
+    return year, letter, letter, year and "/" in text, "年" in text
 
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every valid calendar date in `text`, in order of position."""
-    if not _YEAR_HINT.search(text):
-        return []
     found = []
-    for form, needs in zip(_DATE_FORMS, _FORM_NEEDS):
-        if not needs(text):
+    for form, worth_trying in zip(_DATE_FORMS, _forms_to_try(text)):
+        if not worth_trying:
             continue
         for m in form.finditer(text):
             g = m.groupdict()
@@ -165,7 +165,7 @@ _REPORTER_RE = re.compile(r"(?:记者|通讯员|实习生|特约撰稿人?)\s*[:
                           r"前往|来到|走访|采访|调查|注意到|发现|看到|获|向|对|于|跟|到|从)(?P<names>" + _HAN_NAME
                           + r"(?:[ 、，,]+" + _HAN_NAME + r")*)(?P<after>\s*(?:发自|报道|报导)?)")
 # One of these words is in every match of _REPORTER_RE and _NAME_PLACE_RE: a cheap test first.
-_REPORTER_WORDS = ("记者", "通讯员", "实习生", "特约撰稿", "报道", "报导")
+_REPORTER_WORD_RE = re.compile("记者|通讯员|实习生|特约撰稿|报道|报导")
 # "（姚峰 上海报道）" at the end of an article
 _NAME_PLACE_RE = re.compile(r"[(（]\s*(?P<names>" + _HAN_NAME + r"(?:[ 、，,]+" + _HAN_NAME
                             + r")*)\s+[\u4e00-\u9fff]{2,8}(?:报道|报导)\s*[)）]\s*$")
@@ -297,6 +297,10 @@ def chrome_word_share(text: str) -> float:
     return sum(w.lower() in _ui_words() for w in words) / len(words) if words else 0.0
 
 
+_AUTHOR_KEY = re.compile(r"^(?:文|作者)\s*[/:：]\s*")
+_NAME_SEPARATORS = re.compile(r"[、，, ]+")
+
+
 def is_name_line(text: str) -> bool:
     """A line that is only persons' names ("胡平", "赵延东、风笑天", "Denis Campbell",
     "Nick Collins and Kate Hagan"), as under a headline."""
@@ -304,7 +308,7 @@ def is_name_line(text: str) -> bool:
         return bool(_LATIN_NAMES_RE.match(text)) and not any(
             w.lower() in _ui_words() for w in latin_words(text))
     surnames, not_names = _surnames()
-    names = re.split(r"[、，, ]+", re.sub(r"^(?:文|作者)\s*[/:：]\s*", "", text).strip())
+    names = _NAME_SEPARATORS.split(_AUTHOR_KEY.sub("", text).strip())
     return 0 < len(names) <= 4 and all(
         is_name(n) and count_han(n) and n not in not_names
         and (n[0] in surnames or n[:2] in surnames) for n in names)
@@ -313,7 +317,7 @@ def is_name_line(text: str) -> bool:
 def reporter_names(text: str) -> list[str]:
     """Reporters named in a phrase like "本报记者张三发自北京" or "（记者 张三 李四）"."""
     simple = simplified(text)
-    if not any(word in simple for word in _REPORTER_WORDS):
+    if not _REPORTER_WORD_RE.search(simple):
         return []
     m = _REPORTER_RE.search(simple)
     if m:
