@@ -209,7 +209,7 @@ _BARE_KEY_RE = re.compile(r"(?:" + "|".join(_BARE_DATE_KEYS) + r")\s*(?=\d)", re
 def _has_key(text: str) -> bool:
     """Whether _KEY_RE finds a key in `text`."""
     if ":" in text or "：" in text:
-        if _CJK_KEY_RE.search(text) or _LATIN_KEY_RE.search(text):
+        if not text.isascii() and _CJK_KEY_RE.search(text) or _LATIN_KEY_RE.search(text):
             return True
     return _BARE_KEY_RE.search(text) is not None
 
@@ -317,7 +317,7 @@ def is_name_line(text: str) -> bool:
 def reporter_names(text: str) -> list[str]:
     """Reporters named in a phrase like "本报记者张三发自北京" or "（记者 张三 李四）"."""
     simple = simplified(text)
-    if not _REPORTER_WORD_RE.search(simple):
+    if simple.isascii() or not _REPORTER_WORD_RE.search(simple):
         return []
     m = _REPORTER_RE.search(simple)
     if m:

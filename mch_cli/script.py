@@ -42,7 +42,9 @@ _TRADITIONAL_RE = re.compile("[" + "".join(map(chr, SIMPLIFIED)) + "]")
 
 
 def simplified(text: str) -> str:
-    return text.translate(SIMPLIFIED) if _TRADITIONAL_RE.search(text) else text
+    if text.isascii() or not _TRADITIONAL_RE.search(text):
+        return text
+    return text.translate(SIMPLIFIED)
 
 
 def normalise(text: str) -> str:
