@@ -116,6 +116,7 @@ class _Info:
     wrapped: bool = False    # as long as the page's hard-wrap width: the paragraph goes on
     running: bool = False    # reads as running text: prose, a punctuated line, a list item, a wrapped line
     score: float = 0.0       # _score, once the page's layout has set `wrapped` and `byline`
+    names: bool | None = None  # is_name_line, once asked (the headline search asks it again)
 
 
 def classify(lines: list[Line], patterns: tuple[Pattern, ...],
@@ -317,7 +318,7 @@ def _headline_like(i: _Info) -> bool:
             and f.han <= settings.TITLE_MAX_HAN and f.words <= settings.TITLE_MAX_WORDS
             and not re.search(r"[。:：]$", i.line.text)
             and not re.match(r"[◎●•·▶►■□◆◇○★☆※→>»|\-–—*]", i.line.text)
-            and not (f.words and is_name_line(i.line.text))  # "Denis Campbell" signs, not heads
+            and not (f.words and _name_line(i))  # "Denis Campbell" signs, not heads
             and not (f.words > f.han and (i.line.text[0].islower()  # "reddit this"
                                           or chrome_word_share(i.line.text) >= 0.5)))  # "Breaking News"
 
@@ -332,7 +333,7 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...] =
         i = infos[k]
         if _label_by_pattern(i):
             continue
-        if (k - top < settings.NAME_LINE_MAX_DISTANCE and is_name_line(i.line.text)
+        if (k - top < settings.NAME_LINE_MAX_DISTANCE and _name_line(i)
                 and (title is None or i.line.text != infos[title].line.text)):
             _set(i, META, "author's name")
         elif i.cls != BAD and (i.f.ends_sentence and i.f.prose_punct >= 1):
@@ -390,7 +391,13 @@ def _signed(infos: list[_Info], k: int, start: int) -> bool:
 
 
 def _is_meta_line(i: _Info) -> bool:
-    return i.byline or bool(i.pattern and i.pattern.label == META) or is_name_line(i.line.text)
+    return i.byline or bool(i.pattern and i.pattern.label == META) or _name_line(i)
+
+
+def _name_line(i: _Info) -> bool:
+    if i.names is None:
+        i.names = is_name_line(i.line.text)
+    return i.names
 
 
 def _label_tail(infos: list[_Info], end: int) -> None:

@@ -237,9 +237,14 @@ def is_byline(text: str, tokens: int) -> bool:
     return False
 
 
+_NOT_IN_NAMES = re.compile(r"[=<>\"@]|\d{3,}")
+
+
 def is_name(token: str) -> bool:
     """A person's name: 2-4 Han characters (more with ·), or Latin words / a user handle."""
-    if not token or token in _NOT_NAMES or re.search(r"[=<>\"@]|\d{3,}", token):
+    if len(token) > 40 and len(token) - token.count("·") > 10:
+        return False  # too long for either kind (a line of prose, mostly): no scan needed
+    if not token or token in _NOT_NAMES or _NOT_IN_NAMES.search(token):
         return False
     han = count_han(token)
     if han:

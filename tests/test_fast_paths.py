@@ -114,3 +114,20 @@ def test_latin_words_need_a_letter(text):
     if not lang._LETTER_RE.search(text):
         assert not lang._WORD_RE.search(text) and not lang._TWO_WORDS_RE.search(text)
 
+
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="张三·李 a=1", max_size=60))
+def test_is_name(token):
+    from mch_cli import meta
+
+    def plain(token):  # is_name before its quick rejection of long tokens
+        if not token or token in meta._NOT_NAMES or re.search(r"[=<>\"@]|\d{3,}", token):
+            return False
+        han = count_han(token)
+        if han:
+            return han == len(token.replace("·", "")) and (2 <= han <= 4 or ("·" in token and han <= 10))
+        return 1 <= len(token.split()) <= 4 and len(token) <= 40
+    assert meta.is_name(token) == plain(token)
+    assert meta.is_name("·" * 45 + "张三") == plain("·" * 45 + "张三")
