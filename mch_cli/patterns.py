@@ -107,8 +107,21 @@ class Matcher:
         return None
 
 
-@lru_cache(maxsize=16)
 def matcher(patterns: tuple[Pattern, ...]) -> Matcher:
+    """The Matcher of `patterns`. Pages ask with the same tuple again and again: the last one is
+    kept by identity, which spares hashing every pattern for the cache on every page."""
+    last_patterns, last_matcher = _last
+    if patterns is not last_patterns:
+        last_matcher = _matcher(patterns)
+        _last[:] = patterns, last_matcher
+    return last_matcher
+
+
+_last: list = [None, None]
+
+
+@lru_cache(maxsize=16)
+def _matcher(patterns: tuple[Pattern, ...]) -> Matcher:
     return Matcher(patterns)
 
 

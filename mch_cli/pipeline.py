@@ -29,14 +29,9 @@ _TITLE_KEY = re.compile(r"^(?:标\s*题|题\s*目|title|headline)\s*[:：]\s*", 
 
 def split_lines(text: str) -> list[Line]:
     """Non-empty lines, normalised, with their 1-based line numbers in the input."""
-    lines = []
     # one scan of the page for zero-width characters spares one a line (few pages have any)
     tidy = normalise if has_zero_width(text) else collapse_spaces
-    for number, raw in enumerate(text.splitlines(), 1):
-        norm = tidy(raw)
-        if norm:
-            lines.append(Line(number, norm))
-    return lines
+    return [Line(number, norm) for number, norm in enumerate(map(tidy, text.splitlines()), 1) if norm]
 
 
 def read_lines(doc: Document) -> tuple[list[Line], str, bool, dict]:
