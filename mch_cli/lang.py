@@ -121,7 +121,9 @@ def _tokens(text: str, han: int | None = None) -> Counter:
             counts[code] += len(pattern.findall(text))
     if words and not _mojibake(words):
         counts[_latin_lang(tuple(words))] += len(words)
-    return +counts  # drop zeros
+    for code in [code for code, n in counts.items() if n <= 0]:
+        del counts[code]  # what `+counts` does, without making a second Counter
+    return counts
 
 
 def _mojibake(words: list[str]) -> bool:

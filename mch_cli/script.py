@@ -73,7 +73,7 @@ def count_han(text: str) -> int:
 def without_urls(text: str) -> str:
     """URLs and e-mail addresses replaced by a space. Most texts hold neither: three substring
     tests spare the regex (whose e-mail branch is slow on long runs of letters or Han)."""
-    if "@" in text or "://" in text or "www." in text.lower():
+    if "@" in text or "://" in text or "." in text and "www." in text.lower():
         return URL_EMAIL_RE.sub(" ", text)
     return text
 
