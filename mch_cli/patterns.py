@@ -95,8 +95,11 @@ class Matcher:
         if self.finder is None or not text.isascii() and _CASE_TRAPS_RE.search(text):
             candidates = range(len(self.units))
         else:
+            found = self.finder.find_matches_as_indexes(text.lower(), overlapping=True)
+            if not found and not self.ungated:
+                return None  # most lines
             hit = set(self.ungated)
-            for k, _, _ in self.finder.find_matches_as_indexes(text.lower(), overlapping=True):
+            for k, _, _ in found:
                 hit |= self.gated[k]
             candidates = sorted(hit)
         for unit in candidates:
