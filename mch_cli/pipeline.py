@@ -20,7 +20,7 @@ from .article import (BOILERPLATE, BODY, CAPTION, KEPT_LABELS, META, TITLE, Arti
 from .classify import classify
 from .decode import DecodeError, LimitError, decode, decode_text, refuse_undecodable, too_large
 from .patterns import builtin_patterns
-from .script import CJK_PUNCT, collapse_spaces, count_han, has_zero_width, normalise
+from .script import CJK_PUNCT, count_han, has_zero_width, normalise
 from .settings import Options
 
 
@@ -29,9 +29,11 @@ _TITLE_KEY = re.compile(r"^(?:标\s*题|题\s*目|title|headline)\s*[:：]\s*", 
 
 def split_lines(text: str) -> list[Line]:
     """Non-empty lines, normalised, with their 1-based line numbers in the input."""
-    # one scan of the page for zero-width characters spares one a line (few pages have any)
-    tidy = normalise if has_zero_width(text) else collapse_spaces
-    return [Line(number, norm) for number, norm in enumerate(map(tidy, text.splitlines()), 1) if norm]
+    if has_zero_width(text):
+        tidy = [normalise(line) for line in text.splitlines()]
+    else:  # one scan of the page spares one a line (few pages have zero-width characters)
+        tidy = [" ".join(line.split()) for line in text.splitlines()]  # what normalise() does then
+    return [Line(number, norm) for number, norm in enumerate(tidy, 1) if norm]
 
 
 def read_lines(doc: Document) -> tuple[list[Line], str, bool, dict]:

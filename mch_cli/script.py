@@ -53,16 +53,11 @@ def normalise(text: str) -> str:
     zero-width characters is cheaper than translating every line.)"""
     if has_zero_width(text):
         text = text.translate(_ZERO_WIDTH)
-    return collapse_spaces(text)
+    return " ".join(text.split())
 
 
 def has_zero_width(text: str) -> bool:
     return _ZERO_WIDTH_RE.search(text) is not None
-
-
-def collapse_spaces(text: str) -> str:
-    """normalise() of a text without zero-width characters."""
-    return " ".join(text.split())
 
 
 def count_han(text: str) -> int:
