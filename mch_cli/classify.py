@@ -169,10 +169,10 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
 def _evidence(i: _Info) -> dict:
     """The features that decided a line, for --explain."""
     f = i.f
-    ev = {"class": i.cls, "score": round(i.score, 2), "tokens": f.tokens, "han": f.han,
+    ev = {"class": i.cls, "score": _round2(i.score), "tokens": f.tokens, "han": f.han,
           "words": f.words, "prose_punct": f.prose_punct, "ends_sentence": f.ends_sentence}
     if f.words:
-        ev["stopword_share"] = round(f.stopword_share, 2)
+        ev["stopword_share"] = _round2(f.stopword_share)
     if f.items > 1:
         ev["items"] = f.items
     if i.pattern:
@@ -180,6 +180,12 @@ def _evidence(i: _Info) -> dict:
     if i.repeated > 1:
         ev["repeated"] = i.repeated
     return ev
+
+
+def _round2(x: float) -> float:
+    """round(x, 2), which is slow (it rounds by decimal digits): a multiple of 1/4 (most scores
+    and shares) is already a number of two decimals, and its own rounding."""
+    return x if (x * 4).is_integer() else round(x, 2)
 
 
 def _wrap_width(infos: list[_Info]) -> int | None:

@@ -131,3 +131,10 @@ def test_is_name(token):
         return 1 <= len(token.split()) <= 4 and len(token) <= 40
     assert meta.is_name(token) == plain(token)
     assert meta.is_name("·" * 45 + "张三") == plain("·" * 45 + "张三")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.integers(-400, 400), st.integers(1, 40))
+def test_round2(n, d):
+    for x in (n / 4, n / d, -(4.0 + 0.7 * n), 0.25 * n, float(n)):
+        assert repr(classify._round2(x)) == repr(round(x, 2))
