@@ -124,16 +124,18 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     """Set `label` and `reason` on every line (in place). `recurring`: corpus mode's line hashes
     seen on many pages, with their page counts. `title_hints`: headlines the markup names."""
     counts = Counter(line.text for line in lines)
-    match = matcher(patterns).match
+    # A page repeats lines (menus, headlines): each text is judged once, the patterns tried on
+    # all of them at once.
+    texts = list(counts)
+    found = [features(text) for text in texts]
+    matched = matcher(patterns).match_lines(texts, [f.tokens for f in found])
+    judged: dict[str, tuple] = {}
+    for text, f, pattern in zip(texts, found, matched):
+        base_cls, why = line_class(f)
+        judged[text] = (f, base_cls, why, pattern, base_cls != GOOD and is_byline(text, f.tokens))
     infos = []
-    judged: dict[str, tuple] = {}  # a page repeats lines (menus, headlines): each text judged once
     for line in lines:
         text = line.text
-        if text not in judged:
-            f = features(text)
-            base_cls, why = line_class(f)
-            judged[text] = (f, base_cls, why, match(text, f.tokens),
-                            base_cls != GOOD and is_byline(text, f.tokens))
         f, base_cls, why, pattern, byline = judged[text]
         info = _Info(line, f, base_cls, why, pattern, byline, counts[text], base_cls=base_cls)
         if info.repeated > 1 and f.tokens <= settings.REPEATED_MAX_TOKENS:  # ranking lists

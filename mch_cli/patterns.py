@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from importlib import resources
 from pathlib import Path
 
@@ -91,18 +93,28 @@ class Matcher:
         self.finder = AhoCorasick(literals, matchkind=MatchKind.Standard) if literals else None
 
     def match(self, text: str, tokens: int) -> Pattern | None:
-        text = simplified(text)  # Traditional pages match the same patterns
-        if self.finder is None or not text.isascii() and _CASE_TRAPS_RE.search(text):
-            candidates = range(len(self.units))
+        """The first pattern that applies to a line of `tokens` tokens and matches it."""
+        return self.match_lines([text], [tokens])[0]
+
+    def match_lines(self, texts: list[str], tokens: list[int]) -> list[Pattern | None]:
+        """match() of each text, with one Aho-Corasick pass over all of them (a page's lines):
+        one call instead of one a line. Literals found are given to the line they start in."""
+        texts = [simplified(text) for text in texts]  # Traditional pages match the same patterns
+        joined = "\n".join(texts)
+        low = joined.lower()
+        if self.finder is None or len(low) != len(joined) or _CASE_TRAPS_RE.search(joined):
+            hits = [set(range(len(self.units))) for _ in texts]  # every pattern on every line
         else:
-            found = self.finder.find_matches_as_indexes(text.lower(), overlapping=True)
-            if not found and not self.ungated:
-                return None  # most lines
-            hit = set(self.ungated)
-            for k, _, _ in found:
-                hit |= self.gated[k]
-            candidates = sorted(hit)
-        for unit in candidates:
+            hits = [self.ungated for _ in texts]
+            starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+            for k, start, _ in self.finder.find_matches_as_indexes(low, overlapping=True):
+                n = bisect_right(starts, start) - 1
+                hits[n] = hits[n] | self.gated[k]
+        return [self._first(text, n_tokens, units) if units else None
+                for text, n_tokens, units in zip(texts, tokens, hits)]
+
+    def _first(self, text: str, tokens: int, units: set[int] | frozenset[int]) -> Pattern | None:
+        for unit in sorted(units):
             k, regex = self.units[unit]
             p = self.patterns[k]
             if (not p.max_tokens or tokens <= p.max_tokens) and regex.search(text):
