@@ -213,7 +213,8 @@ def clean_lines(lines: list[Line], options: Options = Options(), hints: dict | N
 
     if options.lang:
         paragraphs = keep_language(paragraphs, lines, options.lang)
-    article.removed = [line for line in lines if line.label not in KEPT_LABELS + (TITLE,)]
+    not_removed = KEPT_LABELS + (TITLE,)
+    article.removed = [line for line in lines if line.label not in not_removed]
     _language(article, paragraphs, analyses)
 
     if options.segment:
