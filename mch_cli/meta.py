@@ -44,7 +44,8 @@ _DATE_FORMS = [
                r"(?P<cd>[一二三四五六七八九十]{1,3})日"),
 ]
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_LETTER = re.compile("[a-z]", re.I)
+# Every month's name, long or short, starts so (read case-insensitively, as the forms read it).
+_MONTH_START = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
 _LOOSE_TIME = re.compile(r"(?<![\d:])" + _TIME + r"(?![\d:])", re.I)
 
 
@@ -88,11 +89,11 @@ def _time_of(g: dict) -> str | None:
 
 def _forms_to_try(text: str) -> tuple[bool, ...]:
     """Per date form, whether `text` holds what each of its matches does: a year (19xx, 20xx),
-    and a letter for a month's name (case-insensitively, as the forms read it), or a slash; or
-    年. Most lines hold no year, and a dated line is mostly of one form."""
+    and a month's name or a slash; or 年. Most lines hold no year, and a dated line is mostly
+    of one form."""
     year = _YEAR.search(text) is not None
-    letter = year and _LETTER.search(text) is not None
-    return year, letter, letter, year and "/" in text, "年" in text
+    month = year and _MONTH_START.search(text) is not None
+    return year, month, month, year and "/" in text, "年" in text
 
 
 def find_dates(text: str) -> list[FoundDate]:
