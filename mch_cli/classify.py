@@ -318,14 +318,18 @@ def _next_is_prose(infos: list[_Info], k: int, end: int) -> bool:
     return False
 
 
+_ENDS_LIKE_A_LEAD = re.compile(r"[。:：]$")
+_STARTS_LIKE_A_LIST = re.compile(r"[◎●•·▶►■□◆◇○★☆※→>»|\-–—*]")
+
+
 def _headline_like(i: _Info) -> bool:
     f = i.f
     # A headline may recur: in the page's own ranking list, on other pages of the corpus.
     return (i.base_cls in (SHORT, NEAR) and not i.pattern and not i.byline and f.items < 8
             and (f.han >= 4 or f.words >= 2)
             and f.han <= settings.TITLE_MAX_HAN and f.words <= settings.TITLE_MAX_WORDS
-            and not re.search(r"[。:：]$", i.line.text)
-            and not re.match(r"[◎●•·▶►■□◆◇○★☆※→>»|\-–—*]", i.line.text)
+            and not _ENDS_LIKE_A_LEAD.search(i.line.text)
+            and not _STARTS_LIKE_A_LIST.match(i.line.text)
             and not (f.words and _name_line(i))  # "Denis Campbell" signs, not heads
             and not (f.words > f.han and (i.line.text[0].islower()  # "reddit this"
                                           or chrome_word_share(i.line.text) >= 0.5)))  # "Breaking News"
@@ -360,6 +364,7 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
     one with a byline under it (share buttons and a standfirst may stand between), the one
     the page repeats (its <title>, a breadcrumb's last item), the nearest."""
     best, best_score = None, float("-inf")
+    page = "\n".join(i.line.text for i in infos)
     for k in range(start - 1, max(0, start - settings.SIGNED_TITLE_SEARCH_LINES) - 1, -1):
         i = infos[k]
         hinted = i.line.text in title_hints and i.base_cls != BAD
@@ -369,7 +374,7 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         if not signed and start - k > settings.TITLE_SEARCH_LINES:
             continue
         score = (settings.TITLE_SIGNED_BONUS * signed
-                 + settings.TITLE_REPEATED_BONUS * _repeated(infos, i)
+                 + settings.TITLE_REPEATED_BONUS * _repeated(infos, i, page)
                  - settings.TITLE_SENTENCE_PENALTY * bool(re.search(r"[。.]$", i.line.text))
                  + settings.TITLE_LENGTH_BONUS * (i.f.words >= 5 or i.f.han >= 8)
                  + settings.TITLE_HINT_BONUS * hinted
@@ -379,13 +384,17 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
     return best
 
 
-def _repeated(infos: list[_Info], i: _Info) -> bool:
+def _repeated(infos: list[_Info], i: _Info, page: str) -> bool:
     """The page repeats line i: as it is, or in a page-title form ("X_新闻中心_新浪网" repeats
-    "X"). Asked of a few candidates only; a title form holds the headline, so only the lines
-    holding its text are stripped of their site suffix."""
+    "X"). Only lines holding its text can be such a form: `page`, the lines joined by newlines,
+    tells in one count whether there are any."""
     text = i.line.text
-    return i.repeated > 1 or any(text in j.line.text and j.line.text != text
-                                 and strip_site_suffix(j.line.text) == text for j in infos)
+    if i.repeated > 1:
+        return True
+    if "\n" not in text and page.count(text) <= 1:
+        return False  # its own line is the only one that holds it
+    return any(text in j.line.text and j.line.text != text
+               and strip_site_suffix(j.line.text) == text for j in infos)
 
 
 def _signed(infos: list[_Info], k: int, start: int) -> bool:

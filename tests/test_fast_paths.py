@@ -87,8 +87,9 @@ def test_repeated_headline(texts):
              for n, t in enumerate(texts, 1)]
     plain = Counter(texts)
     plain.update(head for t in texts if (head := strip_site_suffix(t)) != t)
+    page = "\n".join(texts)
     for i in infos:
-        assert classify._repeated(infos, i) == (plain[i.line.text] > 1)
+        assert classify._repeated(infos, i, page) == (plain[i.line.text] > 1)
 
 
 @settings(max_examples=500, deadline=None)
