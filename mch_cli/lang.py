@@ -68,11 +68,13 @@ ook als bij aan dan yang di ini itu untuk dengan dari ke tidak ve bir bu için i
 
 # --- one line ------------------------------------------------------------------------------------
 
-def analyse(text: str) -> tuple[str, Counter]:
+def analyse(text: str, han: int | None = None) -> tuple[str, Counter]:
     """(language, tokens per language) of one line, span or paragraph. The language is a code,
-    `mixed` or `und`; a mixed text's tokens are counted span by span (SCHEMA.md `langs`)."""
-    text = without_urls(text)
-    han = count_han(text)
+    `mixed` or `und`; a mixed text's tokens are counted span by span (SCHEMA.md `langs`).
+    `han`: the Han characters of `text`, when the caller has counted them."""
+    plain = without_urls(text)
+    han = count_han(plain) if han is None or plain is not text else han
+    text = plain
     if _is_mixed(text, han):
         counts: Counter = Counter()
         for span in split_spans(text):

@@ -116,17 +116,19 @@ def _joint(left: str, right: str) -> str:
 class _Analyses(dict):
     """lang.analyse of each text, made once: a paragraph's language is asked for twice."""
 
-    def __missing__(self, text: str) -> tuple[str, Counter]:
-        self[text] = found = lang.analyse(text)
-        return found
+    def of(self, text: str, han: int | None = None) -> tuple[str, Counter]:
+        if text not in self:
+            self[text] = lang.analyse(text, han)
+        return self[text]
 
 
-def build_paragraphs(lines: list[Line], analyses: dict | None = None) -> list[Paragraph]:
+def build_paragraphs(lines: list[Line], analyses: _Analyses | None = None) -> list[Paragraph]:
     """Kept lines → paragraphs; lines of a hard-wrapped paragraph are joined, once per
     paragraph (joining line by line copied the growing text: quadratic in a long paragraph)."""
     analyses = _Analyses() if analyses is None else analyses
     paragraphs: list[Paragraph] = []
     pieces: list[list[str]] = []
+    firsts: list[Line] = []
     for line in lines:
         if line.label not in KEPT_LABELS:
             continue
@@ -136,9 +138,12 @@ def build_paragraphs(lines: list[Line], analyses: dict | None = None) -> list[Pa
         else:
             paragraphs.append(Paragraph(line.text, line.label, "", [line.number]))
             pieces.append([line.text])
-    for p, parts in zip(paragraphs, pieces):
+            firsts.append(line)
+    for p, parts, first in zip(paragraphs, pieces, firsts):
         p.text = "".join(parts)
-        p.lang = analyses[p.text][0]
+        # a paragraph of one line: classify() has counted its Han characters (its evidence)
+        han = first.evidence["han"] if len(parts) == 1 and first.evidence else None
+        p.lang = analyses.of(p.text, han)[0]
         if p.lang == lang.MIXED:
             p.spans = lang.split_spans(p.text)
     return paragraphs
@@ -160,13 +165,13 @@ def keep_language(paragraphs: list[Paragraph], lines: list[Line], code: str) -> 
     return kept
 
 
-def _language(article: Article, paragraphs: list[Paragraph], analyses: dict) -> None:
+def _language(article: Article, paragraphs: list[Paragraph], analyses: _Analyses) -> None:
     """Document `lang`, `langs` and `script` from the body's tokens (spans of a mixed paragraph
     counted apart)."""
     counts: Counter = Counter()
     chinese = []
     for p in paragraphs:
-        counts.update(analyses[p.text][1])
+        counts.update(analyses.of(p.text)[1])
         chinese += [p.text] if p.lang == "zh" else [s.text for s in p.spans or () if s.lang == "zh"]
     article.lang, article.langs = lang.document_lang(counts)
     article.script = lang.chinese_script(" ".join(chinese))

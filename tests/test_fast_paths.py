@@ -139,3 +139,10 @@ def test_is_name(token):
 def test_round2(n, d):
     for x in (n / 4, n / d, -(4.0 + 0.7 * n), 0.25 * n, float(n)):
         assert repr(classify._round2(x)) == repr(round(x, 2))
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts | st.sampled_from(["见 http://例子.中国/新闻 页", "中文 www.例子.cn", "写信 a@例子.cn"]))
+def test_analyse_with_han_counted(text):
+    from mch_cli import lang
+    assert lang.analyse(text, count_han(text)) == lang.analyse(text)
