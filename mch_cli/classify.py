@@ -16,8 +16,8 @@ from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line
 from .corpus import line_key
 from .meta import chrome_word_share, is_byline, is_name_line, strip_site_suffix
-from .patterns import Pattern, match
-from .script import PROSE_PUNCT_RE, SENTENCE_END_RE, count_han, latin_words
+from .patterns import Pattern, matcher
+from .script import LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
@@ -38,7 +38,7 @@ _ENDS_WITH_TIME = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2})[)
 _TRUNCATED = re.compile(r"(?<=[\w\u4e00-\u9fff])(?:\.{3}|…)$")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs twice as much, per line
 class Features:
     han: int
     words: int
@@ -52,24 +52,34 @@ class Features:
     truncated: bool
 
 
+# Every match of _ITEM_SPLIT holds one of these.
+_ITEM_SYMBOL = re.compile(r"[|｜·•»›>→\t]")
+_DOUBLE_SPACE = re.compile(r"\s\s")
+# Chinese menus separate items with single spaces: an item is a run of other characters.
+_CHINESE_ITEM = re.compile(r"[^\s|｜·•»›>]+")
+
+
 def features(text: str) -> Features:
     han = count_han(text)
-    words = latin_words(text)
+    words = LATIN_WORD_RE.findall(text)
     tokens = han + len(words)
-    stop = sum(w.lower() in _EN_STOPWORDS for w in words) / len(words) if words else 0.0
-    # Chinese menus separate items with single spaces; English needs explicit separators.
-    items = [i for i in (re.split(r"\s+|[|｜·•»›>]+", text) if han >= len(words)
-                         else _ITEM_SPLIT.split(text)) if i.strip()]
-    item_tokens = tokens / len(items) if items else 0.0
-    return Features(
-        han=han, words=len(words), tokens=tokens,
-        prose_punct=len(PROSE_PUNCT_RE.findall(text)) - len(_LONE_SEPARATOR.findall(text)),
-        ends_sentence=bool(SENTENCE_END_RE.search(text)),
-        stopword_share=stop, items=len(items), mean_item_tokens=item_tokens,
-        breadcrumb=(len(_BREADCRUMB.findall(text)) >= 2 and tokens <= 60
-                    or bool(_BREADCRUMB.search(text)) and len(items) >= 2 and tokens <= 30),
-        # a teaser cut off mid-word: "… during the college entrance examinatio..."
-        truncated=bool(_TRUNCATED.search(text))
+    stop = sum(map(_EN_STOPWORDS.__contains__, map(str.lower, words))) / len(words) if words else 0.0
+    # English needs explicit separators.
+    if han >= len(words):
+        items = len(_CHINESE_ITEM.findall(text))
+    elif _ITEM_SYMBOL.search(text) or _DOUBLE_SPACE.search(text):
+        items = len(list(filter(str.strip, _ITEM_SPLIT.split(text))))
+    else:  # nothing to split at (most lines): testing for that is cheaper than splitting
+        items = 1 if text.strip() else 0
+    crumbs = len(_BREADCRUMB.findall(text))
+    return Features(  # positional: keywords cost a tenth of the time of this function
+        han, len(words), tokens,
+        len(PROSE_PUNCT_RE.findall(text)) - (len(_LONE_SEPARATOR.findall(text)) if "、" in text else 0),  # prose_punct
+        bool(SENTENCE_END_RE.search(text)),  # ends_sentence
+        stop, items, tokens / items if items else 0.0,  # stopword_share, items, mean_item_tokens
+        crumbs >= 2 and tokens <= 60 or crumbs >= 1 and items >= 2 and tokens <= 30,  # breadcrumb
+        # truncated: a teaser cut off mid-word, "… during the college entrance examinatio..."
+        ("..." in text or "…" in text) and bool(_TRUNCATED.search(text))
         and len(PROSE_PUNCT_RE.findall(_TRUNCATED.sub("", text))) <= 1,
     )
 
@@ -99,7 +109,7 @@ def line_class(f: Features) -> tuple[str, str]:
     return NEAR, "not prose"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Info:
     line: Line
     f: Features
@@ -111,6 +121,8 @@ class _Info:
     base_cls: str = ""       # the context-free class of the line alone
     wrapped: bool = False    # as long as the page's hard-wrap width: the paragraph goes on
     running: bool = False    # reads as running text: prose, a punctuated line, a list item, a wrapped line
+    score: float = 0.0       # _score, once the page's layout has set `wrapped` and `byline`
+    names: bool | None = None  # is_name_line, once asked (the headline search asks it again)
 
 
 def classify(lines: list[Line], patterns: tuple[Pattern, ...],
@@ -118,26 +130,33 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     """Set `label` and `reason` on every line (in place). `recurring`: corpus mode's line hashes
     seen on many pages, with their page counts. `title_hints`: headlines the markup names."""
     counts = Counter(line.text for line in lines)
+    # A page repeats lines (menus, headlines): each text is judged once, the patterns tried on
+    # all of them at once.
+    texts = list(counts)
+    found = [features(text) for text in texts]
+    matched = matcher(patterns).match_lines(texts, [f.tokens for f in found])
+    judged: dict[str, tuple] = {}
+    for text, f, pattern in zip(texts, found, matched):
+        base_cls, why = line_class(f)
+        judged[text] = (f, base_cls, why, pattern, base_cls != GOOD and is_byline(text, f.tokens))
     infos = []
     for line in lines:
-        f = features(line.text)
-        cls, why = line_class(f)
-        pat = match(line.text, f.tokens, patterns)
-        infos.append(_Info(line, f, cls, why, pat, cls != GOOD and is_byline(line.text, f.tokens),
-                           counts[line.text], base_cls=cls))
-    for i in infos:  # ranking lists repeat their headlines
-        if i.repeated > 1 and i.f.tokens <= settings.REPEATED_MAX_TOKENS:
-            i.cls, i.why = BAD, f"repeated {i.repeated}x on page"
-        pages = recurring.get(line_key(i.line.text)) if recurring else None
-        if pages and i.cls != GOOD:  # prose is rarely a template
-            i.cls, i.why = BAD, f"on {pages} pages of the corpus"
-        if i.line.links >= settings.LINK_LINE_MIN_SHARE and i.cls != GOOD:  # HTML: menus are links
-            i.cls, i.why = BAD, f"link text ({i.line.links:.0%})"
-        elif i.line.links >= settings.LINK_PROSE_MIN_SHARE and i.cls == GOOD:
-            i.cls, i.why = NEAR, f"prose inside a link ({i.line.links:.0%})"
-        if i.pattern and i.pattern.label == BOILERPLATE:
-            i.cls, i.why = BAD, i.pattern.reason
-        i.line.label, i.line.reason = BOILERPLATE, "outside article: " + i.why
+        text = line.text
+        f, base_cls, why, pattern, byline = judged[text]
+        info = _Info(line, f, base_cls, why, pattern, byline, counts[text], base_cls=base_cls)
+        if info.repeated > 1 and f.tokens <= settings.REPEATED_MAX_TOKENS:  # ranking lists
+            info.cls, info.why = BAD, f"repeated {info.repeated}x on page"     # repeat headlines
+        pages = recurring.get(line_key(text)) if recurring else None
+        if pages and info.cls != GOOD:  # prose is rarely a template
+            info.cls, info.why = BAD, f"on {pages} pages of the corpus"
+        if line.links >= settings.LINK_LINE_MIN_SHARE and info.cls != GOOD:  # HTML: menus are links
+            info.cls, info.why = BAD, f"link text ({line.links:.0%})"
+        elif line.links >= settings.LINK_PROSE_MIN_SHARE and info.cls == GOOD:
+            info.cls, info.why = NEAR, f"prose inside a link ({line.links:.0%})"
+        if pattern and pattern.label == BOILERPLATE:
+            info.cls, info.why = BAD, pattern.reason
+        line.label, line.reason = BOILERPLATE, "outside article: " + info.why
+        infos.append(info)
     _mark_running_text(infos)
 
     region = _article_region(infos)
@@ -164,10 +183,10 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
 def _evidence(i: _Info) -> dict:
     """The features that decided a line, for --explain."""
     f = i.f
-    ev = {"class": i.cls, "score": round(_score(i), 2), "tokens": f.tokens, "han": f.han,
+    ev = {"class": i.cls, "score": _round2(i.score), "tokens": f.tokens, "han": f.han,
           "words": f.words, "prose_punct": f.prose_punct, "ends_sentence": f.ends_sentence}
     if f.words:
-        ev["stopword_share"] = round(f.stopword_share, 2)
+        ev["stopword_share"] = _round2(f.stopword_share)
     if f.items > 1:
         ev["items"] = f.items
     if i.pattern:
@@ -175,6 +194,12 @@ def _evidence(i: _Info) -> dict:
     if i.repeated > 1:
         ev["repeated"] = i.repeated
     return ev
+
+
+def _round2(x: float) -> float:
+    """round(x, 2), which is slow (it rounds by decimal digits): a multiple of 1/4 (most scores
+    and shares) is already a number of two decimals, and its own rounding."""
+    return x if (x * 4).is_integer() else round(x, 2)
 
 
 def _wrap_width(infos: list[_Info]) -> int | None:
@@ -239,7 +264,9 @@ def _article_region(infos: list[_Info]) -> tuple[int, int] | None:
     """The article: a run of lines with a high score (prose adds, chrome costs). Of the runs,
     the first that scores a good share of the best wins, and, before an article-ending line
     (comments, the next post), one long enough on its own: the article comes first."""
-    scores = [_score(i) for i in infos]
+    for i in infos:
+        i.score = _score(i)
+    scores = [i.score for i in infos]
     cuts = [k for k, i in enumerate(infos) if i.pattern and i.pattern.ends_article]
     pieces = list(zip([0] + [c + 1 for c in cuts], cuts + [len(infos)]))
     runs = [(piece, *run) for piece, (lo, hi) in enumerate(pieces) for run in _runs(scores, lo, hi)]
@@ -393,15 +420,19 @@ def _next_is_prose(infos: list[_Info], k: int, end: int) -> bool:
     return False
 
 
+_ENDS_LIKE_A_LEAD = re.compile(r"[。:：]$")
+_STARTS_LIKE_A_LIST = re.compile(r"[◎●•·▶►■□◆◇○★☆※→>»|\-–—*]")
+
+
 def _headline_like(i: _Info) -> bool:
     f = i.f
     # A headline may recur: in the page's own ranking list, on other pages of the corpus.
     return (i.base_cls in (SHORT, NEAR) and not i.pattern and not i.byline and f.items < 8
             and (f.han >= 4 or f.words >= 2)
             and f.han <= settings.TITLE_MAX_HAN and f.words <= settings.TITLE_MAX_WORDS
-            and not re.search(r"[。:：]$", i.line.text)
-            and not re.match(r"[◎●•·▶►■□◆◇○★☆※→>»|\-–—*]", i.line.text)
-            and not (f.words and is_name_line(i.line.text))  # "Denis Campbell" signs, not heads
+            and not _ENDS_LIKE_A_LEAD.search(i.line.text)
+            and not _STARTS_LIKE_A_LIST.match(i.line.text)
+            and not (f.words and _name_line(i))  # "Denis Campbell" signs, not heads
             and not (f.words > f.han and (i.line.text[0].islower()  # "reddit this"
                                           or chrome_word_share(i.line.text) >= 0.5)))  # "Breaking News"
 
@@ -416,7 +447,7 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...] =
         i = infos[k]
         if _label_by_pattern(i):
             continue
-        if (k - top < settings.NAME_LINE_MAX_DISTANCE and is_name_line(i.line.text)
+        if (k - top < settings.NAME_LINE_MAX_DISTANCE and _name_line(i)
                 and (title is None or i.line.text != infos[title].line.text)):
             _set(i, META, "author's name")
         elif i.cls != BAD and (i.f.ends_sentence and i.f.prose_punct >= 1 or _unpunctuated_prose(i)):
@@ -433,7 +464,7 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...] =
 def _unpunctuated_prose(i: _Info) -> bool:
     """An English sentence that lost its full stop: long, in sentence case, with function words
     (a headline is in Title Case, a menu has no function words)."""
-    words = latin_words(i.line.text)
+    words = LATIN_WORD_RE.findall(i.line.text)
     return (i.f.words >= settings.GOOD_MIN_WORDS and i.f.stopword_share >= settings.GOOD_MIN_STOPWORD_SHARE
             and sum(w[0].islower() for w in words) >= settings.SENTENCE_CASE_MIN_SHARE * len(words))
 
@@ -442,10 +473,8 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
     """The headline above the article at `start`: of the headline-shaped lines near it, the
     one with a byline under it (share buttons and a standfirst may stand between), the one
     the page repeats (its <title>, a breadcrumb's last item), the nearest."""
-    # Repeated: as it is, or in a page-title form ("X_新闻中心_新浪网" repeats "X").
-    texts = Counter(i.line.text for i in infos)
-    texts.update(head for i in infos if (head := strip_site_suffix(i.line.text)) != i.line.text)
     best, best_score = None, float("-inf")
+    page = "\n".join(i.line.text for i in infos)
     for k in range(start - 1, max(0, start - settings.SIGNED_TITLE_SEARCH_LINES) - 1, -1):
         i = infos[k]
         hinted = i.line.text in title_hints and i.base_cls != BAD
@@ -455,7 +484,7 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         if not signed and start - k > settings.TITLE_SEARCH_LINES:
             continue
         score = (settings.TITLE_SIGNED_BONUS * signed
-                 + settings.TITLE_REPEATED_BONUS * (texts[i.line.text] > 1)
+                 + settings.TITLE_REPEATED_BONUS * _repeated(infos, i, page)
                  - settings.TITLE_SENTENCE_PENALTY * bool(re.search(r"[。.]$", i.line.text))
                  + settings.TITLE_LENGTH_BONUS * (i.f.words >= 5 or i.f.han >= 8)
                  + settings.TITLE_HINT_BONUS * hinted
@@ -463,6 +492,19 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         if score > best_score:
             best, best_score = k, score
     return best
+
+
+def _repeated(infos: list[_Info], i: _Info, page: str) -> bool:
+    """The page repeats line i: as it is, or in a page-title form ("X_新闻中心_新浪网" repeats
+    "X"). Only lines holding its text can be such a form: `page`, the lines joined by newlines,
+    tells in one count whether there are any."""
+    text = i.line.text
+    if i.repeated > 1:
+        return True
+    if "\n" not in text and page.count(text) <= 1:
+        return False  # its own line is the only one that holds it
+    return any(text in j.line.text and j.line.text != text
+               and strip_site_suffix(j.line.text) == text for j in infos)
 
 
 def _signed(infos: list[_Info], k: int, start: int) -> bool:
@@ -476,7 +518,13 @@ def _signed(infos: list[_Info], k: int, start: int) -> bool:
 
 
 def _is_meta_line(i: _Info) -> bool:
-    return i.byline or bool(i.pattern and i.pattern.label == META) or is_name_line(i.line.text)
+    return i.byline or bool(i.pattern and i.pattern.label == META) or _name_line(i)
+
+
+def _name_line(i: _Info) -> bool:
+    if i.names is None:
+        i.names = is_name_line(i.line.text)
+    return i.names
 
 
 def _label_tail(infos: list[_Info], end: int) -> None:

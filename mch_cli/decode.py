@@ -36,6 +36,7 @@ _BOMS = (
 # What charset-normalizer may answer, and the name we report for it.
 _CANDIDATES = {"gb18030": "gb18030", "big5": "big5", "utf_16": "utf-16"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")  # counted by runs: far fewer matches on Chinese
 _LATIN1_HIGH = re.compile(r"[\u00a0-\u00ff]")
 
 
@@ -72,6 +73,8 @@ def decode(data: bytes) -> tuple[str, str]:
     """(text, encoding) by the policy above, without mojibake repair: the lines as read.
     Raises DecodeError for binary data."""
     text, encoding = _decode(data)
+    if encoding == "utf-8" and not _has_control_bytes(data):
+        return text, encoding  # UTF-8 decodes every byte below 0x80 to itself, and only those
     return _refuse_binary(text), encoding
 
 
@@ -116,6 +119,12 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 # Control characters no page is made of: C0 but tab and line ends (\n \v \f \r), and DEL.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]+")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f])
+
+
+def _has_control_bytes(data: bytes) -> bool:
+    """Bytes of _CONTROL in `data` (bytes.translate deletes them far faster than a regex scans)."""
+    return len(data.translate(None, _CONTROL_BYTES)) != len(data)
 
 
 def _refuse_binary(text: str) -> str:
@@ -179,7 +188,8 @@ def repair(text: str) -> str:
     """Undo mojibake: UTF-8, GBK or Big5 bytes that were decoded as Latin-1 (or cp1252)."""
     sample = text[: settings.DECODE_SNIFF_BYTES]
     high = len(_LATIN1_HIGH.findall(sample))
-    if high < settings.MOJIBAKE_MIN_CHARS or _HAN.search(sample) and high < len(_HAN.findall(sample)):
+    if (high < settings.MOJIBAKE_MIN_CHARS
+            or _HAN.search(sample) and high < sum(map(len, _HAN_RUN.findall(sample)))):
         return text  # no Latin-1 soup, or real Chinese outweighs it
     try:
         raw = text.encode("latin-1")

@@ -17,12 +17,14 @@ from importlib import resources
 
 from . import settings
 from .article import Span
-from .script import HAN, HAN_RE, LATIN, URL_EMAIL_RE
+from .script import HAN, HAN_RE, LATIN, count_han, without_urls
 
 MIXED, UNDETERMINED = "mixed", "und"
 
 _LATIN = LATIN + "\u1e00-\u1eff"            # + Latin Extended Additional (Vietnamese)
 _WORD_RE = re.compile(f"[{_LATIN}]+(?:['’\\-][{_LATIN}]+)*")
+# One scan for a Latin letter is far cheaper on Chinese text than looking for words (or two).
+_LETTER_RE = re.compile(f"[{_LATIN}]")
 # A whole Latin token (letters, then letters or digits: "H5N1", "COVID-19"), not glued to digits.
 _TOKEN = f"(?<![0-9{_LATIN}])[{_LATIN}][0-9{_LATIN}]*(?:['’\\-][0-9{_LATIN}]+)*"
 # SCHEMA.md: two Latin words in a row — a space between them, punctuation around it allowed.
@@ -66,17 +68,20 @@ ook als bij aan dan yang di ini itu untuk dengan dari ke tidak ve bir bu için i
 
 # --- one line ------------------------------------------------------------------------------------
 
-def analyse(text: str) -> tuple[str, Counter]:
+def analyse(text: str, han: int | None = None) -> tuple[str, Counter]:
     """(language, tokens per language) of one line, span or paragraph. The language is a code,
-    `mixed` or `und`; a mixed text's tokens are counted span by span (SCHEMA.md `langs`)."""
-    text = URL_EMAIL_RE.sub(" ", text)
-    if _is_mixed(text):
+    `mixed` or `und`; a mixed text's tokens are counted span by span (SCHEMA.md `langs`).
+    `han`: the Han characters of `text`, when the caller has counted them."""
+    plain = without_urls(text)
+    han = count_han(plain) if han is None or plain is not text else han
+    text = plain
+    if _is_mixed(text, han):
         counts: Counter = Counter()
         for span in split_spans(text):
             counts.update(_tokens(span.text))
         return MIXED, counts
-    counts = _tokens(text)
-    return (counts.most_common(1)[0][0] if counts else UNDETERMINED), counts
+    counts = _tokens(text, han)
+    return (max(counts, key=counts.get) if counts else UNDETERMINED), counts  # most_common's first
 
 
 def line_lang(text: str) -> str:
@@ -89,20 +94,22 @@ def shares(counts: Counter) -> dict[str, float]:
     return {code: round(n / total, 3) for code, n in counts.most_common()} if total else {}
 
 
-def _is_mixed(text: str) -> bool:
-    return (_TWO_WORDS_RE.search(text) is not None
-            and len(HAN_RE.findall(text)) >= settings.MIXED_MIN_HAN)
+def _is_mixed(text: str, han: int) -> bool:
+    """`han`: the Han characters of `text`."""
+    return (han >= settings.MIXED_MIN_HAN and _LETTER_RE.search(text) is not None
+            and _TWO_WORDS_RE.search(text) is not None)
 
 
-def _tokens(text: str) -> Counter:
-    """Tokens per language of a text that is not mixed (URLs and e-mails already removed)."""
+def _tokens(text: str, han: int | None = None) -> Counter:
+    """Tokens per language of a text that is not mixed (URLs and e-mails already removed);
+    `han`, its Han characters when already counted."""
     counts: Counter = Counter()
-    words = _WORD_RE.findall(text)
+    words = _WORD_RE.findall(text) if _LETTER_RE.search(text) else []
     if text.isascii():  # the fast path: most English lines
         if words:
             counts[_latin_lang(tuple(words))] = len(words)
         return counts
-    han = len(HAN_RE.findall(text))
+    han = count_han(text) if han is None else han
     counts["zh"] = han  # first: Han wins a tie
     if _RARE_RE.search(text):
         kana = len(_KANA_RE.findall(text))
@@ -116,13 +123,17 @@ def _tokens(text: str) -> Counter:
             counts[code] += len(pattern.findall(text))
     if words and not _mojibake(words):
         counts[_latin_lang(tuple(words))] += len(words)
-    return +counts  # drop zeros
+    for code in [code for code, n in counts.items() if n <= 0]:
+        del counts[code]  # what `+counts` does, without making a second Counter
+    return counts
 
 
 def _mojibake(words: list[str]) -> bool:
     """Latin-1 letters where UTF-8 or GBK bytes were read as Latin-1 ("æ–°é—»", "ÐÂÎÅ")."""
-    letters = sum(map(len, words))
-    return len(_LATIN1_RE.findall("".join(words))) >= settings.MOJIBAKE_MIN_SHARE * letters
+    letters = "".join(words)
+    if letters.isascii():  # no Latin-1 letter at all (the share is then 0)
+        return not letters
+    return len(_LATIN1_RE.findall(letters)) >= settings.MOJIBAKE_MIN_SHARE * len(letters)
 
 
 @lru_cache(maxsize=8192)
@@ -185,7 +196,7 @@ def split_spans(text: str) -> list[Span]:
     for start, end in pieces:
         if not text[start:end].strip():
             continue
-        counts = _tokens(URL_EMAIL_RE.sub(" ", text[start:end]))
+        counts = _tokens(without_urls(text[start:end]))
         code = counts.most_common(1)[0][0] if counts else UNDETERMINED
         if spans and (code == UNDETERMINED or code == spans[-1][0]):
             spans[-1][2] = end

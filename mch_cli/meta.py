@@ -43,6 +43,9 @@ _DATE_FORMS = [
     re.compile(r"(?P<cy>[〇零一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月"
                r"(?P<cd>[一二三四五六七八九十]{1,3})日"),
 ]
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+# Every month's name, long or short, starts so (read case-insensitively, as the forms read it).
+_MONTH_START = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
 _LOOSE_TIME = re.compile(r"(?<![\d:])" + _TIME + r"(?![\d:])", re.I)
 
 
@@ -84,10 +87,21 @@ def _time_of(g: dict) -> str | None:
     return f"{h:02d}:{mi:02d}" + (f":{int(g['s']):02d}" if g.get("s") else "")
 
 
+def _forms_to_try(text: str) -> tuple[bool, ...]:
+    """Per date form, whether `text` holds what each of its matches does: a year (19xx, 20xx),
+    and a month's name or a slash; or 年. Most lines hold no year, and a dated line is mostly
+    of one form."""
+    year = _YEAR.search(text) is not None
+    month = year and _MONTH_START.search(text) is not None
+    return year, month, month, year and "/" in text, "年" in text
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every valid calendar date in `text`, in order of position."""
     found = []
-    for form in _DATE_FORMS:
+    for form, worth_trying in zip(_DATE_FORMS, _forms_to_try(text)):
+        if not worth_trying:
+            continue
         for m in form.finditer(text):
             g = m.groupdict()
             try:
@@ -151,6 +165,8 @@ _HAN_NAME = r"[\u4e00-\u9fff·]{2,4}"
 _REPORTER_RE = re.compile(r"(?:记者|通讯员|实习生|特约撰稿人?)\s*[:：]?\s*(?!从|在|近日|日前|获悉|了解|今天|昨天|"
                           r"前往|来到|走访|采访|调查|注意到|发现|看到|获|向|对|于|跟|到|从)(?P<names>" + _HAN_NAME
                           + r"(?:[ 、，,]+" + _HAN_NAME + r")*)(?P<after>\s*(?:发自|报道|报导)?)")
+# One of these words is in every match of _REPORTER_RE and _NAME_PLACE_RE: a cheap test first.
+_REPORTER_WORD_RE = re.compile("记者|通讯员|实习生|特约撰稿|报道|报导")
 # "（姚峰 上海报道）" at the end of an article
 _NAME_PLACE_RE = re.compile(r"[(（]\s*(?P<names>" + _HAN_NAME + r"(?:[ 、，,]+" + _HAN_NAME
                             + r")*)\s+[\u4e00-\u9fff]{2,8}(?:报道|报导)\s*[)）]\s*$")
@@ -173,18 +189,42 @@ _NOT_NAMES = frozenset("本报 记者 通讯员 报道 编辑 新华社 中新�
 
 # Every byline has one of these; most lines have none, and one search tells (it runs on every line).
 _BYLINE_HINT = re.compile(r"[\d:：年〇]|记者|記者|通讯员|通訊員|实习生|實習生|撰稿|\bby\b|written by", re.I)
+# The same in two parts, faster: without case folding, and "by" (which every English hint holds).
+_BYLINE_HINT_CJK = re.compile(r"[\d:：年〇]|记者|記者|通讯员|通訊員|实习生|實習生|撰稿")
+_BYLINE_HINT_EN = re.compile(r"\bby\b|written by", re.I)
+
+
+def _byline_hint(text: str) -> bool:
+    """Whether _BYLINE_HINT finds something in `text`."""
+    return bool(_BYLINE_HINT_CJK.search(text)
+                or "by" in text.lower() and _BYLINE_HINT_EN.search(text))
+
+
+# _KEY_RE in three parts, for is_byline's yes or no: Chinese keys need no case folding (which
+# makes an alternation slow), and without a colon only a bare date key can be there.
+_CJK_KEY_RE = re.compile("(?:" + "|".join(map(re.escape, _CJK_KEYS)) + r")\s*[:：]")
+_LATIN_KEY_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, _LATIN_KEYS)) + r")\b\s*[:：]", re.I)
+_BARE_KEY_RE = re.compile(r"(?:" + "|".join(_BARE_DATE_KEYS) + r")\s*(?=\d)", re.I)
+
+
+def _has_key(text: str) -> bool:
+    """Whether _KEY_RE finds a key in `text`."""
+    if ":" in text or "：" in text:
+        if not text.isascii() and _CJK_KEY_RE.search(text) or _LATIN_KEY_RE.search(text):
+            return True
+    return _BARE_KEY_RE.search(text) is not None
 
 
 def is_byline(text: str, tokens: int) -> bool:
     """A short line of publication facts: keys with values, a date, or "By Name"."""
-    if tokens > settings.BYLINE_MAX_TOKENS or not _BYLINE_HINT.search(text):
+    if tokens > settings.BYLINE_MAX_TOKENS or not _byline_hint(text):
         return False
     simple = simplified(text)
-    if _KEY_RE.search(simple) or _BY_RE.match(text) or re.match(r"^(?:本报)?(?:记者|通讯员)", simple):
+    if _has_key(simple) or _BY_RE.match(text) or simple.startswith(("记者", "通讯员", "本报记者", "本报通讯员")):
         return True
     if tokens <= settings.REPORTER_LINE_MAX_TOKENS and reporter_names(text):
         return True  # "新京报记者 彭冲 山东冠县报道"
-    if _AGO_RE.search(text):
+    if ("前" in text or "ago" in text.lower()) and _AGO_RE.search(text):
         return True  # "(UKPA) – 1 day ago"
     dates = find_dates(text)
     if dates and (_BYLINE_WORD_RE.search(simple) or _POSTER_RE.search(simple)):
@@ -198,9 +238,14 @@ def is_byline(text: str, tokens: int) -> bool:
     return False
 
 
+_NOT_IN_NAMES = re.compile(r"[=<>\"@]|\d{3,}")
+
+
 def is_name(token: str) -> bool:
     """A person's name: 2-4 Han characters (more with ·), or Latin words / a user handle."""
-    if not token or token in _NOT_NAMES or re.search(r"[=<>\"@]|\d{3,}", token):
+    if len(token) > 40 and len(token) - token.count("·") > 10:
+        return False  # too long for either kind (a line of prose, mostly): no scan needed
+    if not token or token in _NOT_NAMES or _NOT_IN_NAMES.search(token):
         return False
     han = count_han(token)
     if han:
@@ -258,6 +303,10 @@ def chrome_word_share(text: str) -> float:
     return sum(w.lower() in _ui_words() for w in words) / len(words) if words else 0.0
 
 
+_AUTHOR_KEY = re.compile(r"^(?:文|作者)\s*[/:：]\s*")
+_NAME_SEPARATORS = re.compile(r"[、，, ]+")
+
+
 def is_name_line(text: str) -> bool:
     """A line that is only persons' names ("胡平", "赵延东、风笑天", "Denis Campbell",
     "Nick Collins and Kate Hagan"), as under a headline."""
@@ -265,7 +314,7 @@ def is_name_line(text: str) -> bool:
         return bool(_LATIN_NAMES_RE.match(text)) and not any(
             w.lower() in _ui_words() for w in latin_words(text))
     surnames, not_names = _surnames()
-    names = re.split(r"[、，, ]+", re.sub(r"^(?:文|作者)\s*[/:：]\s*", "", text).strip())
+    names = _NAME_SEPARATORS.split(_AUTHOR_KEY.sub("", text).strip())
     return 0 < len(names) <= 4 and all(
         is_name(n) and count_han(n) and n not in not_names
         and (n[0] in surnames or n[:2] in surnames) for n in names)
@@ -274,6 +323,8 @@ def is_name_line(text: str) -> bool:
 def reporter_names(text: str) -> list[str]:
     """Reporters named in a phrase like "本报记者张三发自北京" or "（记者 张三 李四）"."""
     simple = simplified(text)
+    if simple.isascii() or not _REPORTER_WORD_RE.search(simple):
+        return []
     m = _REPORTER_RE.search(simple)
     if m:
         names = re.split(r"[ 、，,]+", text[m.start("names"): m.end("names")])

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from importlib import resources
 from pathlib import Path
 
@@ -49,8 +51,163 @@ def load_patterns(path: str | Path) -> tuple[Pattern, ...]:
 
 
 def match(text: str, tokens: int, patterns: tuple[Pattern, ...]) -> Pattern | None:
-    text = simplified(text)  # Traditional pages match the same patterns
-    for p in patterns:
-        if (not p.max_tokens or tokens <= p.max_tokens) and p.regex.search(text):
-            return p
-    return None
+    """The first of `patterns` that applies to a line of `tokens` tokens and matches it."""
+    return matcher(patterns).match(text, tokens)
+
+
+# --- literal gates ------------------------------------------------------------------------------
+# A pattern's regex runs only on a line holding one of the literals that every match of it
+# contains ("版权所有", "copyright", …), read off the regex's parse tree. Most lines hold none of
+# them, and one Aho-Corasick pass over a line tells which patterns' literals it holds. A pattern
+# made of alternatives ("photo credit": a|b|c…) is tried alternative by alternative, each behind
+# its own literals: sharper gates, and smaller regexes when one runs.
+# Literals are lower-cased and looked for in the lower-cased line. They are made only of ASCII
+# and of characters without case (Han, punctuation), which a case-insensitive regex matches as
+# themselves alone; ASCII letters it also matches to these four characters, and a line holding
+# one of them is tried against every pattern.
+CASE_TRAPS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
+_CASE_TRAPS_RE = re.compile(f"[{CASE_TRAPS}]")
+
+
+class Matcher:
+    """`patterns` with their literal gates, built once per tuple of patterns."""
+
+    def __init__(self, patterns: tuple[Pattern, ...]):
+        from ahocorasick_rs import AhoCorasick, MatchKind
+
+        self.patterns = patterns
+        self.units: list[tuple[int, re.Pattern]] = []  # (pattern's index, a regex), in order
+        ungated: set[int] = set()
+        by_literal: dict[str, set[int]] = {}
+        for k, p in enumerate(patterns):
+            for regex, literals in alternatives(p.regex):
+                unit = len(self.units)
+                self.units.append((k, regex))
+                if not literals:
+                    ungated.add(unit)
+                for literal in literals or ():
+                    by_literal.setdefault(literal, set()).add(unit)
+        self.ungated = frozenset(ungated)
+        literals = sorted(by_literal)
+        self.gated = [frozenset(by_literal[s]) for s in literals]  # literal's index → units
+        self.finder = AhoCorasick(literals, matchkind=MatchKind.Standard) if literals else None
+
+    def match(self, text: str, tokens: int) -> Pattern | None:
+        """The first pattern that applies to a line of `tokens` tokens and matches it."""
+        return self.match_lines([text], [tokens])[0]
+
+    def match_lines(self, texts: list[str], tokens: list[int]) -> list[Pattern | None]:
+        """match() of each text, with one Aho-Corasick pass over all of them (a page's lines):
+        one call instead of one a line. Literals found are given to the line they start in."""
+        texts = [simplified(text) for text in texts]  # Traditional pages match the same patterns
+        joined = "\n".join(texts)
+        low = joined.lower()
+        if self.finder is None or len(low) != len(joined) or _CASE_TRAPS_RE.search(joined):
+            hits = [set(range(len(self.units))) for _ in texts]  # every pattern on every line
+        else:
+            hits = [self.ungated for _ in texts]
+            starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+            for k, start, _ in self.finder.find_matches_as_indexes(low, overlapping=True):
+                n = bisect_right(starts, start) - 1
+                hits[n] = hits[n] | self.gated[k]
+        return [self._first(text, n_tokens, units) if units else None
+                for text, n_tokens, units in zip(texts, tokens, hits)]
+
+    def _first(self, text: str, tokens: int, units: set[int] | frozenset[int]) -> Pattern | None:
+        for unit in sorted(units):
+            k, regex = self.units[unit]
+            p = self.patterns[k]
+            if (not p.max_tokens or tokens <= p.max_tokens) and regex.search(text):
+                return p
+        return None
+
+
+def matcher(patterns: tuple[Pattern, ...]) -> Matcher:
+    """The Matcher of `patterns`. Pages ask with the same tuple again and again: the last one is
+    kept by identity, which spares hashing every pattern for the cache on every page."""
+    last_patterns, last_matcher = _last
+    if patterns is not last_patterns:
+        last_matcher = _matcher(patterns)
+        _last[:] = patterns, last_matcher
+    return last_matcher
+
+
+_last: list = [None, None]
+
+
+@lru_cache(maxsize=16)
+def _matcher(patterns: tuple[Pattern, ...]) -> Matcher:
+    return Matcher(patterns)
+
+
+def required_literals(regex: re.Pattern) -> frozenset[str] | None:
+    """Lower-cased strings one of which every match of `regex` contains; None when the parse
+    tree shows none (a pattern that is always tried)."""
+    try:
+        from re import _parser
+        return _literals(_parser.parse(regex.pattern, regex.flags))
+    except Exception:  # noqa: BLE001 — a parser this code does not know: no gate, same matches
+        return None
+
+
+def alternatives(regex: re.Pattern) -> list[tuple[re.Pattern, frozenset[str] | None]]:
+    """`regex` as (regex, its required literals) pieces that it matches where one of them does:
+    the alternatives of a top-level alternation, compiled apart (a search finds a match of
+    a|b|c exactly where one of a, b, c finds one), or `regex` whole."""
+    try:
+        from re import _compiler, _constants, _parser
+        tree = _parser.parse(regex.pattern, regex.flags)
+        if (len(tree.data) == 1 and tree.data[0][0] is _constants.BRANCH
+                and "GROUPREF" not in str(tree.data)):  # no backreference opcode anywhere
+            return [(_compiler.compile(branch, regex.flags), _literals(branch))
+                    for branch in tree.data[0][1][1]]
+        return [(regex, _literals(tree))]
+    except Exception:  # noqa: BLE001 — a parser this code does not know: whole, ungated
+        return [(regex, None)]
+
+
+def _literals(items) -> frozenset[str] | None:
+    """For a sequence of parsed items: the most selective set of strings that one of its items
+    requires (a run of literal characters, a group, an alternation, a repeat of at least one)."""
+    from re import _constants as c
+
+    best = None
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or _rank(found) > _rank(best)):
+            best = found
+
+    run = ""
+    for op, av in items:
+        if op is c.LITERAL and _plain(chr(av)):
+            run += chr(av).lower()
+            continue
+        consider(frozenset([run]) if run else None)
+        run = ""
+        if op is c.SUBPATTERN:
+            consider(_literals(av[-1]))
+        elif op is c.ATOMIC_GROUP:
+            consider(_literals(av))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_literals(av[2]))
+        elif op is c.BRANCH:
+            branches = [_literals(b) for b in av[1]]
+            consider(None if None in branches else frozenset().union(*branches))
+        elif op is c.IN and all(o is c.LITERAL and _plain(chr(v)) for o, v in av):
+            consider(frozenset(chr(v).lower() for _, v in av))
+    consider(frozenset([run]) if run else None)
+    return best
+
+
+def _plain(ch: str) -> bool:
+    """ASCII, or without case: matched case-insensitively by itself (ASCII letters: see CASE_TRAPS)."""
+    return ch.isascii() or ch.lower() == ch == ch.upper()
+
+
+def _rank(literals: frozenset[str]) -> tuple[float, int]:
+    """Higher for rarer literals: the rarest of a set counts, Han characters are rarer than
+    letters, and punctuation is common; fewer literals break ties."""
+    weight = min(sum(1 if ch.isascii() and ch.isalnum() else 0.5 if ch.isascii() else 2 for ch in s)
+                 for s in literals)
+    return weight, -len(literals)

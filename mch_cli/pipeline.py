@@ -20,7 +20,7 @@ from .article import (BOILERPLATE, BODY, CAPTION, KEPT_LABELS, META, TITLE, Arti
 from .classify import classify
 from .decode import DecodeError, LimitError, decode, decode_text, refuse_undecodable, too_large
 from .patterns import builtin_patterns
-from .script import CJK_PUNCT, count_han, normalise
+from .script import CJK_PUNCT, count_han, has_zero_width, normalise
 from .settings import Options
 
 
@@ -29,12 +29,11 @@ _TITLE_KEY = re.compile(r"^(?:标\s*题|题\s*目|title|headline)\s*[:：]\s*", 
 
 def split_lines(text: str) -> list[Line]:
     """Non-empty lines, normalised, with their 1-based line numbers in the input."""
-    lines = []
-    for number, raw in enumerate(text.splitlines(), 1):
-        norm = normalise(raw)
-        if norm:
-            lines.append(Line(number, norm))
-    return lines
+    if has_zero_width(text):
+        tidy = [normalise(line) for line in text.splitlines()]
+    else:  # one scan of the page spares one a line (few pages have zero-width characters)
+        tidy = [" ".join(line.split()) for line in text.splitlines()]  # what normalise() does then
+    return [Line(number, norm) for number, norm in enumerate(tidy, 1) if norm]
 
 
 def read_lines(doc: Document) -> tuple[list[Line], str, bool, dict]:
@@ -114,11 +113,22 @@ def _joint(left: str, right: str) -> str:
     return "" if cjk else " "
 
 
-def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
+class _Analyses(dict):
+    """lang.analyse of each text, made once: a paragraph's language is asked for twice."""
+
+    def of(self, text: str, han: int | None = None) -> tuple[str, Counter]:
+        if text not in self:
+            self[text] = lang.analyse(text, han)
+        return self[text]
+
+
+def build_paragraphs(lines: list[Line], analyses: _Analyses | None = None) -> list[Paragraph]:
     """Kept lines → paragraphs; lines of a hard-wrapped paragraph are joined, once per
     paragraph (joining line by line copied the growing text: quadratic in a long paragraph)."""
+    analyses = _Analyses() if analyses is None else analyses
     paragraphs: list[Paragraph] = []
     pieces: list[list[str]] = []
+    firsts: list[Line] = []
     for line in lines:
         if line.label not in KEPT_LABELS:
             continue
@@ -128,9 +138,12 @@ def build_paragraphs(lines: list[Line]) -> list[Paragraph]:
         else:
             paragraphs.append(Paragraph(line.text, line.label, "", [line.number]))
             pieces.append([line.text])
-    for p, parts in zip(paragraphs, pieces):
+            firsts.append(line)
+    for p, parts, first in zip(paragraphs, pieces, firsts):
         p.text = "".join(parts)
-        p.lang = lang.line_lang(p.text)
+        # a paragraph of one line: classify() has counted its Han characters (its evidence)
+        han = first.evidence["han"] if len(parts) == 1 and first.evidence else None
+        p.lang = analyses.of(p.text, han)[0]
         if p.lang == lang.MIXED:
             p.spans = lang.split_spans(p.text)
     return paragraphs
@@ -152,13 +165,13 @@ def keep_language(paragraphs: list[Paragraph], lines: list[Line], code: str) -> 
     return kept
 
 
-def _language(article: Article, paragraphs: list[Paragraph]) -> None:
+def _language(article: Article, paragraphs: list[Paragraph], analyses: _Analyses) -> None:
     """Document `lang`, `langs` and `script` from the body's tokens (spans of a mixed paragraph
     counted apart)."""
     counts: Counter = Counter()
     chinese = []
     for p in paragraphs:
-        counts.update(lang.analyse(p.text)[1])
+        counts.update(analyses.of(p.text)[1])
         chinese += [p.text] if p.lang == "zh" else [s.text for s in p.spans or () if s.lang == "zh"]
     article.lang, article.langs = lang.document_lang(counts)
     article.script = lang.chinese_script(" ".join(chinese))
@@ -191,7 +204,8 @@ def clean_lines(lines: list[Line], options: Options = Options(), hints: dict | N
         for line in lines:
             line.continues = False
     article = Article(path="", id="")
-    paragraphs = build_paragraphs(lines)
+    analyses = _Analyses()
+    paragraphs = build_paragraphs(lines, analyses)
     title = next((line for line in lines if line.label == TITLE), None)
     if title:  # "标 题： 吉林省人民政府关于…" gives its value
         article.title = meta.strip_site_suffix(_TITLE_KEY.sub("", title.text) or title.text)
@@ -204,8 +218,9 @@ def clean_lines(lines: list[Line], options: Options = Options(), hints: dict | N
 
     if options.lang:
         paragraphs = keep_language(paragraphs, lines, options.lang)
-    article.removed = [line for line in lines if line.label not in KEPT_LABELS + (TITLE,)]
-    _language(article, paragraphs)
+    not_removed = KEPT_LABELS + (TITLE,)
+    article.removed = [line for line in lines if line.label not in not_removed]
+    _language(article, paragraphs, analyses)
 
     if options.segment:
         from .segment import tokenize

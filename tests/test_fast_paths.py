@@ -1,0 +1,148 @@
+"""The fast paths of per-line helpers give what their plain definitions give."""
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mch_cli import classify
+from mch_cli.script import (HAN, SIMPLIFIED, URL_EMAIL_RE, count_han, latin_words, normalise,
+                            simplified, without_urls)
+
+# Characters each fast path treats specially, and some ordinary ones.
+ALPHABET = ("ab Zw.:/@_-|｜·•»›>→…\t\n\r\x0b\x0c\x1c\x85\u00a0\u2028\u3000\u200b\u200c\u200d"
+            "\u2060\ufeffWWw中文國與，。！？；、,!?;" + "".join(map(chr, list(SIMPLIFIED)[:5])))
+texts = st.text(alphabet=st.sampled_from(ALPHABET), max_size=40) | st.text(max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+def test_normalise(text):
+    zero_width = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+    assert normalise(text) == re.sub(r"[\s\u00a0\u3000]+", " ", text.translate(zero_width)).strip()
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+def test_count_han_simplified_without_urls(text):
+    assert count_han(text) == len(re.findall(f"[{HAN}]", text))
+    assert simplified(text) == text.translate(SIMPLIFIED)
+    assert without_urls(text) == URL_EMAIL_RE.sub(" ", text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+def test_line_features(text):
+    f = classify.features(text)
+    words = latin_words(text)
+    split = (re.split(r"\s+|[|｜·•»›>]+", text) if f.han >= len(words)
+             else classify._ITEM_SPLIT.split(text))
+    assert f.items == len([i for i in split if i.strip()])
+    crumbs = classify._BREADCRUMB
+    assert f.breadcrumb == (len(crumbs.findall(text)) >= 2 and f.tokens <= 60
+                            or bool(crumbs.search(text)) and f.items >= 2 and f.tokens <= 30)
+    assert f.truncated == (bool(classify._TRUNCATED.search(text)) and len(
+        classify.PROSE_PUNCT_RE.findall(classify._TRUNCATED.sub("", text))) <= 1)
+
+
+# Pieces of bylines and dates, joined at random.
+PIECES = ["作者", "来源", "发表于", "Posted", "UPDATED", "by", "By", ":", "：", " ", "  ", "2021",
+          "1999", "05", "-", "/", ".", "年", "五月", "二〇二一", "月", "日", "3", "days", "ago", "AGO",
+          "小时", "前", "June", "\u017f", "\u212a", "x", "记者", "张三", "\n", "(", "（", "上海", "报道",
+          "）", "本报", "通讯员", "written by", "Editor", "Sep", "ſep", "ſept", "十", "一", "〇", "BY", "Written", "記者", "撰稿"]
+bylines = st.lists(st.sampled_from(PIECES), max_size=12).map("".join) | texts
+
+
+@settings(max_examples=1000, deadline=None)
+@given(bylines)
+def test_byline_gates(text):
+    from mch_cli import meta
+    assert meta._has_key(text) == bool(meta._KEY_RE.search(text))
+    assert meta._byline_hint(text) == bool(meta._BYLINE_HINT.search(text))
+    for form, worth_trying in zip(meta._DATE_FORMS, meta._forms_to_try(text)):
+        if form.search(text):
+            assert worth_trying
+    if meta._AGO_RE.search(text):
+        assert "前" in text or "ago" in text.lower()
+    simple = simplified(text)
+    if meta._REPORTER_RE.search(simple) or meta._NAME_PLACE_RE.search(simple):
+        assert meta._REPORTER_WORD_RE.search(simple)
+    assert bool(re.match(r"^(?:本报)?(?:记者|通讯员)", simple)) == simple.startswith(
+        ("记者", "通讯员", "本报记者", "本报通讯员"))
+
+
+TITLES = ["健康新闻", "儿童保健服务再升级", "_", " - ", " | ", "新浪网", "BBC News", "Health", "—",
+          "Hospital expands newborn screening", "｜", "X"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(TITLES), min_size=1, max_size=4).map("".join),
+                min_size=1, max_size=8))
+def test_repeated_headline(texts):
+    from collections import Counter
+
+    from mch_cli.article import Line
+    from mch_cli.meta import strip_site_suffix
+    counts = Counter(texts)
+    infos = [classify._Info(Line(n, t), classify.features(t), "short", "", None, False, counts[t])
+             for n, t in enumerate(texts, 1)]
+    plain = Counter(texts)
+    plain.update(head for t in texts if (head := strip_site_suffix(t)) != t)
+    page = "\n".join(texts)
+    for i in infos:
+        assert classify._repeated(infos, i, page) == (plain[i.line.text] > 1)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.binary(max_size=40) | texts.map(lambda t: t.encode("utf-8")))
+def test_utf8_control_characters_are_control_bytes(data):
+    from mch_cli import decode
+    text = data.decode("utf-8", errors="replace")
+    assert decode._has_control_bytes(data) == bool(decode._CONTROL.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="aZéÃ©æ–", min_size=1, max_size=6), max_size=5))
+def test_mojibake_share(words):
+    from mch_cli import lang
+    plain = len(re.findall("[\u00c0-\u00ff]", "".join(words))) >= 0.3 * sum(map(len, words))
+    assert lang._mojibake(words) == plain
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts | st.text(alphabet="中文 Ab-'’ếé1", max_size=30))
+def test_latin_words_need_a_letter(text):
+    from mch_cli import lang
+    if not lang._LETTER_RE.search(text):
+        assert not lang._WORD_RE.search(text) and not lang._TWO_WORDS_RE.search(text)
+
+
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="张三·李 a=1", max_size=60))
+def test_is_name(token):
+    from mch_cli import meta
+
+    def plain(token):  # is_name before its quick rejection of long tokens
+        if not token or token in meta._NOT_NAMES or re.search(r"[=<>\"@]|\d{3,}", token):
+            return False
+        han = count_han(token)
+        if han:
+            return han == len(token.replace("·", "")) and (2 <= han <= 4 or ("·" in token and han <= 10))
+        return 1 <= len(token.split()) <= 4 and len(token) <= 40
+    assert meta.is_name(token) == plain(token)
+    assert meta.is_name("·" * 45 + "张三") == plain("·" * 45 + "张三")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.integers(-400, 400), st.integers(1, 40))
+def test_round2(n, d):
+    for x in (n / 4, n / d, -(4.0 + 0.7 * n), 0.25 * n, float(n)):
+        assert repr(classify._round2(x)) == repr(round(x, 2))
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts | st.sampled_from(["见 http://例子.中国/新闻 页", "中文 www.例子.cn", "写信 a@例子.cn"]))
+def test_analyse_with_han_counted(text):
+    from mch_cli import lang
+    assert lang.analyse(text, count_han(text)) == lang.analyse(text)
