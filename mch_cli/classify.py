@@ -71,7 +71,8 @@ def features(text: str) -> Features:
         items = len(list(filter(str.strip, _ITEM_SPLIT.split(text))))
     else:  # nothing to split at (most lines): testing for that is cheaper than splitting
         items = 1 if text.strip() else 0
-    crumbs = len(_BREADCRUMB.findall(text))
+    # on ASCII text every breadcrumb separator holds a ">"
+    crumbs = len(_BREADCRUMB.findall(text)) if ">" in text or not text.isascii() else 0
     return Features(  # positional: keywords cost a tenth of the time of this function
         han, len(words), tokens,
         len(PROSE_PUNCT_RE.findall(text)) - (len(_LONE_SEPARATOR.findall(text)) if "、" in text else 0),  # prose_punct
@@ -143,7 +144,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     for line in lines:
         text = line.text
         f, base_cls, why, pattern, byline = judged[text]
-        info = _Info(line, f, base_cls, why, pattern, byline, counts[text], base_cls=base_cls)
+        info = _Info(line, f, base_cls, why, pattern, byline, counts[text], base_cls)
         if info.repeated > 1 and f.tokens <= settings.REPEATED_MAX_TOKENS:  # ranking lists
             info.cls, info.why = BAD, f"repeated {info.repeated}x on page"     # repeat headlines
         pages = recurring.get(line_key(text)) if recurring else None

@@ -9,7 +9,7 @@ from mch_cli.script import (HAN, SIMPLIFIED, URL_EMAIL_RE, count_han, latin_word
                             simplified, without_urls)
 
 # Characters each fast path treats specially, and some ordinary ones.
-ALPHABET = ("ab Zw.:/@_-|｜·•»›>→…\t\n\r\x0b\x0c\x1c\x85\u00a0\u2028\u3000\u200b\u200c\u200d"
+ALPHABET = ("ab Zw.:/@_-|｜·•»›>→＞…\t\n\r\x0b\x0c\x1c\x85\u00a0\u2028\u3000\u200b\u200c\u200d"
             "\u2060\ufeffWWw中文國與，。！？；、,!?;" + "".join(map(chr, list(SIMPLIFIED)[:5])))
 texts = st.text(alphabet=st.sampled_from(ALPHABET), max_size=40) | st.text(max_size=40)
 
@@ -146,3 +146,10 @@ def test_round2(n, d):
 def test_analyse_with_han_counted(text):
     from mch_cli import lang
     assert lang.analyse(text, count_han(text)) == lang.analyse(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts | st.text(alphabet="aé\u0085\u009f\u00a0\u00ff\u0100中Ã©", max_size=30))
+def test_latin1_high(text):
+    from mch_cli import decode
+    assert decode._latin1_high(text) == len(decode._LATIN1_HIGH.findall(text))
