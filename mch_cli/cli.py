@@ -253,10 +253,11 @@ def clean(
       mch clean corpus/ --engine dask --scheduler tcp://10.0.0.5:8786 -f jsonl
     """
     import dataclasses
+    import functools
 
     from .parallel import clean_dask, clean_pool, default_jobs, take_shard
     from .read import iter_documents
-    from .write import Writer, atomic_output, completion_marker
+    from .write import Writer, atomic_output, completion_marker, render
 
     _utf8_stdout()
     options = _options(segment, patterns, lang, dicts)
@@ -285,12 +286,13 @@ def clean(
         with sink as stream:
             writer = Writer(stream, fmt.value, explain)
             docs = take_shard(iter_documents(inputs, glob, text_field=text_field, max_bytes=options.max_bytes), shard_of)
-            results = (clean_dask(docs, options, workers, scheduler) if engine is Engine.dask
-                       else clean_pool(docs, options, workers))
+            finish = functools.partial(render, fmt.value, explain)  # formatted where it is cleaned
+            results = (clean_dask(docs, options, workers, scheduler, finish) if engine is Engine.dask
+                       else clean_pool(docs, options, workers, finish))
             for item in progress(results, label="cleaning", streams_to=stream):
-                if isinstance(item, Failure):
+                if item.failure:
                     failed += 1
-                    _say(f"{item.path}: {item.error}")
+                    _say(f"{item.failure.path}: {item.failure.error}")
                 writer.write(item)
             writer.close()
         if marker:

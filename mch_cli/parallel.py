@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from . import settings
@@ -42,60 +42,67 @@ def take_shard(items: Iterable[Item], shard: tuple[int, int] | None) -> Iterator
 # --- a process pool ---------------------------------------------------------------------------
 
 _worker_options: Options | None = None
+_worker_finish: Callable[[Result], object] | None = None
 
 
-def _init_worker(options: Options) -> None:
+def _keep(result: Result) -> Result:
+    return result
+
+
+def _init_worker(options: Options, finish: Callable[[Result], object]) -> None:
     """Load once per worker what every document needs (after fork, most of it is shared)."""
     import signal
 
-    global _worker_options
-    _worker_options = options
+    global _worker_options, _worker_finish
+    _worker_options, _worker_finish = options, finish
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if options.segment:
         from .segment import tokenize
         tokenize("预热")
 
 
-def _clean_in_worker(doc: Document) -> Result:
-    return clean_one(doc, _worker_options)
+def _clean_in_worker(docs: list[Document]) -> list:
+    return [_worker_finish(clean_one(doc, _worker_options)) for doc in docs]
 
 
-def clean_pool(items: Iterable[Item], options: Options, jobs: int) -> Iterator[Result]:
-    """`jobs` worker processes; results in input order, a bounded window in flight."""
+def clean_pool(items: Iterable[Item], options: Options, jobs: int,
+               finish: Callable[[Result], object] = _keep) -> Iterator:
+    """`jobs` worker processes; results in input order, a bounded window in flight. `finish`
+    is applied to each result where it was made (the writer's rendering: a string travels back
+    to this process much faster than an Article)."""
     if jobs <= 1:
         for item in items:
-            yield item if isinstance(item, Failure) else clean_one(item, options)
+            yield finish(item if isinstance(item, Failure) else clean_one(item, options))
         return
     import multiprocessing as mp
 
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    window = jobs * settings.JOBS_WINDOW_PER_WORKER
-    with mp.get_context(method).Pool(jobs, _init_worker, (options,)) as pool:
+    window = max(2, jobs * settings.JOBS_WINDOW_PER_WORKER // settings.JOBS_CHUNK_DOCS)
+    with mp.get_context(method).Pool(jobs, _init_worker, (options, finish)) as pool:
         pending: deque = deque()
-        for item in items:
-            pending.append(item if isinstance(item, Failure)
-                           else pool.apply_async(_clean_in_worker, (item,)))
+        for chunk in _partitions(items, settings.JOBS_CHUNK_DOCS):
+            docs = [x for x in chunk if isinstance(x, Document)]
+            pending.append((chunk, pool.apply_async(_clean_in_worker, (docs,)) if docs else None))
             while len(pending) >= window:
-                yield _result(pending.popleft())
+                chunk, task = pending.popleft()
+                yield from _merge(chunk, task.get() if task else [], finish)
         while pending:
-            yield _result(pending.popleft())
-
-
-def _result(entry) -> Result:
-    return entry if isinstance(entry, Failure) else entry.get()
+            chunk, task = pending.popleft()
+            yield from _merge(chunk, task.get() if task else [], finish)
 
 
 # --- Dask ---------------------------------------------------------------------------------------
 
-def _clean_partition(docs: list[Document], options: Options) -> list[Result]:
-    return [clean_one(doc, options) for doc in docs]
+def _clean_partition(docs: list[Document], options: Options, finish: Callable[[Result], object]) -> list:
+    return [finish(clean_one(doc, options)) for doc in docs]
 
 
 def clean_dask(items: Iterable[Item], options: Options, jobs: int,
-               scheduler: str | None = None) -> Iterator[Result]:
+               scheduler: str | None = None, finish: Callable[[Result], object] = _keep) -> Iterator:
     """The same per-document function mapped over partitions of the inputs by Dask: a local
     cluster of `jobs` processes, or the scheduler at `scheduler`. A partition lost with a
-    worker is run again by Dask; results come back in input order."""
+    worker is run again by Dask; results come back in input order, each put through `finish`
+    on its worker."""
     from dask.distributed import Client, LocalCluster
 
     cluster = None if scheduler else LocalCluster(
@@ -107,12 +114,14 @@ def clean_dask(items: Iterable[Item], options: Options, jobs: int,
         pending: deque = deque()
         for partition in _partitions(items, settings.DASK_PARTITION_DOCS):
             docs = [x for x in partition if isinstance(x, Document)]
-            future = client.submit(_clean_partition, docs, options_future, pure=False) if docs else None
+            future = client.submit(_clean_partition, docs, options_future, finish, pure=False) if docs else None
             pending.append((partition, future))
             while len(pending) >= max(2, 2 * jobs):
-                yield from _merge(*pending.popleft())
+                partition, future = pending.popleft()
+                yield from _merge(partition, future.result() if future else [], finish)
         while pending:
-            yield from _merge(*pending.popleft())
+            partition, future = pending.popleft()
+            yield from _merge(partition, future.result() if future else [], finish)
     finally:
         client.close()
         if cluster is not None:
@@ -125,8 +134,8 @@ def _partitions(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _merge(partition: list[Item], future) -> Iterator[Result]:
+def _merge(partition: list[Item], results: list, finish: Callable[[Result], object]) -> Iterator:
     """The partition's results in its order, failures of reading where they were."""
-    results = iter(future.result() if future is not None else ())
+    done = iter(results)
     for item in partition:
-        yield item if isinstance(item, Failure) else next(results)
+        yield finish(item) if isinstance(item, Failure) else next(done)

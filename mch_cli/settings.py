@@ -42,7 +42,8 @@ LINK_PROSE_MIN_SHARE = 0.9           # ... and prose wholly inside a link is a t
 REPEATED_MAX_TOKENS = 40             # a line repeated on the page and this short is a list item
 
 # --- scale (parallel.py) ----------------------------------------------------------------------
-JOBS_WINDOW_PER_WORKER = 8           # documents in flight per worker: memory stays bounded
+JOBS_WINDOW_PER_WORKER = 32          # documents in flight per worker: memory stays bounded
+JOBS_CHUNK_DOCS = 8                  # documents per task sent to a worker (a task has a fixed cost)
 DASK_PARTITION_DOCS = 64             # documents per Dask task
 
 # --- corpus mode (corpus.py) ----------------------------------------------------------------

@@ -28,6 +28,22 @@ def article_text(article: Article) -> str:
     return head + article.text + "\n"
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """A result as its format writes it, made where the page was cleaned (a worker process):
+    sending a string back costs a tenth of sending the Article."""
+    body: str | None          # the record; None when the format leaves it out (text: failures)
+    failure: Failure | None   # the failure it was, for the message on stderr
+
+
+def render(fmt: str, explain: bool, item: Article | Failure) -> Rendered:
+    failure = item if isinstance(item, Failure) else None
+    if fmt == "text":
+        # text output carries articles only; a failure is reported on stderr
+        return Rendered(None if failure else article_text(item), failure)
+    return Rendered(to_json(item, explain), failure)
+
+
 class Writer:
     """Writes records one at a time, so output streams as inputs are cleaned."""
 
@@ -37,15 +53,16 @@ class Writer:
         self.stream, self.fmt, self.explain = stream, fmt, explain
         self.count = 0
 
-    def write(self, item: Article | Failure) -> None:
+    def write(self, item: Article | Failure | Rendered) -> None:
+        body = (item if isinstance(item, Rendered) else render(self.fmt, self.explain, item)).body
+        if body is None:
+            return
         if self.fmt == "text":
-            if isinstance(item, Failure):
-                return  # reported on stderr; text output carries articles only
-            self.stream.write(("\f\n" if self.count else "") + article_text(item))
+            self.stream.write(("\f\n" if self.count else "") + body)
         elif self.fmt == "jsonl":
-            self.stream.write(to_json(item, self.explain) + "\n")
+            self.stream.write(body + "\n")
         else:
-            self.stream.write(("[\n" if not self.count else ",\n") + to_json(item, self.explain))
+            self.stream.write(("[\n" if not self.count else ",\n") + body)
         self.count += 1
         self.stream.flush()
 

@@ -41,6 +41,21 @@ def test_jobs_give_the_serial_records_in_order(tmp_path):
     assert paths == sorted(paths)
 
 
+def test_records_rendered_by_the_workers_are_the_serial_ones_in_every_format(tmp_path):
+    from functools import partial
+
+    from mch_cli.write import render
+    corpus = _corpus(tmp_path, copies=3)
+    docs = list(iter_documents([str(corpus), "/nonexistent/x.txt"]))
+    for fmt, explain in (("text", False), ("jsonl", True), ("json", False)):
+        finish = partial(render, fmt, explain)
+        serial = [finish(x) for x in clean_pool(docs, Options(), jobs=1)]
+        assert list(clean_pool(docs, Options(), jobs=2, finish=finish)) == serial
+        assert sum(x.failure is not None for x in serial) == 2 and serial[-1].failure.path == "/nonexistent/x.txt"
+        r = runner.invoke(app, ["clean", str(corpus), "-f", fmt, "-j", "2"])
+        assert r.stdout == runner.invoke(app, ["clean", str(corpus), "-f", fmt, "-j", "1"]).stdout
+
+
 def test_pool_window_keeps_order_with_failures():
     docs = list(iter_documents([str(SEEDS), "/nonexistent/x.txt", str(SEEDS)]))
     out = list(clean_pool(docs, Options(), jobs=2))
