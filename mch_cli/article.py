@@ -35,7 +35,7 @@ class Failure:
         return {"path": self.path, "id": None, "error": self.error}
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One non-empty input line with the decision made about it."""
     number: int                  # 1-based line number in the decoded input
@@ -44,7 +44,12 @@ class Line:
     reason: str = ""
     continues: bool = False      # hard-wrapped: this line goes on the paragraph of the line above
     links: float = 0.0           # HTML input: the share of the line that is link text
-    evidence: dict | None = None  # the features that decided the label (--explain)
+    decision: object = None      # what the classifier saw (classify.Decision), for --explain
+
+    @property
+    def evidence(self) -> dict | None:
+        """The features that decided the label (--explain), made when asked: most runs never do."""
+        return None if self.decision is None else self.decision.evidence()
 
 
 @dataclass(frozen=True)

@@ -178,23 +178,31 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     for prev, i in zip(infos, infos[1:]):
         i.line.continues = prev.wrapped and prev.line.label == i.line.label == BODY
     for i in infos:
-        i.line.evidence = _evidence(i)
+        i.line.decision = Decision(i.cls, i.score, i.f, i.pattern.reason if i.pattern else None, i.repeated)
 
 
-def _evidence(i: _Info) -> dict:
-    """The features that decided a line, for --explain."""
-    f = i.f
-    ev = {"class": i.cls, "score": _round2(i.score), "tokens": f.tokens, "han": f.han,
-          "words": f.words, "prose_punct": f.prose_punct, "ends_sentence": f.ends_sentence}
-    if f.words:
-        ev["stopword_share"] = _round2(f.stopword_share)
-    if f.items > 1:
-        ev["items"] = f.items
-    if i.pattern:
-        ev["pattern"] = i.pattern.reason
-    if i.repeated > 1:
-        ev["repeated"] = i.repeated
-    return ev
+@dataclass(slots=True)
+class Decision:
+    """What decided a line's label; its `evidence()` is what --explain shows."""
+    cls: str
+    score: float
+    f: Features
+    pattern: str | None
+    repeated: int
+
+    def evidence(self) -> dict:
+        f = self.f
+        ev = {"class": self.cls, "score": _round2(self.score), "tokens": f.tokens, "han": f.han,
+              "words": f.words, "prose_punct": f.prose_punct, "ends_sentence": f.ends_sentence}
+        if f.words:
+            ev["stopword_share"] = _round2(f.stopword_share)
+        if f.items > 1:
+            ev["items"] = f.items
+        if self.pattern:
+            ev["pattern"] = self.pattern
+        if self.repeated > 1:
+            ev["repeated"] = self.repeated
+        return ev
 
 
 def _round2(x: float) -> float:
@@ -306,6 +314,10 @@ def _list_page_region(infos: list[_Info], prose_region: tuple[int, int] | None) 
     """A page whose content is an agenda, a timetable or a table has little prose or none: then
     the largest block of content-shaped lines is the article, when it is long, holds the prose
     found and outweighs it many times."""
+    prose = 0 if prose_region is None else sum(
+        i.f.tokens for i in infos[prose_region[0]: prose_region[1] + 1] if i.cls == GOOD)
+    if prose > settings.LIST_PAGE_MAX_PROSE:
+        return None  # an article (most pages)
     scores = [_list_score(i) for i in infos]
     cuts = [k for k, i in enumerate(infos) if i.pattern and (i.pattern.ends_article or i.pattern.starts_list)]
     pieces = zip([0] + [c + 1 for c in cuts], cuts + [len(infos)])
@@ -313,10 +325,7 @@ def _list_page_region(infos: list[_Info], prose_region: tuple[int, int] | None) 
     if not runs:
         return None
     score, start, end = max(runs)
-    prose = 0 if prose_region is None else sum(
-        i.f.tokens for i in infos[prose_region[0]: prose_region[1] + 1] if i.cls == GOOD)
-    if prose > settings.LIST_PAGE_MAX_PROSE or score < max(
-            settings.LIST_PAGE_MIN_TOKENS, settings.LIST_PAGE_MIN_RATIO * prose):
+    if score < max(settings.LIST_PAGE_MIN_TOKENS, settings.LIST_PAGE_MIN_RATIO * prose):
         return None
     if prose_region and not start <= prose_region[0] <= prose_region[1] <= end:
         return None

@@ -141,8 +141,8 @@ def build_paragraphs(lines: list[Line], analyses: _Analyses | None = None) -> li
             firsts.append(line)
     for p, parts, first in zip(paragraphs, pieces, firsts):
         p.text = "".join(parts)
-        # a paragraph of one line: classify() has counted its Han characters (its evidence)
-        han = first.evidence["han"] if len(parts) == 1 and first.evidence else None
+        # a paragraph of one line: classify() has counted its Han characters
+        han = first.decision.f.han if len(parts) == 1 and first.decision else None
         p.lang = analyses.of(p.text, han)[0]
         if p.lang == lang.MIXED:
             p.spans = lang.split_spans(p.text)
