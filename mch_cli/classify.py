@@ -50,6 +50,7 @@ class Features:
     mean_item_tokens: float
     breadcrumb: bool
     truncated: bool
+    pipes: int               # "|" separators: "About Us | Disclaimer | Careers | Contact Us | …"
 
 
 # Every match of _ITEM_SPLIT holds one of these.
@@ -82,6 +83,7 @@ def features(text: str) -> Features:
         # truncated: a teaser cut off mid-word, "… during the college entrance examinatio..."
         ("..." in text or "…" in text) and bool(_TRUNCATED.search(text))
         and len(PROSE_PUNCT_RE.findall(_TRUNCATED.sub("", text))) <= 1,
+        text.count("|") + text.count("｜"),  # pipes
     )
 
 
@@ -94,6 +96,9 @@ def line_class(f: Features) -> tuple[str, str]:
     if (f.items >= settings.MENU_MIN_ITEMS and f.mean_item_tokens <= settings.MENU_MAX_ITEM_TOKENS
             and f.prose_punct <= 1):
         return BAD, f"menu: {f.items} short items"
+    if (f.pipes >= settings.PIPED_MENU_MIN_PIPES and f.tokens <= settings.PIPED_MENU_MAX_ITEM_TOKENS * (f.pipes + 1)
+            and f.prose_punct < f.pipes):  # the odd "Connect.in.com" or "?" among links
+        return BAD, f"menu: {f.pipes + 1} links between |"
     if f.truncated:
         return BAD, "truncated teaser"
     if f.han >= f.words:

@@ -203,3 +203,17 @@ def test_a_table_right_after_the_article_is_kept_a_list_of_news_is_not():
     assert all(row in with_table.text for row in ROWS)
     with_news = clean_text(page.replace(body_end, body_end + "\n" + "\n".join(NEWS)))
     assert not any(item in with_news.text for item in NEWS)
+
+
+def test_a_line_of_links_between_pipes_is_a_menu_whatever_its_punctuation():
+    links = ("About Us | Disclaimer | Careers @ IBN | Feedback | Advertise | Connect.in.com | "
+             "Privacy Policy | RSS Feeds | What is your dream car?")
+    a = clean_text(EN_PAGE.replace("Share this article", links + "\nShare this article"))
+    assert links not in a.text and "links between |" in {x.text: x.reason for x in a.removed}[links]
+
+
+def test_tags_and_terms_of_use_under_the_article_go():
+    tags, terms = "Tags: health, newborn screening", "Please read our terms of use before posting comments"
+    a = clean_text(EN_PAGE.replace("Share this article", f"{tags}\n{terms}\nShare this article"))
+    reasons = {x.text: x.reason for x in a.removed}
+    assert "tags" in reasons[tags] and "comments" in reasons[terms]
