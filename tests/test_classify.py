@@ -217,3 +217,15 @@ def test_tags_and_terms_of_use_under_the_article_go():
     a = clean_text(EN_PAGE.replace("Share this article", f"{tags}\n{terms}\nShare this article"))
     reasons = {x.text: x.reason for x in a.removed}
     assert "tags" in reasons[tags] and "comments" in reasons[terms]
+
+
+def test_more_chrome_of_english_news_pages():
+    captions = ["Brown horse. File photo.", "PHOTOS: Cutest Celebrity Kids"]
+    contact = "Contact the author of this article or email tips@example.com with further questions."
+    page = (EN_PAGE.replace("Home | News", "Forgotten password?\nHome | News")
+            .replace("More than 30,000", "\n".join(captions) + "\nMore than 30,000")
+            .replace("Share this article", contact + "\nShare this article"))
+    a = clean_text(page)
+    reasons = {x.text: x.reason for x in a.removed}
+    assert "sign-in" in reasons["Forgotten password?"] and "contact" in reasons[contact]
+    assert a.captions[1:] == captions and len(a.paragraphs) == 2
