@@ -274,16 +274,20 @@ def _runs(scores: list[float], lo: int, hi: int) -> list[tuple[float, int, int]]
     return runs
 
 
+def _runs_between_cuts(scores: list[float], cuts: list[int]) -> list[tuple[int, float, int, int]]:
+    """_runs of each stretch between two cut lines: (its stretch's index, score, start, end)."""
+    pieces = zip([0] + [c + 1 for c in cuts], cuts + [len(scores)])
+    return [(piece, *run) for piece, (lo, hi) in enumerate(pieces) for run in _runs(scores, lo, hi)]
+
+
 def _article_region(infos: list[_Info]) -> tuple[int, int] | None:
     """The article: a run of lines with a high score (prose adds, chrome costs). Of the runs,
     the first that scores a good share of the best wins, and, before an article-ending line
     (comments, the next post), one long enough on its own: the article comes first."""
     for i in infos:
         i.score = _score(i)
-    scores = [i.score for i in infos]
-    cuts = [k for k, i in enumerate(infos) if i.pattern and i.pattern.ends_article]
-    pieces = list(zip([0] + [c + 1 for c in cuts], cuts + [len(infos)]))
-    runs = [(piece, *run) for piece, (lo, hi) in enumerate(pieces) for run in _runs(scores, lo, hi)]
+    runs = _runs_between_cuts([i.score for i in infos],
+                              [k for k, i in enumerate(infos) if i.pattern and i.pattern.ends_article])
     if not runs:
         return None
     best_piece, best = max(((p, score) for p, score, _, _ in runs), key=lambda r: r[1])
@@ -323,13 +327,11 @@ def _list_page_region(infos: list[_Info], prose_region: tuple[int, int] | None) 
         i.f.tokens for i in infos[prose_region[0]: prose_region[1] + 1] if i.cls == GOOD)
     if prose > settings.LIST_PAGE_MAX_PROSE:
         return None  # an article (most pages)
-    scores = [_list_score(i) for i in infos]
-    cuts = [k for k, i in enumerate(infos) if i.pattern and (i.pattern.ends_article or i.pattern.starts_list)]
-    pieces = zip([0] + [c + 1 for c in cuts], cuts + [len(infos)])
-    runs = [run for lo, hi in pieces for run in _runs(scores, lo, hi)]
+    runs = _runs_between_cuts([_list_score(i) for i in infos], [
+        k for k, i in enumerate(infos) if i.pattern and (i.pattern.ends_article or i.pattern.starts_list)])
     if not runs:
         return None
-    score, start, end = max(runs)
+    _, score, start, end = max(runs, key=lambda r: r[1:])
     if score < max(settings.LIST_PAGE_MIN_TOKENS, settings.LIST_PAGE_MIN_RATIO * prose):
         return None
     if prose_region and not start <= prose_region[0] <= prose_region[1] <= end:

@@ -109,9 +109,9 @@ def _decode(data: bytes) -> tuple[str, str]:
             decoded = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        strict.append((_plausible_share(decoded[: settings.DECODE_SNIFF_BYTES]), -len(strict), decoded, name))
+        strict.append((_plausible_share(decoded[: settings.DECODE_SNIFF_BYTES]), decoded, name))
     if strict:
-        _, _, decoded, name = max(strict)
+        _, decoded, name = max(strict, key=lambda c: c[0])  # a tie: GB18030, the first
         return decoded, name
     gb = data.decode("gb18030", errors="replace")
     return (gb, "gb18030") if gb.count("\ufffd") < text.count("\ufffd") else (text, "utf-8")
@@ -227,10 +227,13 @@ def _mostly_chinese_or_ascii(text: str) -> bool:
     return bool(other) and cjk >= 0.9 * len(other)
 
 
+_ASCII_BYTES = bytes(range(0x80))
+
+
 def _high_byte_share(data: bytes) -> float:
     """The share of bytes over 0x7F in the head (ASCII read as UTF-16 looks like Han)."""
     head = data[: settings.DECODE_SNIFF_BYTES]
-    return len(head.translate(None, bytes(range(0x80)))) / max(1, len(head))
+    return len(head.translate(None, _ASCII_BYTES)) / max(1, len(head))
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
