@@ -62,7 +62,7 @@ def _init_worker(options: Options, finish: Callable[[Result], object]) -> None:
 
 
 def _clean_in_worker(docs: list[Document]) -> list:
-    return [_worker_finish(clean_one(doc, _worker_options)) for doc in docs]
+    return _clean_partition(docs, _worker_options, _worker_finish)
 
 
 def clean_pool(items: Iterable[Item], options: Options, jobs: int,
