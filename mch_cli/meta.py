@@ -184,7 +184,9 @@ _AGO_RE = re.compile(r"\b\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago
 _SITE_RE = re.compile(r"\.(?:com|net|org|cn|gov|edu|info|news|hk|tw)(?:\.\w{2})?$|(?:网|报|社|电视台|新闻)$"
                       r"|\b(?:news|network|agency|daily|times|post|press|online)$", re.I)
 _VALUE_TRIM = " \t:：,，;；|/-—–·【】[]()（）<>《》\"'“”〓"
-_NOT_NAMES = frozenset("本报 记者 通讯员 报道 编辑 新华社 中新社 本网 综合 整理 转载 网友 楼主 原创 来源 作者".split())
+# … and the counters a post footer carries ("作者:zboygirl 阅读(1660) 评论(5)").
+_NOT_NAMES = frozenset("""本报 记者 通讯员 报道 编辑 新华社 中新社 本网 综合 整理 转载 网友 楼主 原创 来源 作者
+阅读 评论 点击 浏览 回复 人气""".split())
 
 
 # Every byline has one of these; most lines have none, and one search tells (it runs on every line).

@@ -131,3 +131,11 @@ def test_dated_header_is_the_last_resort_for_the_date():
     lines = ["首页 新闻 体育", "第四届中国经济学年会会议议程", "2004-12-10 阅读10544次", "会议议程"]
     assert dated_header(lines) == ("2004-12-10", None)
     assert dated_header(["首页 | 新闻", "2004-12-10 阅读10544次"]) == (None, None)  # no headline above
+
+
+def test_a_post_footer_s_counters_are_not_names():
+    from mch_cli import clean_text
+    page = ("博客首页\n我的育儿日记\n作者:zboygirl 阅读(1660) 评论(5) 编辑 发表于:2005-07-31 12:30\n"
+            "今天带孩子去社区医院做了体检，医生说孩子发育得很好，身高体重都在正常范围之内，我们都很高兴。\n")
+    a = clean_text(page)
+    assert a.author == "zboygirl" and a.date == "2005-07-31"
