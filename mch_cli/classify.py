@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line
 from .corpus import line_key
-from .meta import chrome_word_share, is_byline, is_name_line, strip_site_suffix
+from .meta import chrome_word_share, find_dates, is_byline, is_name_line, strip_site_suffix
 from .patterns import Pattern, matcher
 from .script import LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
 
@@ -164,6 +164,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         line.label, line.reason = BOILERPLATE, "outside article: " + info.why
         infos.append(info)
     _mark_running_text(infos)
+    _mark_comments(infos)
 
     region = _article_region(infos)
     listed = _list_page_region(infos, region)
@@ -238,6 +239,96 @@ def _mark_running_text(infos: list[_Info]) -> None:
             i.f.ends_sentence or i.f.prose_punct >= 1 or i.wrapped or previous_wrapped
             or bool(_LIST_ITEM.match(i.line.text))))
         previous_wrapped = i.wrapped
+
+
+# A comment's header: "Jane says:", "瑞雪对X的评论:", or a name with the comment's time.
+_SAYS = re.compile(r"^[^.!?。！？]{1,40}?\s(?:says|said|wrote|writes)\s*[:：]?$|^[^\s。，,]{1,24}?(?:说|說|的评论|的評論)\s*[:：]$",
+                   re.IGNORECASE)
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}[:：]\d{2}(?![\d:])(?:\s*[ap]\.?m\b\.?)?", re.IGNORECASE)
+_AGO = re.compile(r"\b\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\d+\s*(?:分钟|小时|天)前",
+                  re.IGNORECASE)
+_IN_NAMES = frozenset(".'’-_@")  # "Omar B.", "O'Neil", "@jane_doe": a name's, not the header's
+
+
+def _comment_header(i: _Info) -> str | None:
+    """The kind of comment header line i is ("says", "clock", "ago", "date" with the line's
+    punctuation), if it is one: a thread repeats one kind, and the article's own dateline is
+    rarely of the thread's kind."""
+    text = i.line.text
+    # (the time takes words too: "March 6, 2024 at 9:12 am")
+    if i.base_cls == GOOD or i.f.tokens > 2 * settings.COMMENT_HEADER_MAX_TOKENS or text[0] in "—–-":
+        return None  # "— Jane Doe (@jane) May 1, 2019": a quoted post's signature, not a comment
+    if _SAYS.match(text):
+        return "says"
+    if not any(c.isdigit() for c in text):
+        return None
+    kind, rest = None, text
+    clocks = [m.span() for m in _CLOCK.finditer(text)]
+    if len(clocks) > 1:
+        return None  # "8:30-8:50 Opening": a programme's times
+    for kind_, spans in (("clock", clocks),
+                         ("ago", [m.span() for m in _AGO.finditer(text)]),
+                         ("date", [d.span for d in find_dates(text)])):
+        if spans:
+            kind = kind or kind_
+            for lo, hi in reversed(spans):
+                rest = rest[:lo] + " " + rest[hi:]
+    if kind is None or count_han(rest) + len(LATIN_WORD_RE.findall(rest)) > settings.COMMENT_HEADER_MAX_TOKENS:
+        return None  # a headline with its date: a list of news, not of comments
+    # A thread's headers share their punctuation too ("Posted by: X | date"): "date" alone
+    # above a post, "X, date." under a photo and "date | Permalink" are three kinds.
+    return kind + "".join(c for c in rest if not (c.isalnum() or c.isspace() or c in _IN_NAMES))
+
+
+def _mark_comments(infos: list[_Info]) -> None:
+    """Reader comments: a chain of blocks, each a short header of one kind (a name and a time,
+    "X says:") and a few lines of text, many times over. An article has one dateline, not a
+    chain of them. The thread's lines cost the article like boilerplate does."""
+    chains: dict[str, list[list[int]]] = {}
+    for k, i in enumerate(infos):
+        kind = _comment_header(i)
+        if kind is None:
+            continue
+        runs = chains.setdefault(kind, [])
+        if runs and k - runs[-1][-1] <= settings.COMMENT_MAX_GAP_LINES and any(
+                j.running for j in infos[runs[-1][-1] + 1: k]):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    for chain in (c for runs in chains.values() for c in runs):
+        if len(chain) >= settings.COMMENT_MIN_BLOCKS:
+            for piece, last in _comment_pieces(infos, chain):
+                _mark_thread(infos, piece, last)
+
+
+def _comment_pieces(infos: list[_Info], chain: list[int]) -> list[tuple[list[int], bool]]:
+    """A chain cut at its long blocks: a header over a block many times a typical comment is an
+    article's dateline (a blog's front page, the post above its comments), not a comment's.
+    Each piece comes with whether it ends the chain (then the text after its last header is a
+    comment's)."""
+    sizes = [sum(j.f.tokens for j in infos[a + 1: b] if j.cls != BAD) for a, b in zip(chain, chain[1:])]
+    typical = max(sorted(sizes)[len(sizes) // 2], 1)
+    pieces: list[tuple[list[int], bool]] = [([chain[0]], False)]
+    for k, size in zip(chain[1:], sizes):
+        if size > settings.COMMENT_MAX_BLOCK_RATIO * typical:
+            pieces[-1][0].pop()  # the article's own header
+            pieces.append(([k], False))
+        else:
+            pieces[-1][0].append(k)
+    pieces[-1] = (pieces[-1][0], True)
+    return [(p, last) for p, last in pieces if len(p) >= settings.COMMENT_MIN_BLOCKS]
+
+
+def _mark_thread(infos: list[_Info], heads: list[int], last: bool) -> None:
+    """Every line from the first header on is the thread's; after the last header of a chain
+    the last comment's running text too."""
+    end = heads[-1] + 1
+    while last and end < len(infos) and infos[end].running and not _comment_header(infos[end]):
+        end += 1
+    for i in infos[heads[0]: end]:
+        if i.cls != BAD or i.why.startswith("repeated"):
+            i.cls, i.why, i.byline, i.running = BAD, "comments", False, False
+            i.line.reason = "outside article: comments"
 
 
 def _score(i: _Info) -> float:

@@ -80,6 +80,10 @@ TITLE_MAX_WORDS = 40
 NAME_LINE_MAX_DISTANCE = 3           # a line of names this close under the headline is its author
 META_ABOVE_TITLE_LINES = 2           # a byline may stand this close above the headline
 TAIL_META_LINES = 3                  # an editor line may stand this close below the body
+COMMENT_HEADER_MAX_TOKENS = 8        # a comment's header holds at most this beside its time (a name),
+COMMENT_MAX_BLOCK_RATIO = 4.0        # ... a block this many times a typical one is an article, not a comment,
+COMMENT_MAX_GAP_LINES = 12           # ... the next one follows within this many lines,
+COMMENT_MIN_BLOCKS = 3               # ... and a thread has this many of them
 HEADING_MAX_TOKENS = 30              # a sub-heading inside the body is at most this long
 
 # --- metadata (meta.py) -----------------------------------------------------------------------

@@ -229,3 +229,33 @@ def test_more_chrome_of_english_news_pages():
     reasons = {x.text: x.reason for x in a.removed}
     assert "sign-in" in reasons["Forgotten password?"] and "contact" in reasons[contact]
     assert a.captions[1:] == captions and len(a.paragraphs) == 2
+
+
+EN_COMMENTS = ["Sam Carter March 6, 2024 at 9:12 am",
+               "This is great news for parents in our district, and I hope the clinic keeps its longer opening hours too.",
+               "Ruth Ng March 6, 2024 at 11:40 am",
+               "My daughter was screened there last spring and the nurses explained every step of it to us very kindly.",
+               "Omar B. March 7, 2024 at 8:05 pm",
+               "Does anyone know whether the programme also covers families who moved to the city after the birth?"]
+ZH_COMMENTS = ["网友小李 2024-03-06 10:21", "这个项目真的很好，希望能够推广到更多的地区，让农村的孩子也能享受到同样的服务。",
+               "阳光妈妈 2024-03-06 12:05", "我家孩子上个月刚去体检过，医生非常耐心，整个过程也很顺利，值得点赞。",
+               "老王 2024-03-07 08:47", "请问外地户口的孩子也可以参加这个免费体检吗？有没有知道具体办理流程的朋友？"]
+
+
+def test_a_thread_of_reader_comments_after_the_article_goes():
+    en = clean_text(EN_PAGE.replace("Share this article", "\n".join(EN_COMMENTS) + "\nShare this article"))
+    reasons = {x.text: x.reason for x in en.removed}
+    assert "More than 30,000" in en.text and not any(c in en.text for c in EN_COMMENTS)
+    assert "comments" in reasons[EN_COMMENTS[1]]
+    zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】\n", "【责任编辑：张三】\n" + "\n".join(ZH_COMMENTS) + "\n"))
+    assert "下一阶段" in zh.text and not any(c in zh.text for c in ZH_COMMENTS)
+    assert "comments" in {x.text: x.reason for x in zh.removed}[ZH_COMMENTS[1]]
+
+
+def test_a_programme_or_one_dateline_is_no_comment_thread():
+    agenda = ["9:00-9:30 Opening of the screening week by the hospital director and guests from the city",
+              "The director will speak about the first year of the programme, its results and its plans for the next.",
+              "9:30-10:15 Panel on newborn care", "Nurses and parents describe how the screening is done, step by step, in every district.",
+              "10:15-10:30 Coffee break", "Guests may visit the screening centre and its new equipment during the break, with a guide."]
+    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(agenda) + "\nShare this article"))
+    assert not any("comments" in x.reason for x in a.removed)
