@@ -259,3 +259,9 @@ def test_a_programme_or_one_dateline_is_no_comment_thread():
               "10:15-10:30 Coffee break", "Guests may visit the screening centre and its new equipment during the break, with a guide."]
     a = clean_text(EN_PAGE.replace("Share this article", "\n".join(agenda) + "\nShare this article"))
     assert not any("comments" in x.reason for x in a.removed)
+
+
+def test_the_count_of_responses_opens_the_thread():
+    head = "3 Responses to “Hospital expands newborn screening programme”"
+    a = clean_text(EN_PAGE.replace("Share this article", head + "\nShare this article"))
+    assert "comments" in {x.text: x.reason for x in a.removed}[head]
