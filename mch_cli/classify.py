@@ -242,37 +242,43 @@ def _mark_running_text(infos: list[_Info]) -> None:
 
 
 # A comment's header: "Jane says:", "瑞雪对X的评论:", or a name with the comment's time.
-_SAYS = re.compile(r"^[^.!?。！？]{1,40}?\s(?:says|said|wrote|writes)\s*[:：]?$|^[^\s。，,]{1,24}?(?:说|說|的评论|的評論)\s*[:：]$",
+_SAYS = re.compile(r"^[^!?。！？]{1,60}?\s(?:says|said|wrote|writes)\s*(?:[:：]|\.\.\.|…)$|^[^\s。，,]{1,24}?(?:说|說|的评论|的評論)\s*[:：]$",
                    re.IGNORECASE)
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}[:：]\d{2}(?![\d:])(?:\s*[ap]\.?m\b\.?)?", re.IGNORECASE)
 _AGO = re.compile(r"\b\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\d+\s*(?:分钟|小时|天)前",
                   re.IGNORECASE)
+# "10.29.2012", "07.16.12": a comment's date, whichever the order of day and month
+_NUMERIC_DATE = re.compile(r"(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![\d.])")
 _IN_NAMES = frozenset(".'’-_@")  # "Omar B.", "O'Neil", "@jane_doe": a name's, not the header's
 
 
 def _comment_header(i: _Info) -> str | None:
-    """The kind of comment header line i is ("says", "clock", "ago", "date" with the line's
-    punctuation), if it is one: a thread repeats one kind, and the article's own dateline is
+    """The kind of comment header line i is ("says", or "clock", "ago", "date", "numeric date"
+    with the line's punctuation), if it is one: a thread repeats one kind, and the article's own dateline is
     rarely of the thread's kind."""
     text = i.line.text
     # (the time takes words too: "March 6, 2024 at 9:12 am")
-    if i.base_cls == GOOD or i.f.tokens > 2 * settings.COMMENT_HEADER_MAX_TOKENS or text[0] in "—–-":
+    if i.f.tokens > 2 * settings.COMMENT_HEADER_MAX_TOKENS or text[0] in "—–-":
         return None  # "— Jane Doe (@jane) May 1, 2019": a quoted post's signature, not a comment
-    if _SAYS.match(text):
+    if _SAYS.match(text):  # "On May 1, 2019 at 9:12am, Jane said..." reads as prose
         return "says"
+    if i.base_cls == GOOD:
+        return None
     if not any(c.isdigit() for c in text):
         return None
-    kind, rest = None, text
+    kind, rest = None, list(text)
     clocks = [m.span() for m in _CLOCK.finditer(text)]
     if len(clocks) > 1:
         return None  # "8:30-8:50 Opening": a programme's times
     for kind_, spans in (("clock", clocks),
                          ("ago", [m.span() for m in _AGO.finditer(text)]),
-                         ("date", [d.span for d in find_dates(text)])):
+                         ("date", [d.span for d in find_dates(text)]),
+                         ("numeric date", [m.span() for m in _NUMERIC_DATE.finditer(text)])):
         if spans:
             kind = kind or kind_
-            for lo, hi in reversed(spans):
-                rest = rest[:lo] + " " + rest[hi:]
+            for lo, hi in spans:
+                rest[lo:hi] = " " * (hi - lo)
+    rest = "".join(rest)
     if kind is None or count_han(rest) + len(LATIN_WORD_RE.findall(rest)) > settings.COMMENT_HEADER_MAX_TOKENS:
         return None  # a headline with its date: a list of news, not of comments
     # A thread's headers share their punctuation too ("Posted by: X | date"): "date" alone

@@ -265,3 +265,20 @@ def test_the_count_of_responses_opens_the_thread():
     head = "3 Responses to “Hospital expands newborn screening programme”"
     a = clean_text(EN_PAGE.replace("Share this article", head + "\nShare this article"))
     assert "comments" in {x.text: x.reason for x in a.removed}[head]
+
+
+def test_about_the_author_after_the_article_goes():
+    bio = ["About Jane Roe", "Jane Roe has written about children's health for the Daily since 2015 and lives in the city with her family."]
+    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(bio) + "\nShare this article"))
+    reasons = {x.text: x.reason for x in a.removed}
+    assert "about the author" in reasons[bio[0]] and bio[1] not in a.text and "More than 30,000" in a.text
+
+
+def test_comments_headed_by_a_dated_said_line_or_a_numeric_date():
+    said = ["On March 6, 2024 at 9:12am, Sam Carter said...", EN_COMMENTS[1],
+            "On March 6, 2024 at 11:40am, Ruth Ng said...", EN_COMMENTS[3],
+            "On March 7, 2024 at 8:05pm, Omar B. said...", EN_COMMENTS[5]]
+    dotted = ["samc", "03.06.2024", EN_COMMENTS[1], "ruthn", "03.06.2024", EN_COMMENTS[3], "omarb", "03.07.2024", EN_COMMENTS[5]]
+    for thread in (said, dotted):
+        a = clean_text(EN_PAGE.replace("Share this article", "\n".join(thread) + "\nShare this article"))
+        assert "More than 30,000" in a.text and not any(c in a.text for c in EN_COMMENTS)
