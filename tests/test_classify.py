@@ -282,3 +282,12 @@ def test_comments_headed_by_a_dated_said_line_or_a_numeric_date():
     for thread in (said, dotted):
         a = clean_text(EN_PAGE.replace("Share this article", "\n".join(thread) + "\nShare this article"))
         assert "More than 30,000" in a.text and not any(c in a.text for c in EN_COMMENTS)
+
+
+def test_social_media_promotion_lines_go():
+    en_line = "Follow us on Twitter and Instagram for the latest health news."
+    zh_line = "本报已开设Facebook专页，让你即时掌握健康资讯，快来Like我们的专页！"
+    en = clean_text(EN_PAGE.replace("Share this article", en_line + "\nShare this article"))
+    assert "social-media" in {x.text: x.reason for x in en.removed}[en_line]
+    zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", zh_line + "\n【责任编辑：张三】"))
+    assert zh_line not in zh.text and "social-media" in {x.text: x.reason for x in zh.removed}[zh_line]
