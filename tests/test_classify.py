@@ -291,3 +291,11 @@ def test_social_media_promotion_lines_go():
     assert "social-media" in {x.text: x.reason for x in en.removed}[en_line]
     zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", zh_line + "\n【责任编辑：张三】"))
     assert zh_line not in zh.text and "social-media" in {x.text: x.reason for x in zh.removed}[zh_line]
+
+
+def test_posting_rules_under_the_article_go():
+    rules = ["網友討論規範", "【1】留言請勿超過二百字，並請勿張貼廣告或與本文內容無關的訊息，違者一律刪除。",
+             "【2】請勿留下個人隱私資料，以免遭人盜用，本網站將不負任何管理責任，敬請見諒。"]
+    zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", "【责任编辑：张三】\n" + "\n".join(rules)))
+    assert "下一阶段" in zh.text and not any(r in zh.text for r in rules)
+    assert "comments" in {x.text: x.reason for x in zh.removed}[rules[0]]
