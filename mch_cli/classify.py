@@ -165,6 +165,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         infos.append(info)
     _mark_running_text(infos)
     _mark_comments(infos)
+    _mark_glued_teasers(infos)
 
     region = _article_region(infos)
     listed = _list_page_region(infos, region)
@@ -325,16 +326,49 @@ def _comment_pieces(infos: list[_Info], chain: list[int]) -> list[tuple[list[int
     return [(p, last) for p, last in pieces if len(p) >= settings.COMMENT_MIN_BLOCKS]
 
 
+_CUT_SHORT = re.compile(r"(?:\.{3}|…)\]?\s*\d*$")  # "… the game can... 12" (its comment count)
+
+
 def _mark_thread(infos: list[_Info], heads: list[int], last: bool) -> None:
     """Every line from the first header on is the thread's; after the last header of a chain
     the last comment's running text too."""
     end = heads[-1] + 1
     while last and end < len(infos) and infos[end].running and not _comment_header(infos[end]):
         end += 1
+    # Stories cut short ("…") under their times are a list of news, not of comments.
+    cut_short = sum(bool(_CUT_SHORT.search(i.line.text)) for i in infos[heads[0]: end])
+    why = "teaser list (stories with their times)" if 2 * cut_short >= len(heads) else "comments"
     for i in infos[heads[0]: end]:
         if i.cls != BAD or i.why.startswith("repeated"):
-            i.cls, i.why, i.byline, i.running = BAD, "comments", False, False
-            i.line.reason = "outside article: comments"
+            i.cls, i.why, i.byline, i.running = BAD, why, False, False
+            i.line.reason = "outside article: " + why
+
+
+# "Big Storm Hits CoastHeavy rain fell on …": a teaser's headline glued to its first sentence,
+# the markup between them lost
+# (a lower-case word runs into a capitalised one; or, after a Title-Case headline, a capitalised
+# one does: "CoastHeavy", where mid-sentence "BigTable" is a name).
+_GLUED_HEADLINE = re.compile(r"^(?:\S+\s+){2,14}?(?P<glue>(?:[a-z]{3,}|\S*[a-z][!?])[A-Z][a-z'’]*)\s"
+                             r"|^(?:(?:[A-Z0-9]\S*|a|an|the|of|to|in|on|for|and|or|at|by|with|from)\s+){2,14}?"
+                             r"(?P<glue2>[A-Z][a-z]{2,}[A-Z][a-z'’]*)\s")
+
+
+def _mark_glued_teasers(infos: list[_Info]) -> None:
+    """Runs of glued teasers are a list of stories, however much each reads as prose. One glued
+    line alone may be a typo, and the same glued word on each line a brand ("littleBits")."""
+    run: list[_Info] = []
+    glued: set[str] = set()
+    for i in [*infos, None]:
+        m = i is not None and i.cls != BAD and i.f.words >= 5 and _GLUED_HEADLINE.match(i.line.text)
+        if m:
+            run.append(i)
+            glued.add(m["glue"] or m["glue2"])
+            continue
+        if len(glued) >= settings.TEASER_MIN_RUN:
+            for j in run:
+                j.cls, j.why, j.running = BAD, "teaser list (headline glued to its story)", False
+                j.line.reason = "outside article: " + j.why
+        run, glued = [], set()
 
 
 def _score(i: _Info) -> float:

@@ -84,6 +84,7 @@ COMMENT_HEADER_MAX_TOKENS = 8        # a comment's header holds at most this bes
 COMMENT_MAX_BLOCK_RATIO = 4.0        # ... a block this many times a typical one is an article, not a comment,
 COMMENT_MAX_GAP_LINES = 12           # ... the next one follows within this many lines,
 COMMENT_MIN_BLOCKS = 3               # ... and a thread has this many of them
+TEASER_MIN_RUN = 2                   # this many lines in a row, each a headline glued to a sentence
 HEADING_MAX_TOKENS = 30              # a sub-heading inside the body is at most this long
 
 # --- metadata (meta.py) -----------------------------------------------------------------------

@@ -299,3 +299,24 @@ def test_posting_rules_under_the_article_go():
     zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", "【责任编辑：张三】\n" + "\n".join(rules)))
     assert "下一阶段" in zh.text and not any(r in zh.text for r in rules)
     assert "comments" in {x.text: x.reason for x in zh.removed}[rules[0]]
+
+
+def test_headlines_glued_to_their_stories_are_a_teaser_list():
+    teasers = ["Flu Season Starts EarlyDoctors say the first cases of the winter were seen in the city last week.",
+               "New Playground for the ParkThe council will open a playground with a splash pool in the spring."]
+    brand = ["Parents can book the check with the hospital's new myClinic app from today, officials said.",
+             "The myClinic app also reminds parents of their child's next appointment, they said on Tuesday."]
+    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(teasers) + "\nShare this article"))
+    assert not any(t in a.text for t in teasers)
+    assert "teaser list" in {x.text: x.reason for x in a.removed}[teasers[0]]
+    b = clean_text(EN_PAGE.replace("Share this article", "\n".join(brand) + "\nShare this article"))
+    assert all(t in b.text for t in brand)
+
+
+def test_stories_cut_short_under_their_times_are_a_teaser_list():
+    items = ["Clinic opens in the north district with longer hours for working parents who... 4", "20 mins ago",
+             "School meals to include more fresh fruit and vegetables from next term, the council... 12", "1 hour ago",
+             "Vaccination drive reaches its target two weeks early as families turn out in... 7", "3 hours ago"]
+    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(items) + "\nShare this article"))
+    reasons = {x.text: x.reason for x in a.removed}
+    assert "More than 30,000" in a.text and "teaser list" in reasons[items[1]]
