@@ -320,3 +320,11 @@ def test_stories_cut_short_under_their_times_are_a_teaser_list():
     a = clean_text(EN_PAGE.replace("Share this article", "\n".join(items) + "\nShare this article"))
     reasons = {x.text: x.reason for x in a.removed}
     assert "More than 30,000" in a.text and "teaser list" in reasons[items[1]]
+
+
+def test_newsletter_sign_up_and_form_lines_go():
+    lines = ["Never miss a story: sign up for our free weekly newsletter on family health.",
+             "Get the best of the Daily delivered straight to your inbox!", "Please check your inbox to confirm."]
+    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(lines) + "\nShare this article"))
+    reasons = {x.text: x.reason for x in a.removed}
+    assert all("newsletter" in reasons[x] for x in lines) and "More than 30,000" in a.text
