@@ -328,3 +328,14 @@ def test_newsletter_sign_up_and_form_lines_go():
     a = clean_text(EN_PAGE.replace("Share this article", "\n".join(lines) + "\nShare this article"))
     reasons = {x.text: x.reason for x in a.removed}
     assert all("newsletter" in reasons[x] for x in lines) and "More than 30,000" in a.text
+
+
+def test_advertisement_click_here_and_comment_policy_lines_go():
+    policy = "As you comment, please be respectful of other commenters; abusive comments will be removed."
+    lines = ["ADVERTISEMENT", "Click here to read more on this story.", policy]
+    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(lines) + "\nShare this article"))
+    reasons = {x.text: x.reason for x in a.removed}
+    assert "advertisement" in reasons[lines[0]] and "click-here" in reasons[lines[1]] and "comments" in reasons[policy]
+    zh_policy = "网友评论仅供其表达个人看法，并不表明本网同意其观点或证实其描述。"
+    zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", "【责任编辑：张三】\n广告\n" + zh_policy))
+    assert "comments" in {x.text: x.reason for x in zh.removed}[zh_policy]
