@@ -339,3 +339,11 @@ def test_advertisement_click_here_and_comment_policy_lines_go():
     zh_policy = "网友评论仅供其表达个人看法，并不表明本网同意其观点或证实其描述。"
     zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", "【责任编辑：张三】\n广告\n" + zh_policy))
     assert "comments" in {x.text: x.reason for x in zh.removed}[zh_policy]
+
+
+def test_how_to_comment_and_reprints_lines_go():
+    how = "You can comment on most stories on this site. All you need to do is register and log in."
+    reprints = "For more information about reprints & permissions, visit our help page."
+    a = clean_text(EN_PAGE.replace("Share this article", f"{reprints}\n{how}\nShare this article"))
+    reasons = {x.text: x.reason for x in a.removed}
+    assert "comments" in reasons[how] and "reprints" in reasons[reprints] and "More than 30,000" in a.text
