@@ -309,15 +309,15 @@ def _mark_comments(infos: list[_Info]) -> None:
 
 
 def _comment_pieces(infos: list[_Info], chain: list[int]) -> list[tuple[list[int], bool]]:
-    """A chain cut at its long blocks: a header over a block many times a typical comment is an
-    article's dateline (a blog's front page, the post above its comments), not a comment's.
+    """A chain cut at its long blocks: a header over a block many times a typical comment, and
+    longer than comments are, is an article's dateline (a blog's front page, the post above its comments), not a comment's.
     Each piece comes with whether it ends the chain (then the text after its last header is a
     comment's)."""
     sizes = [sum(j.f.tokens for j in infos[a + 1: b] if j.cls != BAD) for a, b in zip(chain, chain[1:])]
     typical = max(sorted(sizes)[len(sizes) // 2], 1)
     pieces: list[tuple[list[int], bool]] = [([chain[0]], False)]
     for k, size in zip(chain[1:], sizes):
-        if size > settings.COMMENT_MAX_BLOCK_RATIO * typical:
+        if size > settings.COMMENT_MAX_BLOCK_RATIO * typical and size > settings.COMMENT_MAX_TOKENS:
             pieces[-1][0].pop()  # the article's own header
             pieces.append(([k], False))
         else:
