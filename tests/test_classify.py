@@ -353,3 +353,11 @@ def test_a_statement_heading_ends_the_article():
     rules = ["郑 重 声 明", "1. 任何言论纯属作者个人观点，与本论坛无关，本论坛不承担任何责任；", "2. 禁止发表违反国家法律、法规的言论和信息，违者将被删除帖子；"]
     zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", "\n".join(rules)))
     assert "下一阶段" in zh.text and not any(r in zh.text for r in rules)
+
+
+def test_terms_of_commenting_and_personal_use_notices_go():
+    terms = "By submitting a comment you agree to our terms of use and privacy policy."
+    use = "This copy is for your personal, non-commercial use only."
+    a = clean_text(EN_PAGE.replace("Share this article", f"{use}\n{terms}\nShare this article"))
+    reasons = {x.text: x.reason for x in a.removed}
+    assert "comments" in reasons[terms] and "copyright" in reasons[use] and "More than 30,000" in a.text
