@@ -361,3 +361,9 @@ def test_terms_of_commenting_and_personal_use_notices_go():
     a = clean_text(EN_PAGE.replace("Share this article", f"{use}\n{terms}\nShare this article"))
     reasons = {x.text: x.reason for x in a.removed}
     assert "comments" in reasons[terms] and "copyright" in reasons[use] and "More than 30,000" in a.text
+
+
+def test_a_follow_our_account_line_goes_on_its_own():
+    line = "扫码关注本站公众号获取更多资讯"
+    zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", line + "\n【责任编辑：张三】"))
+    assert line not in zh.text
