@@ -250,6 +250,7 @@ _AGO = re.compile(r"\b\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|y
                   re.IGNORECASE)
 # "10.29.2012", "07.16.12": a comment's date, whichever the order of day and month
 _NUMERIC_DATE = re.compile(r"(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![\d.])")
+_DIGIT = re.compile(r"\d")
 _IN_NAMES = frozenset(".'’-_@")  # "Omar B.", "O'Neil", "@jane_doe": a name's, not the header's
 
 
@@ -265,7 +266,7 @@ def _comment_header(i: _Info) -> str | None:
         return "says"
     if i.base_cls == GOOD:
         return None
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):
         return None
     kind, rest = None, list(text)
     clocks = [m.span() for m in _CLOCK.finditer(text)]
@@ -291,9 +292,11 @@ def _mark_comments(infos: list[_Info]) -> None:
     """Reader comments: a chain of blocks, each a short header of one kind (a name and a time,
     "X says:") and a few lines of text, many times over. An article has one dateline, not a
     chain of them. The thread's lines cost the article like boilerplate does."""
+    known: dict[str, str | None] = {}  # a page repeats its lines: each text is judged once
+    kinds = [known[i.line.text] if i.line.text in known else known.setdefault(i.line.text, _comment_header(i))
+             for i in infos]
     chains: dict[str, list[list[int]]] = {}
-    for k, i in enumerate(infos):
-        kind = _comment_header(i)
+    for k, kind in enumerate(kinds):
         if kind is None:
             continue
         runs = chains.setdefault(kind, [])
@@ -305,14 +308,14 @@ def _mark_comments(infos: list[_Info]) -> None:
     for chain in (c for runs in chains.values() for c in runs):
         if len(chain) >= settings.COMMENT_MIN_BLOCKS:
             for piece, last in _comment_pieces(infos, chain):
-                _mark_thread(infos, piece, last)
+                _mark_thread(infos, kinds, piece, last)
 
 
 def _comment_pieces(infos: list[_Info], chain: list[int]) -> list[tuple[list[int], bool]]:
     """A chain cut at its long blocks: a header over a block many times a typical comment, and
-    longer than comments are, is an article's dateline (a blog's front page, the post above its comments), not a comment's.
-    Each piece comes with whether it ends the chain (then the text after its last header is a
-    comment's)."""
+    longer than comments are, is an article's dateline (a blog's front page, the post above its
+    comments), not a comment's. Each piece comes with whether it ends the chain (then the text
+    after its last header is a comment's)."""
     sizes = [sum(j.f.tokens for j in infos[a + 1: b] if j.cls != BAD) for a, b in zip(chain, chain[1:])]
     typical = max(sorted(sizes)[len(sizes) // 2], 1)
     pieces: list[tuple[list[int], bool]] = [([chain[0]], False)]
@@ -329,11 +332,11 @@ def _comment_pieces(infos: list[_Info], chain: list[int]) -> list[tuple[list[int
 _CUT_SHORT = re.compile(r"(?:\.{3}|…)\]?\s*\d*$")  # "… the game can... 12" (its comment count)
 
 
-def _mark_thread(infos: list[_Info], heads: list[int], last: bool) -> None:
+def _mark_thread(infos: list[_Info], kinds: list[str | None], heads: list[int], last: bool) -> None:
     """Every line from the first header on is the thread's; after the last header of a chain
     the last comment's running text too."""
     end = heads[-1] + 1
-    while last and end < len(infos) and infos[end].running and not _comment_header(infos[end]):
+    while last and end < len(infos) and infos[end].running and kinds[end] is None:
         end += 1
     # Stories cut short ("…") under their times are a list of news, not of comments.
     cut_short = sum(bool(_CUT_SHORT.search(i.line.text)) for i in infos[heads[0]: end])
