@@ -36,6 +36,8 @@ _LONE_SEPARATOR = re.compile(r"(?<=\s)、(?=\s)")
 # A list of news ends its items with their time: "…【北京新浪網】2012-01-17 21:40", "…(07/13 08:41)".
 _ENDS_WITH_TIME = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2})[)）\]】]?$")
 _TRUNCATED = re.compile(r"(?<=[\w\u4e00-\u9fff])(?:\.{3}|…)$")
+# "… the vehicle is getting all bigger and better. If you have [...]": a blog's excerpt of a post
+_EXCERPT_END = re.compile(r"\[(?:\.{3}|…)\]$")
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs twice as much, per line
@@ -81,8 +83,9 @@ def features(text: str) -> Features:
         stop, items, tokens / items if items else 0.0,  # stopword_share, items, mean_item_tokens
         crumbs >= 2 and tokens <= 60 or crumbs >= 1 and items >= 2 and tokens <= 30,  # breadcrumb
         # truncated: a teaser cut off mid-word, "… during the college entrance examinatio..."
-        ("..." in text or "…" in text) and bool(_TRUNCATED.search(text))
-        and len(PROSE_PUNCT_RE.findall(_TRUNCATED.sub("", text))) <= 1,
+        ("..." in text or "…" in text) and (bool(_TRUNCATED.search(text))
+                                            and len(PROSE_PUNCT_RE.findall(_TRUNCATED.sub("", text))) <= 1
+                                            or bool(_EXCERPT_END.search(text))),
         text.count("|") + text.count("｜"),  # pipes
     )
 

@@ -367,3 +367,9 @@ def test_a_follow_our_account_line_goes_on_its_own():
     line = "扫码关注本站公众号获取更多资讯"
     zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", line + "\n【责任编辑：张三】"))
     assert line not in zh.text
+
+
+def test_an_excerpt_ending_in_bracketed_dots_is_a_teaser():
+    excerpt = "The new clinic opened its doors on Monday. Parents can now book screenings online, and the [...]"
+    a = clean_text(EN_PAGE.replace("Share this article", "Related Posts\nNew Clinic Opens\n" + excerpt + "\nShare this article"))
+    assert excerpt not in a.text and "truncated teaser" in {x.text: x.reason for x in a.removed}[excerpt]
