@@ -178,7 +178,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     elif region:
         start, end = region
         _label_body(infos, start, end)
-        end = _label_table(infos, _label_appendix(infos, end))
+        end = _label_table(infos, _label_appendix(infos, _label_bio(infos, start, end)))
     else:
         return
     title = _label_header(infos, start, title_hints)
@@ -527,6 +527,24 @@ def _label_body(infos: list[_Info], start: int, end: int) -> None:
             _set(i, HEADING, "sub-heading before prose")
         else:
             _set(i, BOILERPLATE, "short line inside the article")
+
+
+# "Jane Roe (@jroe) is a staff writer at the Daily …": the author's biography under a post
+_BIO = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?: \([^)]*\))?,? (?:- [^.]{0,60} )?"
+                  r"(?:is|was|has been|serves as|covers|covered|writes|joined)\b.{0,120}?"
+                  r"\b(?:reporter|editor|writer|author|contributor|columnist|journalist|correspondent|blogger)")
+
+
+def _label_bio(infos: list[_Info], start: int, end: int) -> int:
+    """The article's last paragraphs, when they introduce its author, are the site's. Returns
+    the new end of the article."""
+    k = end
+    while k > start and infos[k].cls == GOOD and _BIO.match(infos[k].line.text):
+        _set(infos[k], BOILERPLATE, "about the author")
+        k -= 1
+        while k > start and infos[k].line.label != BODY:
+            k -= 1  # a photo of the author, the author's name
+    return k if k < end else end
 
 
 def _label_appendix(infos: list[_Info], end: int) -> int:

@@ -373,3 +373,10 @@ def test_an_excerpt_ending_in_bracketed_dots_is_a_teaser():
     excerpt = "The new clinic opened its doors on Monday. Parents can now book screenings online, and the [...]"
     a = clean_text(EN_PAGE.replace("Share this article", "Related Posts\nNew Clinic Opens\n" + excerpt + "\nShare this article"))
     assert excerpt not in a.text and "truncated teaser" in {x.text: x.reason for x in a.removed}[excerpt]
+
+
+def test_the_authors_biography_under_the_article_goes():
+    bio = "Jane Doe (@janedoe) is a health reporter at the Daily and writes about families and hospitals."
+    a = clean_text(EN_PAGE.replace("Share this article", bio + "\nShare this article"))
+    assert bio not in a.text and "about the author" in {x.text: x.reason for x in a.removed}[bio]
+    assert "More than 30,000" in a.text
