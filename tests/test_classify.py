@@ -380,3 +380,15 @@ def test_the_authors_biography_under_the_article_goes():
     a = clean_text(EN_PAGE.replace("Share this article", bio + "\nShare this article"))
     assert bio not in a.text and "about the author" in {x.text: x.reason for x in a.removed}[bio]
     assert "More than 30,000" in a.text
+
+
+def test_credits_contact_and_share_prompts_under_the_article():
+    credit, contact, share = ("(Reporting by John Roe; editing by Mary Major)",
+                              "Jane Doe can be reached at jdoe@example.com or on Twitter.", "Like this story? Share it with a friend!")
+    a = clean_text(EN_PAGE.replace("Share this article", f"{credit}\n{contact}\n{share}\nShare this article"))
+    reasons = {x.text: (x.label, x.reason) for x in a.removed}
+    assert reasons[credit] == ("meta", "reporting credits") and "contact" in reasons[contact][1]
+    assert "share prompt" in reasons[share][1]
+    zh_lines = ["欢迎加入本站邮件列表，您将第一时间收到最新的健康资讯。", "如果您喜欢本站新闻，请告诉您的朋友。"]
+    zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", "\n".join(zh_lines) + "\n【责任编辑：张三】"))
+    assert not any(x in zh.text for x in zh_lines)
