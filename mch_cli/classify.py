@@ -246,7 +246,7 @@ def _mark_running_text(infos: list[_Info]) -> None:
 
 
 # A comment's header: "Jane says:", "瑞雪对X的评论:", or a name with the comment's time.
-_SAYS = re.compile(r"^[^!?。！？]{1,60}?\s(?:says|said|wrote|writes)\s*(?:[:：]|\.\.\.|…)$|^[^\s。，,]{1,24}?(?:说|說|的评论|的評論)\s*[:：]$",
+_SAYS = re.compile(r"^[^!?。！？]{1,60}?\s(?:says|said|wrote|writes)\s*(?:[:：]|\.\.\.|…)$|^[^。，,]{1,24}?(?:说|說|的评论|的評論)\s*[:：]$",
                    re.IGNORECASE)
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}[:：]\d{2}(?![\d:])(?:\s*[ap]\.?m\b\.?)?", re.IGNORECASE)
 _AGO = re.compile(r"\b\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\d+\s*(?:分钟|小时|天)前",

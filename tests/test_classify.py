@@ -237,6 +237,9 @@ EN_COMMENTS = ["Sam Carter March 6, 2024 at 9:12 am",
                "My daughter was screened there last spring and the nurses explained every step of it to us very kindly.",
                "Omar B. March 7, 2024 at 8:05 pm",
                "Does anyone know whether the programme also covers families who moved to the city after the birth?"]
+ZH_SAYS = ["小李 对儿童体检项目的评论:", "这个项目真的很好，希望能够推广到更多的地区，让农村的孩子也能享受到同样的服务。",
+           "阳光妈妈对儿童体检项目的评论:", "我家孩子上个月刚去体检过，医生非常耐心，整个过程也很顺利，值得点赞。",
+           "老王 对儿童体检项目的评论:", "请问外地户口的孩子也可以参加这个免费体检吗？有没有知道具体办理流程的朋友？"]
 ZH_COMMENTS = ["网友小李 2024-03-06 10:21", "这个项目真的很好，希望能够推广到更多的地区，让农村的孩子也能享受到同样的服务。",
                "阳光妈妈 2024-03-06 12:05", "我家孩子上个月刚去体检过，医生非常耐心，整个过程也很顺利，值得点赞。",
                "老王 2024-03-07 08:47", "请问外地户口的孩子也可以参加这个免费体检吗？有没有知道具体办理流程的朋友？"]
@@ -250,6 +253,8 @@ def test_a_thread_of_reader_comments_after_the_article_goes():
     zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】\n", "【责任编辑：张三】\n" + "\n".join(ZH_COMMENTS) + "\n"))
     assert "下一阶段" in zh.text and not any(c in zh.text for c in ZH_COMMENTS)
     assert "comments" in {x.text: x.reason for x in zh.removed}[ZH_COMMENTS[1]]
+    zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】\n", "【责任编辑：张三】\n" + "\n".join(ZH_SAYS) + "\n"))
+    assert "下一阶段" in zh.text and not any(c in zh.text for c in ZH_SAYS)
 
 
 def test_a_programme_or_one_dateline_is_no_comment_thread():
@@ -389,6 +394,7 @@ def test_credits_contact_and_share_prompts_under_the_article():
     reasons = {x.text: (x.label, x.reason) for x in a.removed}
     assert reasons[credit] == ("meta", "reporting credits") and "contact" in reasons[contact][1]
     assert "share prompt" in reasons[share][1]
-    zh_lines = ["欢迎加入本站邮件列表，您将第一时间收到最新的健康资讯。", "如果您喜欢本站新闻，请告诉您的朋友。"]
+    zh_lines = ["欢迎加入本站邮件列表，您将第一时间收到最新的健康资讯。", "如果您喜欢本站新闻，请告诉您的朋友。",
+                "声明：本站登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。"]
     zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", "\n".join(zh_lines) + "\n【责任编辑：张三】"))
     assert not any(x in zh.text for x in zh_lines)
