@@ -398,3 +398,12 @@ def test_credits_contact_and_share_prompts_under_the_article():
                 "声明：本站登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。"]
     zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", "\n".join(zh_lines) + "\n【责任编辑：张三】"))
     assert not any(x in zh.text for x in zh_lines)
+
+
+def test_post_footers_tags_and_print_notes_go():
+    lines = ["This entry was posted in Family Health by Jane Doe. Bookmark the permalink.",
+             "Tagged as: newborns, screening, hospitals",
+             "A version of this article appeared in print on March 6, 2024, on page A4 of the city edition."]
+    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(lines) + "\nShare this article"))
+    reasons = {x.text: x.reason for x in a.removed}
+    assert "post footer" in reasons[lines[0]] and "tags" in reasons[lines[1]] and "print" in reasons[lines[2]]
