@@ -263,7 +263,7 @@ def _comment_header(i: _Info) -> str | None:
     rarely of the thread's kind."""
     text = i.line.text
     # (the time takes words too: "March 6, 2024 at 9:12 am")
-    if i.f.tokens > 2 * settings.COMMENT_HEADER_MAX_TOKENS or text[0] in "—–-":
+    if i.f.tokens > 2 * settings.COMMENT_HEADER_MAX_TOKENS and not i.byline or text[0] in "—–-":
         return None  # "— Jane Doe (@jane) May 1, 2019": a quoted post's signature, not a comment
     if _SAYS.match(text):  # "On May 1, 2019 at 9:12am, Jane said..." reads as prose
         return "says"
@@ -284,7 +284,7 @@ def _comment_header(i: _Info) -> str | None:
             for lo, hi in spans:
                 rest[lo:hi] = " " * (hi - lo)
     rest = "".join(rest)
-    if kind is None or count_han(rest) + len(LATIN_WORD_RE.findall(rest)) > settings.COMMENT_HEADER_MAX_TOKENS:
+    if kind is None or not i.byline and count_han(rest) + len(LATIN_WORD_RE.findall(rest)) > settings.COMMENT_HEADER_MAX_TOKENS:
         return None  # a headline with its date: a list of news, not of comments
     # A thread's headers share their punctuation too ("Posted by: X | date"): "date" alone
     # above a post, "X, date." under a photo and "date | Permalink" are three kinds.

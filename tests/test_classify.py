@@ -253,7 +253,7 @@ def test_a_thread_of_reader_comments_after_the_article_goes():
     zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】\n", "【责任编辑：张三】\n" + "\n".join(ZH_COMMENTS) + "\n"))
     assert "下一阶段" in zh.text and not any(c in zh.text for c in ZH_COMMENTS)
     assert "comments" in {x.text: x.reason for x in zh.removed}[ZH_COMMENTS[1]]
-    zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】\n", "【责任编辑：张三】\n" + "\n".join(ZH_SAYS) + "\n"))
+    zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】\n", "\n".join(ZH_SAYS) + "\n"))
     assert "下一阶段" in zh.text and not any(c in zh.text for c in ZH_SAYS)
 
 
@@ -407,3 +407,14 @@ def test_post_footers_tags_and_print_notes_go():
     a = clean_text(EN_PAGE.replace("Share this article", "\n".join(lines) + "\nShare this article"))
     reasons = {x.text: x.reason for x in a.removed}
     assert "post footer" in reasons[lines[0]] and "tags" in reasons[lines[1]] and "print" in reasons[lines[2]]
+
+
+def test_replies_signed_by_a_long_byline_are_comments():
+    replies = ["这个项目真的很好，希望能够推广到更多的地区，让农村的孩子也能享受到同样的服务。",
+               "〓 健康论坛 亲子话题 发布时间 2024/03/06 10:21:33 by 阳光妈妈妈妈 〓",
+               "我家孩子上个月刚去体检过，医生非常耐心，整个过程也很顺利，值得点赞。",
+               "〓 健康论坛 亲子话题 发布时间 2024/03/06 12:05:10 by 老王在北京呢 〓",
+               "请问外地户口的孩子也可以参加这个免费体检吗？有没有知道具体办理流程的朋友？",
+               "〓 健康论坛 亲子话题 发布时间 2024/03/07 08:47:51 by 小李飞刀飞 〓"]
+    zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】\n", "\n".join(replies) + "\n"))
+    assert "下一阶段" in zh.text and not any(r in zh.text for r in replies[2::2])
