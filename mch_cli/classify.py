@@ -339,8 +339,12 @@ def _mark_thread(infos: list[_Info], kinds: list[str | None], heads: list[int], 
     """Every line from the first header on is the thread's; after the last header of a chain
     the last comment's running text too."""
     end = heads[-1] + 1
-    while last and end < len(infos) and infos[end].running and kinds[end] is None:
-        end += 1
+    if last:  # past the header's own chrome ("Reply", "Log in to Reply") to the comment's text
+        while (end < len(infos) and infos[end].cls == BAD and kinds[end] is None
+               and not (infos[end].pattern and infos[end].pattern.ends_article)):
+            end += 1
+        while end < len(infos) and infos[end].running and kinds[end] is None:
+            end += 1
     # Stories cut short ("…") under their times are a list of news, not of comments.
     cut_short = sum(bool(_CUT_SHORT.search(i.line.text)) for i in infos[heads[0]: end])
     why = "teaser list (stories with their times)" if 2 * cut_short >= len(heads) else "comments"

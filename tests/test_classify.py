@@ -418,3 +418,12 @@ def test_replies_signed_by_a_long_byline_are_comments():
                "〓 健康论坛 亲子话题 发布时间 2024/03/07 08:47:51 by 小李飞刀飞 〓"]
     zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】\n", "\n".join(replies) + "\n"))
     assert "下一阶段" in zh.text and not any(r in zh.text for r in replies[2::2])
+
+
+def test_the_last_comment_goes_too_past_its_reply_link():
+    thread = []
+    for k in range(3):
+        thread += [EN_COMMENTS[2 * k], "Log in to Reply", EN_COMMENTS[2 * k + 1]]
+    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(thread) + "\nShare this article"))
+    assert "More than 30,000" in a.text and not any(c in a.text for c in EN_COMMENTS)
+    assert "comments" in {x.text: x.reason for x in a.removed}[EN_COMMENTS[5]]
