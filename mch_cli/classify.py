@@ -310,36 +310,41 @@ def _mark_comments(infos: list[_Info]) -> None:
             runs.append([k])
     for chain in (c for runs in chains.values() for c in runs):
         if len(chain) >= settings.COMMENT_MIN_BLOCKS:
-            for piece, last in _comment_pieces(infos, chain):
-                _mark_thread(infos, kinds, piece, last)
+            for piece, end in _comment_pieces(infos, chain):
+                _mark_thread(infos, kinds, piece, end)
 
 
-def _comment_pieces(infos: list[_Info], chain: list[int]) -> list[tuple[list[int], bool]]:
-    """A chain cut at its long blocks: a header over a block many times a typical comment, and
-    longer than comments are, is an article's dateline (a blog's front page, the post above its
-    comments), not a comment's. Each piece comes with whether it ends the chain (then the text
-    after its last header is a comment's)."""
+def _comment_pieces(infos: list[_Info], chain: list[int]) -> list[tuple[list[int], int | None]]:
+    """A chain without its first header when that one's block is long: a header over a block
+    many times a typical comment, and longer than comments are, is there the article's dateline
+    (the post above its comments); further on it is a long comment's. Each piece comes with where
+    it ends (None: the thread's end, after its last comment's text)."""
     sizes = [sum(j.f.tokens for j in infos[a + 1: b] if j.cls != BAD) for a, b in zip(chain, chain[1:])]
     typical = max(sorted(sizes)[len(sizes) // 2], 1)
-    pieces: list[tuple[list[int], bool]] = [([chain[0]], False)]
-    for k, size in zip(chain[1:], sizes):
-        if size > settings.COMMENT_MAX_BLOCK_RATIO * typical and size > settings.COMMENT_MAX_TOKENS:
-            pieces[-1][0].pop()  # the article's own header
-            pieces.append(([k], False))
+    if typical > settings.COMMENT_POST_TOKENS:
+        return []  # posts, each with its date (a blog's front page): comments are shorter
+    pieces: list[tuple[list[int], int | None]] = []
+    heads = [chain[0]]
+    for n, (k, size) in enumerate(zip(chain[1:], sizes)):
+        if (n == 0 and size > settings.COMMENT_MAX_BLOCK_RATIO * typical
+                and size > settings.COMMENT_MAX_TOKENS):
+            article = heads.pop()  # the article's own header, over the article
+            pieces.append((heads, article))
+            heads = [k]
         else:
-            pieces[-1][0].append(k)
-    pieces[-1] = (pieces[-1][0], True)
-    return [(p, last) for p, last in pieces if len(p) >= settings.COMMENT_MIN_BLOCKS]
+            heads.append(k)
+    pieces.append((heads, None))
+    return [(p, end) for p, end in pieces if len(p) >= settings.COMMENT_MIN_BLOCKS]
 
 
 _CUT_SHORT = re.compile(r"(?:\.{3}|…)\]?\s*\d*$")  # "… the game can... 12" (its comment count)
 
 
-def _mark_thread(infos: list[_Info], kinds: list[str | None], heads: list[int], last: bool) -> None:
-    """Every line from the first header on is the thread's; after the last header of a chain
+def _mark_thread(infos: list[_Info], kinds: list[str | None], heads: list[int], end: int | None) -> None:
+    """Every line from the first header up to `end` is the thread's; at the thread's end (None)
     the last comment's running text too."""
-    end = heads[-1] + 1
-    if last:  # past the header's own chrome ("Reply", "Log in to Reply") to the comment's text
+    if end is None:  # past the header's own chrome ("Reply", "Log in to Reply") to the comment's text
+        end = heads[-1] + 1
         while (end < len(infos) and infos[end].cls == BAD and kinds[end] is None
                and not (infos[end].pattern and infos[end].pattern.ends_article)):
             end += 1

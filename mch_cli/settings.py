@@ -83,6 +83,7 @@ TAIL_META_LINES = 3                  # an editor line may stand this close below
 COMMENT_HEADER_MAX_TOKENS = 8        # a comment's header holds at most this beside its time (a name),
 COMMENT_MAX_BLOCK_RATIO = 4.0        # ... a block this many times a typical one is an article, not a comment,
 COMMENT_MAX_TOKENS = 150             # ... when it is longer than this too (a long comment: 100 words),
+COMMENT_POST_TOKENS = 300            # ... and blocks typically this long are posts (a blog's front page),
 COMMENT_MAX_GAP_LINES = 12           # ... the next one follows within this many lines,
 COMMENT_MIN_BLOCKS = 3               # ... and a thread has this many of them
 TEASER_MIN_RUN = 2                   # this many lines in a row, each a headline glued to a sentence

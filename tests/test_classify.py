@@ -427,3 +427,13 @@ def test_the_last_comment_goes_too_past_its_reply_link():
     a = clean_text(EN_PAGE.replace("Share this article", "\n".join(thread) + "\nShare this article"))
     assert "More than 30,000" in a.text and not any(c in a.text for c in EN_COMMENTS)
     assert "comments" in {x.text: x.reason for x in a.removed}[EN_COMMENTS[5]]
+
+
+def test_a_long_comment_inside_a_thread_is_still_a_comment():
+    long_comment = " ".join([EN_COMMENTS[3]] * 9)  # ~170 words
+    more = ["Ann Lee March 8, 2024 at 7:00 am", "We waited less than an hour for our son's check, which was much better than last year.",
+            "Bo Chan March 8, 2024 at 9:30 am", "I wish the clinic had a car park, as the buses from our part of town are few."]
+    thread = EN_COMMENTS[:2] + more + EN_COMMENTS[2:3] + [long_comment] + EN_COMMENTS[4:]
+    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(thread) + "\nShare this article"))
+    assert "More than 30,000" in a.text and long_comment not in a.text
+    assert "comments" in {x.text: x.reason for x in a.removed}[long_comment]
