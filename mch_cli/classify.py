@@ -310,46 +310,36 @@ def _mark_comments(infos: list[_Info]) -> None:
             runs.append([k])
     for chain in (c for runs in chains.values() for c in runs):
         if len(chain) >= settings.COMMENT_MIN_BLOCKS:
-            for piece, end in _comment_pieces(infos, chain):
-                _mark_thread(infos, kinds, piece, end)
+            heads = _thread_heads(infos, chain)
+            if heads:
+                _mark_thread(infos, kinds, heads)
 
 
-def _comment_pieces(infos: list[_Info], chain: list[int]) -> list[tuple[list[int], int | None]]:
-    """A chain without its first header when that one's block is long: a header over a block
-    many times a typical comment, and longer than comments are, is there the article's dateline
-    (the post above its comments); further on it is a long comment's. Each piece comes with where
-    it ends (None: the thread's end, after its last comment's text)."""
+def _thread_heads(infos: list[_Info], chain: list[int]) -> list[int]:
+    """The chain's headers that head comments. The first one's block, when many times a typical
+    comment and longer than comments are, is the article under its dateline (a long comment
+    further on stays a comment); blocks typically that long are posts (a blog's front page)."""
     sizes = [sum(j.f.tokens for j in infos[a + 1: b] if j.cls != BAD) for a, b in zip(chain, chain[1:])]
     typical = max(sorted(sizes)[len(sizes) // 2], 1)
     if typical > settings.COMMENT_POST_TOKENS:
-        return []  # posts, each with its date (a blog's front page): comments are shorter
-    pieces: list[tuple[list[int], int | None]] = []
-    heads = [chain[0]]
-    for n, (k, size) in enumerate(zip(chain[1:], sizes)):
-        if (n == 0 and size > settings.COMMENT_MAX_BLOCK_RATIO * typical
-                and size > settings.COMMENT_MAX_TOKENS):
-            article = heads.pop()  # the article's own header, over the article
-            pieces.append((heads, article))
-            heads = [k]
-        else:
-            heads.append(k)
-    pieces.append((heads, None))
-    return [(p, end) for p, end in pieces if len(p) >= settings.COMMENT_MIN_BLOCKS]
+        return []
+    if sizes[0] > settings.COMMENT_MAX_BLOCK_RATIO * typical and sizes[0] > settings.COMMENT_MAX_TOKENS:
+        chain = chain[1:]
+    return chain if len(chain) >= settings.COMMENT_MIN_BLOCKS else []
 
 
 _CUT_SHORT = re.compile(r"(?:\.{3}|…)\]?\s*\d*$")  # "… the game can... 12" (its comment count)
 
 
-def _mark_thread(infos: list[_Info], kinds: list[str | None], heads: list[int], end: int | None) -> None:
-    """Every line from the first header up to `end` is the thread's; at the thread's end (None)
-    the last comment's running text too."""
-    if end is None:  # past the header's own chrome ("Reply", "Log in to Reply") to the comment's text
-        end = heads[-1] + 1
-        while (end < len(infos) and infos[end].cls == BAD and kinds[end] is None
-               and not (infos[end].pattern and infos[end].pattern.ends_article)):
-            end += 1
-        while end < len(infos) and infos[end].running and kinds[end] is None:
-            end += 1
+def _mark_thread(infos: list[_Info], kinds: list[str | None], heads: list[int]) -> None:
+    """Every line from the first header on is the thread's, up to the last comment's text (past
+    its header's own chrome: "Reply", "Log in to Reply")."""
+    end = heads[-1] + 1
+    while (end < len(infos) and infos[end].cls == BAD and kinds[end] is None
+           and not (infos[end].pattern and infos[end].pattern.ends_article)):
+        end += 1
+    while end < len(infos) and infos[end].running and kinds[end] is None:
+        end += 1
     # Stories cut short ("…") under their times are a list of news, not of comments.
     cut_short = sum(bool(_CUT_SHORT.search(i.line.text)) for i in infos[heads[0]: end])
     why = "teaser list (stories with their times)" if 2 * cut_short >= len(heads) else "comments"

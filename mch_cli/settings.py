@@ -81,11 +81,11 @@ NAME_LINE_MAX_DISTANCE = 3           # a line of names this close under the head
 META_ABOVE_TITLE_LINES = 2           # a byline may stand this close above the headline
 TAIL_META_LINES = 3                  # an editor line may stand this close below the body
 COMMENT_HEADER_MAX_TOKENS = 8        # a comment's header holds at most this beside its time (a name),
-COMMENT_MAX_BLOCK_RATIO = 4.0        # ... a block this many times a typical one is an article, not a comment,
-COMMENT_MAX_TOKENS = 150             # ... when it is longer than this too (a long comment: 100 words),
-COMMENT_POST_TOKENS = 300            # ... and blocks typically this long are posts (a blog's front page),
 COMMENT_MAX_GAP_LINES = 12           # ... the next one follows within this many lines,
-COMMENT_MIN_BLOCKS = 3               # ... and a thread has this many of them
+COMMENT_MIN_BLOCKS = 3               # ... and a thread has this many of them;
+COMMENT_MAX_BLOCK_RATIO = 4.0        # its first block this many times a typical one is the article,
+COMMENT_MAX_TOKENS = 150             # ... when it is longer than this too (a long comment: 100 words);
+COMMENT_POST_TOKENS = 300            # blocks typically this long are posts (a blog's front page)
 TEASER_MIN_RUN = 2                   # this many lines in a row, each a headline glued to a sentence
 HEADING_MAX_TOKENS = 30              # a sub-heading inside the body is at most this long
 
