@@ -258,8 +258,8 @@ _IN_NAMES = frozenset(".'’-_@")  # "Omar B.", "O'Neil", "@jane_doe": a name's,
 
 
 def _comment_header(i: _Info) -> str | None:
-    """The kind of comment header line i is ("says", or "clock", "ago", "date", "numeric date"
-    with the line's punctuation), if it is one: a thread repeats one kind, and the article's own dateline is
+    """The kind of comment header line i is ("says", or "clock", "ago", "date", "numeric date",
+    "bare" when nothing else is on the line, with the line's punctuation), if it is one: a thread repeats one kind, and the article's own dateline is
     rarely of the thread's kind."""
     text = i.line.text
     # (the time takes words too: "March 6, 2024 at 9:12 am")
@@ -284,8 +284,11 @@ def _comment_header(i: _Info) -> str | None:
             for lo, hi in spans:
                 rest[lo:hi] = " " * (hi - lo)
     rest = "".join(rest)
-    if kind is None or not i.byline and count_han(rest) + len(LATIN_WORD_RE.findall(rest)) > settings.COMMENT_HEADER_MAX_TOKENS:
+    named = count_han(rest) + len(LATIN_WORD_RE.findall(rest))
+    if kind is None or not i.byline and named > settings.COMMENT_HEADER_MAX_TOKENS:
         return None  # a headline with its date: a list of news, not of comments
+    if not named:
+        kind = "bare " + kind  # "2 hours ago" alone: as often a list of news as a thread
     # A thread's headers share their punctuation too ("Posted by: X | date"): "date" alone
     # above a post, "X, date." under a photo and "date | Permalink" are three kinds.
     return kind + "".join(c for c in rest if not (c.isalnum() or c.isspace() or c in _IN_NAMES))
@@ -342,7 +345,8 @@ def _mark_thread(infos: list[_Info], kinds: list[str | None], heads: list[int]) 
         end += 1
     # Stories cut short ("…") under their times are a list of news, not of comments.
     cut_short = sum(bool(_CUT_SHORT.search(i.line.text)) for i in infos[heads[0]: end])
-    why = "teaser list (stories with their times)" if 2 * cut_short >= len(heads) else "comments"
+    teasers = 2 * cut_short >= len(heads) or kinds[heads[0]].startswith("bare ago")
+    why = "teaser list (stories with their times)" if teasers else "comments"
     for i in infos[heads[0]: end]:
         if i.cls != BAD or i.why.startswith("repeated"):
             i.cls, i.why, i.byline, i.running = BAD, why, False, False

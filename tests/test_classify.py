@@ -437,3 +437,11 @@ def test_a_long_comment_inside_a_thread_is_still_a_comment():
     a = clean_text(EN_PAGE.replace("Share this article", "\n".join(thread) + "\nShare this article"))
     assert "More than 30,000" in a.text and long_comment not in a.text
     assert "comments" in {x.text: x.reason for x in a.removed}[long_comment]
+
+
+def test_headlines_under_bare_times_are_a_teaser_list_not_comments():
+    items = ["2 hours ago", "City opens a second screening clinic in the north district for working parents.",
+             "3 hours ago", "School meals will include more fresh fruit and vegetables from next term, the council said.",
+             "5 hours ago", "The vaccination drive reached its target two weeks early as families turned out in numbers."]
+    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(items) + "\nShare this article"))
+    assert "teaser list" in {x.text: x.reason for x in a.removed}[items[1]] and "More than 30,000" in a.text
