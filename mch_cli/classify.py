@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line
 from .corpus import line_key
-from .meta import chrome_word_share, is_byline, is_name_line, strip_site_suffix
+from .meta import chrome_word_share, is_byline, is_name_line, stamp_shape, strip_site_suffix
 from .patterns import Pattern, matcher
 from .script import LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
 
@@ -129,6 +129,7 @@ class _Info:
     running: bool = False    # reads as running text: prose, a punctuated line, a list item, a wrapped line
     score: float = 0.0       # _score, once the page's layout has set `wrapped` and `byline`
     names: bool | None = None  # is_name_line, once asked (the headline search asks it again)
+    stamp: str | None = None   # stamp_shape: a post's time stamp, in a comment thread or a feed
 
 
 def classify(lines: list[Line], patterns: tuple[Pattern, ...],
@@ -144,12 +145,13 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     judged: dict[str, tuple] = {}
     for text, f, pattern in zip(texts, found, matched):
         base_cls, why = line_class(f)
-        judged[text] = (f, base_cls, why, pattern, base_cls != GOOD and is_byline(text, f.tokens))
+        judged[text] = (f, base_cls, why, pattern, base_cls != GOOD and is_byline(text, f.tokens),
+                        base_cls != GOOD and stamp_shape(text, f.tokens))
     infos = []
     for line in lines:
         text = line.text
-        f, base_cls, why, pattern, byline = judged[text]
-        info = _Info(line, f, base_cls, why, pattern, byline, counts[text], base_cls)
+        f, base_cls, why, pattern, byline, stamp = judged[text]
+        info = _Info(line, f, base_cls, why, pattern, byline, counts[text], base_cls, stamp=stamp or None)
         if info.repeated > 1 and f.tokens <= settings.REPEATED_MAX_TOKENS:  # ranking lists
             info.cls, info.why = BAD, f"repeated {info.repeated}x on page"     # repeat headlines
         pages = recurring.get(line_key(text)) if recurring else None
@@ -164,8 +166,9 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         line.label, line.reason = BOILERPLATE, "outside article: " + info.why
         infos.append(info)
     _mark_running_text(infos)
+    threads = _comment_threads(infos)
 
-    region = _article_region(infos)
+    region = _article_region(infos, threads)
     listed = _list_page_region(infos, region)
     if listed:
         start, end = listed
@@ -180,6 +183,10 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     _label_tail(infos, end)
     if title is not None:
         infos[title].line.label, infos[title].line.reason = TITLE, "headline above the article"
+    for start, _, end in threads:
+        for i in infos[start: end + 1]:
+            if i.line.label == BOILERPLATE and i.line.reason.startswith("outside article"):
+                i.line.reason = "outside article: reader comments"
     for prev, i in zip(infos, infos[1:]):
         i.line.continues = prev.wrapped and prev.line.label == i.line.label == BODY
     for i in infos:
@@ -280,14 +287,47 @@ def _runs_between_cuts(scores: list[float], cuts: list[int]) -> list[tuple[int, 
     return [(piece, *run) for piece, (lo, hi) in enumerate(pieces) for run in _runs(scores, lo, hi)]
 
 
-def _article_region(infos: list[_Info]) -> tuple[int, int] | None:
+def _comment_threads(infos: list[_Info]) -> list[tuple[int, int, int]]:
+    """Reader comments (or a feed of posts): a run of lines in which time stamps of one shape
+    recur, a few lines apart ("Name July 3, 2012 at 4:54 pm", a comment, "Reply", the next).
+    Returns (first line, second stamp, last line) of each thread: a feed's first post may be
+    the article (a blog's front page), never what comes after it."""
+    by_shape: dict[str, list[int]] = {}
+    for k, i in enumerate(infos):
+        if i.stamp:
+            by_shape.setdefault(i.stamp, []).append(k)
+    threads = []
+    for stamps in by_shape.values():
+        if len(stamps) < settings.THREAD_MIN_STAMPS:
+            continue
+        chain = [stamps[0]]
+        for k in stamps[1:] + [len(infos) + settings.THREAD_MAX_GAP + 1]:
+            if k - chain[-1] <= settings.THREAD_MAX_GAP:
+                chain.append(k)
+                continue
+            if len(chain) >= settings.THREAD_MIN_STAMPS:
+                gaps = sorted(b - a for a, b in zip(chain, chain[1:]))
+                start = chain[0]
+                if start and infos[start - 1].base_cls == SHORT:
+                    start -= 1  # the commenter's name on a line of its own, above the stamp
+                threads.append((start, chain[1], min(len(infos) - 1, chain[-1] + gaps[len(gaps) // 2])))
+            chain = [k]
+    return sorted(threads)
+
+
+def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]] = ()) -> tuple[int, int] | None:
     """The article: a run of lines with a high score (prose adds, chrome costs). Of the runs,
     the first that scores a good share of the best wins, and, before an article-ending line
-    (comments, the next post), one long enough on its own: the article comes first."""
+    (comments, the next post), one long enough on its own: the article comes first. A run
+    that starts inside a comment thread, past its first post, is the article only when there
+    is no other."""
     for i in infos:
         i.score = _score(i)
     runs = _runs_between_cuts([i.score for i in infos],
-                              [k for k, i in enumerate(infos) if i.pattern and i.pattern.ends_article])
+                              sorted({k for k, i in enumerate(infos) if i.pattern and i.pattern.ends_article}
+                                     | {k for start, second, _ in threads for k in (start, second)}))
+    outside = [r for r in runs if not any(second <= r[2] <= end for _, second, end in threads)]
+    runs = outside or runs
     if not runs:
         return None
     best_piece, best = max(((p, score) for p, score, _, _ in runs), key=lambda r: r[1])

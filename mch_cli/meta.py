@@ -515,3 +515,22 @@ def dated_header(lines: list[str]) -> tuple[str | None, str | None]:
 
 # A headline: 6-60 Han characters or 4-25 words, not ending a sentence, no menu separators.
 _HEADLINE_SHAPE = re.compile(r"^(?=.{6,120}$)(?!.*[|>»])(?:(?=(?:.*[\u4e00-\u9fff]){6})|(?:\S+\s+){3,24}\S+$).*[^。.!?！？:：]$")
+
+
+_STAMP_SHAPE = re.compile(r"[^\W\d_]+|\d+")
+
+
+def stamp_shape(text: str, tokens: int) -> str | None:
+    """The shape of a post's time stamp on a short line ("Shirley July 31, 2012 at 9:39 pm",
+    "Posted on Nov 06 2012 | 1:33 pm - 2 hours ago", "网友 2012-01-17 21:40"): from the date on,
+    words as "a" and numbers as "0", so that the stamps of one comment thread share a shape
+    while the names before them differ. None when the line holds no date with a time of day."""
+    if tokens > settings.STAMP_MAX_TOKENS or (":" not in text and "：" not in text
+                                               and "ago" not in text and "前" not in text):
+        return None
+    ago = _AGO_RE.search(text) if "ago" in text or "前" in text else None
+    timed = [f for f in find_dates(text) if f.datetime] if ":" in text or "：" in text else []
+    starts = [m.start() for m in (ago,) if m] + [f.span[0] for f in timed]
+    if not starts:
+        return None
+    return _STAMP_SHAPE.sub(lambda m: "0" if m.group().isdigit() else "a", text[min(starts):])

@@ -81,6 +81,9 @@ NAME_LINE_MAX_DISTANCE = 3           # a line of names this close under the head
 META_ABOVE_TITLE_LINES = 2           # a byline may stand this close above the headline
 TAIL_META_LINES = 3                  # an editor line may stand this close below the body
 HEADING_MAX_TOKENS = 30              # a sub-heading inside the body is at most this long
+STAMP_MAX_TOKENS = 20                # a post's time stamp ("Name July 3, 2012 at 4:54 pm") is this short
+THREAD_MIN_STAMPS = 3                # this many stamps of one shape make a comment thread,
+THREAD_MAX_GAP = 15                  # ... each at most this many lines below the one before
 
 # --- metadata (meta.py) -----------------------------------------------------------------------
 BYLINE_MAX_TOKENS = 40               # a byline is a short line

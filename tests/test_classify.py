@@ -229,3 +229,41 @@ def test_more_chrome_of_english_news_pages():
     reasons = {x.text: x.reason for x in a.removed}
     assert "sign-in" in reasons["Forgotten password?"] and "contact" in reasons[contact]
     assert a.captions[1:] == captions and len(a.paragraphs) == 2
+
+
+_COMMENTS = [("Maria Lopez", "March 6, 2024 at 9:14 am",
+              "This programme found a heart problem in my daughter when she was two days old, and the doctors were able to treat it before we even left the ward."),
+             ("Tom", "March 6, 2024 at 11:02 am",
+              "I wish our county had done this years ago, because families like mine had to drive for hours to get the same tests done at a private clinic."),
+             ("Wei Chen", "March 7, 2024 at 8:40 pm",
+              "Does anyone know whether the screening also covers hearing tests for babies who were born at home rather than in the hospital itself?"),
+             ("Anna K.", "March 8, 2024 at 7:05 am",
+              "Thank you for writing about this, it is the kind of local health news that we never get to read in the national papers these days.")]
+
+
+def test_a_comment_thread_longer_than_the_article_is_not_the_article():
+    comments = "".join(f"{name}\n{stamp}\n{text}\nReply\n" for name, stamp, text in _COMMENTS)
+    page = ("Home | News | Health | About us\n"
+            "Newborn screening reaches every district\n"
+            "By Jane Doe, March 5, 2024\n"
+            "Every newborn in the city can now be screened for twenty rare conditions, the hospital said on Tuesday.\n"
+            "The tests take a few drops of blood from the heel and the results arrive within a week.\n"
+            "4 comments\n" + comments)
+    a = clean_text(page)
+    assert a.title == "Newborn screening reaches every district"
+    assert "twenty rare conditions" in a.text and "results arrive within a week" in a.text
+    assert "heart problem" not in a.text and "hearing tests" not in a.text
+    removed = {line.text: line.reason for line in a.removed}
+    assert removed[_COMMENTS[2][2]] == "outside article: reader comments"
+    # without the comments heading, the stamps alone still tell a thread from the article
+    b = clean_text(page.replace("4 comments\n", ""))
+    assert b.text == a.text
+
+
+def test_a_feed_of_posts_gives_its_first_post():
+    posts = "".join(f"Post number {n} about clinics\nPosted by Ann on May {n}, 2024 at 10:0{n} am\n"
+                    f"The clinic on {street} Street opened its doors to families this week, and the nurses there saw more than a hundred children on the first day alone.\n"
+                    f"Parents said the new waiting room was much calmer than the old one, and that the staff explained every vaccine before giving it.\n"
+                    for n, street in zip(range(1, 5), ("Oak", "Elm", "Pine", "Ash")))
+    a = clean_text(posts)
+    assert "Oak Street" in a.text and "Elm Street" not in a.text
