@@ -148,12 +148,15 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         judged[text] = (f, base_cls, why, pattern, base_cls != GOOD and is_byline(text, f.tokens),
                         base_cls != GOOD and stamp_shape(text, f.tokens))
     infos = []
+    seen: set[str] = set()
     for line in lines:
         text = line.text
         f, base_cls, why, pattern, byline, stamp = judged[text]
         info = _Info(line, f, base_cls, why, pattern, byline, counts[text], base_cls, stamp=stamp or None)
-        if info.repeated > 1 and f.tokens <= settings.REPEATED_MAX_TOKENS:  # ranking lists
-            info.cls, info.why = BAD, f"repeated {info.repeated}x on page"     # repeat headlines
+        if info.repeated > 1 and f.tokens <= settings.REPEATED_MAX_TOKENS and (
+                base_cls != GOOD or text in seen):  # ranking lists repeat headlines; prose said
+            info.cls, info.why = BAD, f"repeated {info.repeated}x on page"  # twice is said once
+        seen.add(text)
         pages = recurring.get(line_key(text)) if recurring else None
         if pages and info.cls != GOOD:  # prose is rarely a template
             info.cls, info.why = BAD, f"on {pages} pages of the corpus"
