@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line
 from .corpus import line_key
-from .meta import chrome_word_share, is_byline, is_name_line, stamp_shape, strip_site_suffix
+from .meta import (chrome_word_share, is_byline, is_dated_byline, is_name_line, stamp_shape,
+                   strip_site_suffix)
 from .patterns import Pattern, matcher
 from .script import LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
 
@@ -284,10 +285,18 @@ def _runs(scores: list[float], lo: int, hi: int) -> list[tuple[float, int, int]]
     return runs
 
 
-def _runs_between_cuts(scores: list[float], cuts: list[int]) -> list[tuple[int, float, int, int]]:
-    """_runs of each stretch between two cut lines: (its stretch's index, score, start, end)."""
+def _runs_between_cuts(scores: list[float], cuts: list[int],
+                       breaks: list[int] = ()) -> list[tuple[int, float, int, int]]:
+    """_runs of each stretch between two cut lines: (its stretch's index, score, start, end).
+    A run also ends above a break line (a headline with its byline: the next article), which
+    does not end the stretch."""
     pieces = zip([0] + [c + 1 for c in cuts], cuts + [len(scores)])
-    return [(piece, *run) for piece, (lo, hi) in enumerate(pieces) for run in _runs(scores, lo, hi)]
+    runs = []
+    for piece, (lo, hi) in enumerate(pieces):
+        inner = [b for b in breaks if lo < b < hi]
+        for a, b in zip([lo] + inner, inner + [hi]):
+            runs += [(piece, *run) for run in _runs(scores, a, b)]
+    return runs
 
 
 def _comment_threads(infos: list[_Info]) -> list[tuple[int, int, int]]:
@@ -328,21 +337,55 @@ def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]] = ()
         i.score = _score(i)
     runs = _runs_between_cuts([i.score for i in infos],
                               sorted({k for k, i in enumerate(infos) if i.pattern and i.pattern.ends_article}
-                                     | {k for start, second, _ in threads for k in (start, second)}))
+                                     | {k for start, second, _ in threads for k in (start, second)}),
+                              _signed_headlines(infos))
     outside = [r for r in runs if not any(second <= r[2] <= end for _, second, end in threads)]
     runs = outside or runs
     if not runs:
         return None
     best_piece, best = max(((p, score) for p, score, _, _ in runs), key=lambda r: r[1])
     # The first run with a good share of the best wins; before an article-ending line (the
-    # comments, the next post) a run long enough on its own wins too.
-    _, score, start, end = next(
-        r for r in runs if r[1] >= settings.FIRST_RUN_SHARE * best
-        or (r[0] < best_piece and r[1] >= settings.FIRST_RUN_MIN_SCORE))
+    # comments, the next post) a run long enough on its own wins too. But when such a run stands
+    # under a headline with its byline or date, the runs above it are not the article: a box of
+    # "about me" or of teasers has no byline. (Past an article-ending line, what has a byline
+    # is a comment.)
+    contenders = [r for r in runs if r[1] >= settings.FIRST_RUN_SHARE * best
+                  or (r[0] < best_piece and r[1] >= settings.FIRST_RUN_MIN_SCORE)]
+    first = contenders[0]
+    _, score, start, end = next((r for r in contenders[1:] if r[0] == first[0]
+                                 and r[1] >= settings.SIGNED_RUN_MIN_SHARE * first[1]
+                                 and _under_signed_headline(infos, r[2])), first) \
+        if len(contenders) > 1 and not _under_signed_headline(infos, first[2]) else first
     prose = [k for k in range(start, end + 1) if infos[k].cls == GOOD]
     if not prose:
         return None
     return prose[0], end  # what stands before the first prose is the header's to label
+
+
+def _signed_headlines(infos: list[_Info]) -> list[int]:
+    """Headline-shaped lines with a byline that holds a date or "By Name" under them, each the
+    start of an article or a post (a line of names alone, or "Time: 60 minutes", is too weak a
+    sign here)."""
+    found = []
+    for k, i in enumerate(infos):
+        if not (i.byline and is_dated_byline(i.line.text)):
+            continue
+        for h in range(k - 1, max(-1, k - 1 - settings.TITLE_BYLINE_MAX_GAP), -1):
+            if infos[h].base_cls == GOOD:
+                break
+            if _headline_like(infos[h]):
+                if not found or found[-1] != h:
+                    found.append(h)
+                break
+    return found
+
+
+def _under_signed_headline(infos: list[_Info], start: int) -> bool:
+    """A headline-shaped line with a byline or a date under it stands just above the run's
+    first prose."""
+    first = next((k for k in range(start, len(infos)) if infos[k].cls == GOOD), start)
+    return any(_headline_like(infos[k]) and _signed(infos, k, first, names=False)
+               for k in range(max(0, first - settings.TITLE_SEARCH_LINES), first))
 
 
 def _list_score(i: _Info) -> float:
@@ -486,6 +529,8 @@ _STARTS_LIKE_A_LIST = re.compile(r"[◎●•·▶►■□◆◇○★☆※→
 
 def _headline_like(i: _Info) -> bool:
     f = i.f
+    if "http" in i.line.text:
+        return False  # a post quoted in the article ("… https://t.co/…", then "— Name (@name) date")
     # A headline may recur: in the page's own ranking list, on other pages of the corpus.
     return (i.base_cls in (SHORT, NEAR) and not i.pattern and not i.byline and f.items < 8
             and (f.han >= 4 or f.words >= 2)
@@ -567,10 +612,11 @@ def _repeated(infos: list[_Info], i: _Info, page: str) -> bool:
                and strip_site_suffix(j.line.text) == text for j in infos)
 
 
-def _signed(infos: list[_Info], k: int, start: int) -> bool:
-    """A byline follows line k closely, past at most a few short or chrome lines."""
+def _signed(infos: list[_Info], k: int, start: int, names: bool = True) -> bool:
+    """A byline follows line k closely, past at most a few short or chrome lines. `names`: a
+    line of names alone counts as one (a weaker sign: "Car Comparisons" reads as a name)."""
     for i in infos[k + 1: min(start, k + 1 + settings.TITLE_BYLINE_MAX_GAP)]:
-        if _is_meta_line(i):
+        if _is_meta_line(i) if names else i.byline or i.pattern and i.pattern.label == META:
             return True
         if i.base_cls == GOOD:
             return False

@@ -240,6 +240,11 @@ def is_byline(text: str, tokens: int) -> bool:
     return False
 
 
+def is_dated_byline(text: str) -> bool:
+    """A byline (is_byline) that dates or signs a piece: a date, or "By Name"."""
+    return bool(_BY_RE.match(text) or find_dates(text))
+
+
 _NOT_IN_NAMES = re.compile(r"[=<>\"@]|\d{3,}")
 
 
@@ -517,20 +522,21 @@ def dated_header(lines: list[str]) -> tuple[str | None, str | None]:
 _HEADLINE_SHAPE = re.compile(r"^(?=.{6,120}$)(?!.*[|>»])(?:(?=(?:.*[\u4e00-\u9fff]){6})|(?:\S+\s+){3,24}\S+$).*[^。.!?！？:：]$")
 
 
-_STAMP_SHAPE = re.compile(r"[^\W\d_]+|\d+")
+_CLOCK = re.compile(r"\d{1,2}[:：]\d{2}")
+_DAYISH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+                     r"|\d{1,2}[-/.月]\d{1,2}|年|日", re.I)
+_NOT_STAMP_SHAPE = re.compile(r"[^\W\d_]+|\s+")
 
 
 def stamp_shape(text: str, tokens: int) -> str | None:
     """The shape of a post's time stamp on a short line ("Shirley July 31, 2012 at 9:39 pm",
-    "Posted on Nov 06 2012 | 1:33 pm - 2 hours ago", "网友 2012-01-17 21:40"): from the date on,
-    words as "a" and numbers as "0", so that the stamps of one comment thread share a shape
-    while the names before them differ. None when the line holds no date with a time of day."""
-    if tokens > settings.STAMP_MAX_TOKENS or (":" not in text and "：" not in text
-                                               and "ago" not in text and "前" not in text):
+    "by Name (1234) on Monday July 23, @09:46PM", "Posted 2 hours ago", "网友 2012-01-17 21:40"):
+    its numbers as "0" and its punctuation, words left out, so that the stamps of one comment
+    thread share a shape whatever the names in them. None when the line holds no time of day
+    with a day, and no "… ago"."""
+    if tokens > settings.STAMP_MAX_TOKENS or not any(c in text for c in ":：前") and "ago" not in text:
         return None
-    ago = _AGO_RE.search(text) if "ago" in text or "前" in text else None
-    timed = [f for f in find_dates(text) if f.datetime] if ":" in text or "：" in text else []
-    starts = [m.start() for m in (ago,) if m] + [f.span[0] for f in timed]
-    if not starts:
+    if not (_CLOCK.search(text) and _DAYISH.search(text)
+            or ("ago" in text or "前" in text) and _AGO_RE.search(text)):
         return None
-    return _STAMP_SHAPE.sub(lambda m: "0" if m.group().isdigit() else "a", text[min(starts):])
+    return _NOT_STAMP_SHAPE.sub("", re.sub(r"\d+", "0", text))

@@ -267,3 +267,20 @@ def test_a_feed_of_posts_gives_its_first_post():
                     for n, street in zip(range(1, 5), ("Oak", "Elm", "Pine", "Ash")))
     a = clean_text(posts)
     assert "Oak Street" in a.text and "Elm Street" not in a.text
+
+
+def test_the_run_under_a_headline_and_its_date_beats_a_box_above_it():
+    page = ("About me\n"
+            "I am a midwife and a mother of three, and I have worked in rural clinics for twenty years.\n"
+            "On this blog I write about pregnancy, birth and the first year of a baby's life, in plain words.\n"
+            "I also answer readers' questions every Friday, so please send them in through the form below.\n"
+            "Home | Pregnancy | Birth | Babies | Archives | Contact\n"
+            "Search\nCategories\nRecent posts\n"
+            "Iron in pregnancy: what the new advice means\n"
+            "Monday, November 5, 2012\n"
+            "The health ministry now advises iron tablets only for women whose blood tests show they need them.\n"
+            "Most women get enough iron from food, and too much of it can upset the stomach for weeks.\n"
+            "Midwives will still check every woman's blood twice, once early on and once near the end.\n")
+    a = clean_text(page)
+    assert a.title == "Iron in pregnancy: what the new advice means"
+    assert a.text.startswith("The health ministry") and "midwife" not in a.text
