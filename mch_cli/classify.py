@@ -335,10 +335,15 @@ def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]] = ()
     is no other."""
     for i in infos:
         i.score = _score(i)
+    signed = _signed_headlines(infos)
+    # A byline under a headline that counts the comments ("Posted by Bob | 1 Comment") heads
+    # the article: it is no comments line ending one.
+    heads = {h + d for h in signed for d in range(1, settings.TITLE_BYLINE_MAX_GAP + 1)}
+    cuts = {k for k, i in enumerate(infos)
+            if i.pattern and i.pattern.ends_article and not (i.byline and k in heads)}
     runs = _runs_between_cuts([i.score for i in infos],
-                              sorted({k for k, i in enumerate(infos) if i.pattern and i.pattern.ends_article}
-                                     | {k for start, second, _ in threads for k in (start, second)}),
-                              _signed_headlines(infos))
+                              sorted(cuts | {k for start, second, _ in threads for k in (start, second)}),
+                              signed)
     outside = [r for r in runs if not any(second <= r[2] <= end for _, second, end in threads)]
     runs = outside or runs
     if not runs:

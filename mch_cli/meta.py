@@ -240,9 +240,13 @@ def is_byline(text: str, tokens: int) -> bool:
     return False
 
 
+_AUTHOR_KEY_RE = re.compile("(?:" + "|".join(re.escape(k) for k, field in _KEYS.items() if field == "author")
+                            + r")\s*[:：]", re.I)
+
+
 def is_dated_byline(text: str) -> bool:
-    """A byline (is_byline) that dates or signs a piece: a date, or "By Name"."""
-    return bool(_BY_RE.match(text) or find_dates(text))
+    """A byline (is_byline) that dates or signs a piece: a date, "By Name", "作者：…"."""
+    return bool(_BY_RE.match(text) or _AUTHOR_KEY_RE.search(text) or find_dates(text))
 
 
 _NOT_IN_NAMES = re.compile(r"[=<>\"@]|\d{3,}")
