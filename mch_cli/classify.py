@@ -52,6 +52,7 @@ class Features:
     breadcrumb: bool
     truncated: bool
     pipes: int               # "|" separators: "About Us | Disclaimer | Careers | Contact Us | …"
+    bullets: int             # spaced "·" and "•" separators: "Headline one · Headline two · …"
 
 
 # Every match of _ITEM_SPLIT holds one of these.
@@ -85,6 +86,7 @@ def features(text: str) -> Features:
         ("..." in text or "…" in text) and bool(_TRUNCATED.search(text))
         and len(PROSE_PUNCT_RE.findall(_TRUNCATED.sub("", text))) <= 1,
         text.count("|") + text.count("｜"),  # pipes
+        text.count(" · ") + text.count(" • ") if "·" in text or "•" in text else 0,  # bullets
     )
 
 
@@ -100,6 +102,8 @@ def line_class(f: Features) -> tuple[str, str]:
     if (f.pipes >= settings.PIPED_MENU_MIN_PIPES and f.tokens <= settings.PIPED_MENU_MAX_ITEM_TOKENS * (f.pipes + 1)
             and f.prose_punct < f.pipes):  # the odd "Connect.in.com" or "?" among links
         return BAD, f"menu: {f.pipes + 1} links between |"
+    if f.bullets >= settings.BULLET_LIST_MIN_SEPARATORS and f.prose_punct <= f.bullets:
+        return BAD, f"headlines between bullets: {f.bullets + 1} items"  # a long line, not prose
     if f.truncated:
         return BAD, "truncated teaser"
     if f.han >= f.words:
@@ -147,7 +151,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     for text, f, pattern in zip(texts, found, matched):
         base_cls, why = line_class(f)
         judged[text] = (f, base_cls, why, pattern, base_cls != GOOD and is_byline(text, f.tokens),
-                        base_cls != GOOD and stamp_shape(text, f.tokens))
+                        stamp_shape(text, f.tokens))
     infos = []
     seen: set[str] = set()
     for line in lines:

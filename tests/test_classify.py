@@ -284,3 +284,24 @@ def test_the_run_under_a_headline_and_its_date_beats_a_box_above_it():
     a = clean_text(page)
     assert a.title == "Iron in pregnancy: what the new advice means"
     assert a.text.startswith("The health ministry") and "midwife" not in a.text
+
+
+def test_a_line_of_headlines_between_bullets_and_a_feed_of_timed_headlines_are_not_the_article():
+    article = ("Free vitamin D drops for every newborn\n"
+               "By Jane Doe, March 5, 2024\n"
+               "Every baby born in the region will get free vitamin D drops from next month, the health board said.\n"
+               "The drops protect bones in the first year, when babies get little sun, and cost families about ten pounds a month.\n")
+    bullets = ("Council approves new bus routes for the east side after a long debate · Local school wins national science prize "
+               "for the second year in a row · Storm warning issued for the coast as winds reach ninety miles an hour · "
+               "Hospital car park fees to rise in April, and the staff union says it will fight them\n")
+    feed = "".join(f"{h} - Daily Post - {n} hours ago\n" for n, h in enumerate((
+        "Council approves the new bus routes, and the east side is glad of it.",
+        "Our local school wins a science prize, for the second year in a row.",
+        "A storm warning is issued for the coast, as the winds reach new highs.",
+        "The car park fees rise in April, and the staff union says it will fight.",
+        "The new library opens its doors, with a reading room for the children."), 1))
+    for page in (bullets + article, feed + article):
+        a = clean_text(page)
+        assert a.text.startswith("Every baby born") and "Council" not in a.text
+    assert any(line.reason.startswith("outside article: headlines between bullets")
+               for line in clean_text(bullets + article).removed)
