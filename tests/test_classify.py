@@ -229,3 +229,13 @@ def test_more_chrome_of_english_news_pages():
     reasons = {x.text: x.reason for x in a.removed}
     assert "sign-in" in reasons["Forgotten password?"] and "contact" in reasons[contact]
     assert a.captions[1:] == captions and len(a.paragraphs) == 2
+
+
+def test_a_photo_credit_or_a_mention_of_copyright_does_not_end_the_article():
+    credit = "The new wing of the hospital. © Mary Major"
+    mention = "The hospital's lawyers said the copyright of the screening software was never in dispute."
+    a = clean_text(EN_PAGE.replace("Nurses at the screening centre on Monday. (Photo by John Roe)",
+                                   f"{credit}\n{mention}\n© Peter Smith"))
+    assert mention in a.text and "More than 30,000" in a.text
+    assert credit in a.captions and "© Peter Smith" in a.captions
+    assert "copyright" in {x.text: x.reason for x in a.removed}["Copyright 2024 Health Daily. All rights reserved."]
