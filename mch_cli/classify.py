@@ -460,6 +460,10 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...] =
     title = _choose_headline(infos, start, title_hints)
     lowest = min(lowest, title) if title is not None else lowest
     top = title + 1 if title is not None else lowest
+    texts = Counter(i.line.text for i in infos[top:start])
+    header = {text for text, n in texts.items() if n > 1}  # a line twice under the headline is chrome
+    if title is not None:
+        header.add(infos[title].line.text)
     for k in range(top, start):
         i = infos[k]
         if _label_by_pattern(i):
@@ -467,7 +471,8 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...] =
         if (k - top < settings.NAME_LINE_MAX_DISTANCE and _name_line(i)
                 and (title is None or i.line.text != infos[title].line.text)):
             _set(i, META, "author's name")
-        elif i.cls != BAD and (i.f.ends_sentence and i.f.prose_punct >= 1 or _unpunctuated_prose(i)):
+        elif ((i.cls != BAD or _list_repeat(i) and i.line.text not in header)  # a standfirst recurs
+              and (i.f.ends_sentence and i.f.prose_punct >= 1 or _unpunctuated_prose(i))):  # in a teaser
             _set(i, BODY, "lead paragraph")
         else:
             _set(i, BOILERPLATE, "between headline and article: " + i.why)

@@ -239,3 +239,10 @@ def test_a_photo_credit_or_a_mention_of_copyright_does_not_end_the_article():
     assert mention in a.text and "More than 30,000" in a.text
     assert credit in a.captions and "© Peter Smith" in a.captions
     assert "copyright" in {x.text: x.reason for x in a.removed}["Copyright 2024 Health Daily. All rights reserved."]
+
+
+def test_a_standfirst_the_page_repeats_in_a_teaser_is_still_the_lead():
+    lead = "Screening every newborn in the city will take two more years and cost far more than the hospital had planned for"
+    page = EN_PAGE.replace("March 5, 2024", f"March 5, 2024\n{lead}").replace("Share this article", f"Share this article\n{lead}")
+    a = clean_text(page)
+    assert a.text.count(lead) == 1 and a.paragraphs[0].text == lead
