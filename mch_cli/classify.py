@@ -173,7 +173,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     elif region:
         start, end = region
         _label_body(infos, start, end)
-        end = _label_table(infos, _label_appendix(infos, end))
+        end = _label_numbered_list(infos, _label_table(infos, _label_appendix(infos, end)))
     else:
         return
     title = _label_header(infos, start, title_hints)
@@ -403,6 +403,37 @@ def _label_appendix(infos: list[_Info], end: int) -> int:
             _set(infos[k], BODY, "appendix to the article")
         k += 1
     return k - 1
+
+
+_ITEM_NUMBER = re.compile(r"^(\d{1,2})[.、)）](?!\d)\s*\S")
+_ANNOUNCES = re.compile(r"[:：]$")
+
+
+def _label_numbered_list(infos: list[_Info], end: int) -> int:
+    """A list the article announces ("The ten freest economies:", "From left to right:") and
+    numbers from 1 on, right under its last paragraph, is the article's: its items are short,
+    so the article's run of prose stopped before them. Returns the new end of the article."""
+    for k in range(end + 1, min(len(infos) - 1, end + 1 + settings.LIST_AFTER_MAX_GAP)):
+        i = infos[k]
+        if i.pattern or i.cls == BAD or i.byline:
+            return end
+        if _ANNOUNCES.search(i.line.text):
+            break
+    else:
+        return end
+    items, n = k + 1, 0
+    while items < len(infos) and not (infos[items].pattern and infos[items].pattern.label == BOILERPLATE):
+        number = _ITEM_NUMBER.match(infos[items].line.text)
+        if not number or int(number.group(1)) != n + 1:
+            break
+        items, n = items + 1, n + 1
+    if n < settings.LIST_AFTER_MIN_ITEMS:
+        return end
+    _set(infos[k], BODY, "numbered list after the article")
+    for i in infos[k + 1: items]:
+        if not _label_by_pattern(i):
+            _set(i, BODY, "numbered list after the article")
+    return items - 1
 
 
 def _table_row(i: _Info) -> bool:

@@ -246,3 +246,17 @@ def test_a_standfirst_the_page_repeats_in_a_teaser_is_still_the_lead():
     page = EN_PAGE.replace("March 5, 2024", f"March 5, 2024\n{lead}").replace("Share this article", f"Share this article\n{lead}")
     a = clean_text(page)
     assert a.text.count(lead) == 1 and a.paragraphs[0].text == lead
+
+
+def test_a_numbered_list_the_article_announces_is_kept_a_ranking_without_its_intro_is_not():
+    body_end = "下一阶段，医院将继续完善服务网络，让更多家庭享受到优质便捷的妇幼健康服务。"
+    items = ["1、东城区", "2、西城区", "3、海淀区", "4、朝阳区"]
+    page = ZH_PAGE.replace("【责任编辑：张三】\n", "")
+    announced = clean_text(page.replace(body_end, body_end + "\n首批试点区县如下：\n" + "\n".join(items)))
+    assert all(item in announced.text for item in items) and "首批试点区县如下：" in announced.text
+    bare = clean_text(page.replace(body_end, body_end + "\n" + "\n".join(items)))
+    assert not any(item in bare.text for item in items)
+    en_items = ["1. Cotton blankets", "2. A soft cap", "3. Two pairs of socks"]
+    en_end = "as the programme grows."
+    en = clean_text(EN_PAGE.replace(en_end, en_end + "\nParents are asked to bring:\n" + "\n".join(en_items)))
+    assert all(item in en.text for item in en_items)
