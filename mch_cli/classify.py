@@ -67,7 +67,10 @@ def features(text: str) -> Features:
     stop = sum(map(_EN_STOPWORDS.__contains__, map(str.lower, words))) / len(words) if words else 0.0
     # English needs explicit separators.
     if han >= len(words):
-        items = len(_CHINESE_ITEM.findall(text))
+        found = _CHINESE_ITEM.findall(text)
+        items = len(found)
+        if items >= settings.SPACED_MIN_CHARS and max(map(len, found)) == 1:
+            items = 1  # "港 鐵 多 條 路 綫": a headline set with a space after every character
     elif _ITEM_SYMBOL.search(text) or _DOUBLE_SPACE.search(text):
         items = len(list(filter(str.strip, _ITEM_SPLIT.split(text))))
     else:  # nothing to split at (most lines): testing for that is cheaper than splitting

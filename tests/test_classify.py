@@ -260,3 +260,10 @@ def test_a_numbered_list_the_article_announces_is_kept_a_ranking_without_its_int
     en_end = "as the programme grows."
     en = clean_text(EN_PAGE.replace(en_end, en_end + "\nParents are asked to bring:\n" + "\n".join(en_items)))
     assert all(item in en.text for item in en_items)
+
+
+def test_a_letter_spaced_chinese_headline_is_not_a_menu():
+    spaced = " ".join("儿童保健服务再升级项目启动")
+    a = clean_text(ZH_PAGE.replace("儿童保健服务再升级", spaced))
+    assert a.title == spaced
+    assert "menu" in {x.text: x.reason for x in clean_text("一 二 三 四 五 六 日\n" + ZH_PAGE).removed}["一 二 三 四 五 六 日"]
