@@ -267,3 +267,9 @@ def test_a_letter_spaced_chinese_headline_is_not_a_menu():
     a = clean_text(ZH_PAGE.replace("儿童保健服务再升级", spaced))
     assert a.title == spaced
     assert "menu" in {x.text: x.reason for x in clean_text("一 二 三 四 五 六 日\n" + ZH_PAGE).removed}["一 二 三 四 五 六 日"]
+
+
+def test_a_closing_line_that_ends_in_an_emoji_still_ends_a_sentence():
+    closing = "We hope to see all of you at the open day! 🙂"
+    a = clean_text(EN_PAGE.replace("Share this article", closing + "\nShare this article"))
+    assert closing in a.text
