@@ -176,7 +176,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     elif region:
         start, end = region
         _label_body(infos, start, end)
-        end = _label_numbered_list(infos, _label_table(infos, _label_appendix(infos, end)))
+        end = _label_announced_list(infos, _label_table(infos, _label_appendix(infos, end)))
     else:
         return
     title = _label_header(infos, start, title_hints)
@@ -409,12 +409,13 @@ def _label_appendix(infos: list[_Info], end: int) -> int:
 
 
 _ITEM_NUMBER = re.compile(r"^(\d{1,2})[.、)）](?!\d)\s*\S")
+_ITEM_BULLET = re.compile(r"^([-–•*·◆●■])\s+\S")
 _ANNOUNCES = re.compile(r"[:：]$")
 
 
-def _label_numbered_list(infos: list[_Info], end: int) -> int:
-    """A list the article announces ("The ten freest economies:", "From left to right:") and
-    numbers from 1 on, right under its last paragraph, is the article's: its items are short,
+def _label_announced_list(infos: list[_Info], end: int) -> int:
+    """A list the article announces ("The ten freest economies:", "From left to right:"), its
+    items numbered from 1 on or behind one bullet, right under its last paragraph, is the article's: its items are short,
     so the article's run of prose stopped before them. Returns the new end of the article."""
     for k in range(end + 1, min(len(infos) - 1, end + 1 + settings.LIST_AFTER_MAX_GAP)):
         i = infos[k]
@@ -425,17 +426,23 @@ def _label_numbered_list(infos: list[_Info], end: int) -> int:
     else:
         return end
     items, n = k + 1, 0
+    bullet = _ITEM_BULLET.match(infos[items].line.text) if items < len(infos) else None
     while items < len(infos) and not (infos[items].pattern and infos[items].pattern.label == BOILERPLATE):
-        number = _ITEM_NUMBER.match(infos[items].line.text)
-        if not number or int(number.group(1)) != n + 1:
-            break
+        text = infos[items].line.text
+        if bullet:  # every item behind the same bullet
+            if not text.startswith(bullet.group(1)) or not _ITEM_BULLET.match(text):
+                break
+        else:
+            number = _ITEM_NUMBER.match(text)
+            if not number or int(number.group(1)) != n + 1:
+                break
         items, n = items + 1, n + 1
     if n < settings.LIST_AFTER_MIN_ITEMS:
         return end
-    _set(infos[k], BODY, "numbered list after the article")
+    _set(infos[k], BODY, "list announced by the article")
     for i in infos[k + 1: items]:
         if not _label_by_pattern(i):
-            _set(i, BODY, "numbered list after the article")
+            _set(i, BODY, "list announced by the article")
     return items - 1
 
 

@@ -273,3 +273,10 @@ def test_a_closing_line_that_ends_in_an_emoji_still_ends_a_sentence():
     closing = "We hope to see all of you at the open day! 🙂"
     a = clean_text(EN_PAGE.replace("Share this article", closing + "\nShare this article"))
     assert closing in a.text
+
+
+def test_a_bulleted_list_the_article_announces_is_kept():
+    items = ["- North district: 12,000 infants", "- South district: 9,500 infants", "- West district: 8,000 infants"]
+    en_end = "as the programme grows."
+    a = clean_text(EN_PAGE.replace(en_end, en_end + "\nInfants screened by district:\n" + "\n".join(items)))
+    assert all(item in a.text for item in items)
