@@ -414,35 +414,47 @@ _ANNOUNCES = re.compile(r"[:：]$")
 
 
 def _label_announced_list(infos: list[_Info], end: int) -> int:
-    """A list the article announces ("The ten freest economies:", "From left to right:"), its
-    items numbered from 1 on or behind one bullet, right under its last paragraph, is the article's: its items are short,
-    so the article's run of prose stopped before them. Returns the new end of the article."""
-    for k in range(end + 1, min(len(infos) - 1, end + 1 + settings.LIST_AFTER_MAX_GAP)):
+    """A list the article announces ("The ten freest economies:", "Here are a few tips:") at or
+    right under its last paragraph is the article's: its items are short, so the article's run of
+    prose stopped before them. Items are numbered from 1 on, or stand behind one bullet, or, when
+    a sentence of the article announces them, are unmarked lines of several words; prose right
+    under the list is the article's again. Returns the new end of the article."""
+    for k in range(end, min(len(infos) - 1, end + 1 + settings.LIST_AFTER_MAX_GAP)):
         i = infos[k]
-        if i.pattern or i.cls == BAD or i.byline:
+        if k > end and (i.pattern or i.cls == BAD or i.byline):
             return end
         if _ANNOUNCES.search(i.line.text):
             break
     else:
         return end
+    if chrome_word_share(infos[k].line.text) >= 0.5:
+        return end  # "Related content:", "Popular posts:": a list of links
+    first = infos[k + 1].line.text
+    bullet = _ITEM_BULLET.match(first)
+    numbered = not bullet and _ITEM_NUMBER.match(first)
     items, n = k + 1, 0
-    bullet = _ITEM_BULLET.match(infos[items].line.text) if items < len(infos) else None
-    while items < len(infos) and not (infos[items].pattern and infos[items].pattern.label == BOILERPLATE):
-        text = infos[items].line.text
-        if bullet:  # every item behind the same bullet
+    while items < len(infos):
+        i = infos[items]
+        if i.pattern and i.pattern.label == BOILERPLATE or i.byline:
+            break
+        text = i.line.text
+        if bullet:
             if not text.startswith(bullet.group(1)) or not _ITEM_BULLET.match(text):
                 break
-        else:
+        elif numbered:
             number = _ITEM_NUMBER.match(text)
             if not number or int(number.group(1)) != n + 1:
                 break
+        elif i.cls != NEAR or infos[k].cls != GOOD:  # "More stories:" and headlines: no list of its
+            break
         items, n = items + 1, n + 1
     if n < settings.LIST_AFTER_MIN_ITEMS:
         return end
-    _set(infos[k], BODY, "list announced by the article")
-    for i in infos[k + 1: items]:
-        if not _label_by_pattern(i):
-            _set(i, BODY, "list announced by the article")
+    while items < len(infos) and infos[items].cls == GOOD and not infos[items].pattern:
+        items += 1  # the article goes on under its list
+    for i in infos[k: items]:
+        if i.line.label != BODY and not _label_by_pattern(i):
+            _set(i, BODY, "list announced by the article" if i.cls != GOOD else "prose")
     return items - 1
 
 

@@ -280,3 +280,16 @@ def test_a_bulleted_list_the_article_announces_is_kept():
     en_end = "as the programme grows."
     a = clean_text(EN_PAGE.replace(en_end, en_end + "\nInfants screened by district:\n" + "\n".join(items)))
     assert all(item in a.text for item in items)
+
+
+def test_unmarked_items_a_sentence_announces_are_kept_headlines_under_more_stories_are_not():
+    en_end = "as the programme grows."
+    tips = ["Bring the baby's health card and a list of any medicines given since birth",
+            "Book the screening online at least a week before the date you would like",
+            "Ask the nurse about the follow-up visit if the first results are unclear"]
+    a = clean_text(EN_PAGE.replace(en_end, "as the programme grows, and it gives parents a few tips:\n"
+                                   + "\n".join(tips) + "\nThe hospital will publish its next figures in June, a spokesman said."))
+    assert all(t in a.text for t in tips) and "next figures in June" in a.text
+    heads = ["- Hospital opens new maternity ward", "- City council approves health budget", "- Flu season starts early"]
+    b = clean_text(EN_PAGE.replace(en_end, en_end + "\nMore news stories:\n" + "\n".join(heads)))
+    assert not any(h in b.text for h in heads)
