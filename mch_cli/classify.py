@@ -29,6 +29,11 @@ _ITEM_SPLIT = re.compile(r"\s*[|｜·•»›>→]+\s*|\s{2,}|\t")
 _BREADCRUMB = re.compile(r"(?:>>?|»|›|→|->|＞)")
 # Numbered items (bullets are left out: lists of links use them too).
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.]|[①-⑳])\s*\S")
+# A list the article announces ("…:") has its items numbered or behind one bullet.
+_ITEM_NUMBER = re.compile(r"^(\d{1,2})[.、)）](?!\d)\s*\S")
+_ITEM_BULLET = re.compile(r"^([-–•*·◆●■])\s+\S")
+_ANNOUNCES = re.compile(r"[:：]$")
+_ITEM_MARK = re.compile(_ITEM_NUMBER.pattern + "|" + _ITEM_BULLET.pattern)
 # "附：招生专业及考试科目", "Appendix": the table or list after it belongs to the article.
 _APPENDIX = re.compile(r"^(?:附\s*[:：]|附[表录]|appendix\b|annex\b)", re.IGNORECASE)
 # "蔡英文 、 民進黨 、 國民黨": a list of tags, whose commas are not prose punctuation.
@@ -375,15 +380,19 @@ def _label_by_pattern(i: _Info) -> bool:
 
 def _label_body(infos: list[_Info], start: int, end: int) -> None:
     in_list = False  # after "相关新闻" / "Related" inside the article, up to its next prose
+    announced = False  # after a line of the article ending in ":", up to the end of its list
     for k in range(start, end + 1):
         i = infos[k]
         if _label_by_pattern(i):
             continue
         in_list = (in_list and i.cls != GOOD) or bool(i.pattern and i.pattern.starts_list)
+        announced = announced and bool(_ITEM_MARK.match(i.line.text))
         if i.cls == GOOD:
             _set(i, BODY, "prose")
         elif in_list and not i.pattern:
             _set(i, BOILERPLATE, "link list inside the article")
+        elif announced and i.cls != BAD:
+            _set(i, BODY, "list item inside the article")
         elif i.cls == BAD:
             _set(i, BOILERPLATE, i.why)
         elif i.running:
@@ -393,6 +402,8 @@ def _label_body(infos: list[_Info], start: int, end: int) -> None:
             _set(i, HEADING, "sub-heading before prose")
         else:
             _set(i, BOILERPLATE, "short line inside the article")
+        if i.line.label == BODY and _ANNOUNCES.search(i.line.text) and chrome_word_share(i.line.text) < 0.5:
+            announced = True
 
 
 def _label_appendix(infos: list[_Info], end: int) -> int:
@@ -408,9 +419,6 @@ def _label_appendix(infos: list[_Info], end: int) -> int:
     return k - 1
 
 
-_ITEM_NUMBER = re.compile(r"^(\d{1,2})[.、)）](?!\d)\s*\S")
-_ITEM_BULLET = re.compile(r"^([-–•*·◆●■])\s+\S")
-_ANNOUNCES = re.compile(r"[:：]$")
 
 
 def _label_announced_list(infos: list[_Info], end: int) -> int:

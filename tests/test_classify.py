@@ -293,3 +293,11 @@ def test_unmarked_items_a_sentence_announces_are_kept_headlines_under_more_stori
     heads = ["- Hospital opens new maternity ward", "- City council approves health budget", "- Flu season starts early"]
     b = clean_text(EN_PAGE.replace(en_end, en_end + "\nMore news stories:\n" + "\n".join(heads)))
     assert not any(h in b.text for h in heads)
+
+
+def test_a_bulleted_list_a_line_of_the_article_announces_inside_it_is_kept():
+    items = ["• North district", "• South district", "• West district"]
+    page = EN_PAGE.replace("More than 30,000", "The screening starts next week in the north, the south and the west of the city, in these districts:\n"
+                           + "\n".join(items) + "\nMore than 30,000")
+    a = clean_text(page)
+    assert all(item in a.text for item in items)
