@@ -301,3 +301,11 @@ def test_a_bulleted_list_a_line_of_the_article_announces_inside_it_is_kept():
                            + "\n".join(items) + "\nMore than 30,000")
     a = clean_text(page)
     assert all(item in a.text for item in items)
+
+
+def test_a_cookie_sheet_in_a_recipe_is_not_a_cookie_notice():
+    step = "Put the tray on a cookie sheet and use foil to cover the edges so that they do not burn."
+    a = clean_text(EN_PAGE.replace("More than 30,000", step + "\nMore than 30,000"))
+    assert step in a.text
+    notice = "This site uses cookies: by staying on it you accept their use."
+    assert "cookie" in {x.text: x.reason for x in clean_text(notice + "\n" + EN_PAGE).removed}[notice]
