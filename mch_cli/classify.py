@@ -33,6 +33,8 @@ _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]|[一�
 _ITEM_NUMBER = re.compile(r"^(\d{1,2})[.、)）](?!\d)\s*\S")
 _ITEM_BULLET = re.compile(r"^([-–•*·◆●■])\s+\S")
 _ANNOUNCES = re.compile(r"[:：]$")
+# "2 tsp cumin", "3/4 cup of brown sugar", "8-9 ripe pears": an amount, then what of (an ingredient).
+_QUANTITY = re.compile(r"^\d+(?:[-/.,]\d+)*(?:\s\d+/\d+)?\s?(?:[a-z]|\()")
 _ITEM_MARK = re.compile(_ITEM_NUMBER.pattern + "|" + _ITEM_BULLET.pattern)
 # "附：招生专业及考试科目", "Appendix": the table or list after it belongs to the article.
 _APPENDIX = re.compile(r"^(?:附\s*[:：]|附[表录]|appendix\b|annex\b)", re.IGNORECASE)
@@ -244,7 +246,7 @@ def _mark_running_text(infos: list[_Info]) -> None:
         i.byline = i.byline and not i.wrapped  # a wrapped line is text, whatever it mentions
         i.running = i.cls == GOOD or (i.cls != BAD and not i.pattern and (
             i.f.ends_sentence or i.f.prose_punct >= 1 or i.wrapped or previous_wrapped
-            or bool(_LIST_ITEM.match(i.line.text))))
+            or bool(_LIST_ITEM.match(i.line.text) or _QUANTITY.match(i.line.text))))
         previous_wrapped = i.wrapped
 
 
@@ -440,6 +442,7 @@ def _label_announced_list(infos: list[_Info], end: int) -> int:
     first = infos[k + 1].line.text
     bullet = _ITEM_BULLET.match(first)
     numbered = not bullet and _ITEM_NUMBER.match(first)
+    amounts = not bullet and not numbered and _QUANTITY.match(first)
     items, n = k + 1, 0
     while items < len(infos):
         i = infos[items]
@@ -453,9 +456,18 @@ def _label_announced_list(infos: list[_Info], end: int) -> int:
             number = _ITEM_NUMBER.match(text)
             if not number or int(number.group(1)) != n + 1:
                 break
+        elif amounts:  # "Ingredients:": amounts, and "salt to taste" among them
+            if i.cls not in (SHORT, NEAR) or i.f.tokens > settings.LIST_AFTER_MAX_ITEM_TOKENS:
+                break
         elif i.cls != NEAR or infos[k].cls != GOOD:  # "More stories:" and headlines: no list of its
             break
         items, n = items + 1, n + 1
+    if amounts:  # up to its last amount, when most of its items are amounts
+        last = max(x for x in range(k + 1, items) if _QUANTITY.match(infos[x].line.text))
+        n = sum(bool(_QUANTITY.match(i.line.text)) for i in infos[k + 1: last + 1])
+        if 2 * n < last - k:
+            return end
+        items = last + 1
     if n < settings.LIST_AFTER_MIN_ITEMS:
         return end
     while items < len(infos) and infos[items].cls == GOOD and not infos[items].pattern:

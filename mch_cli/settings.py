@@ -62,6 +62,7 @@ FIRST_RUN_SHARE = 0.5                # the first run scoring this share of the b
 FIRST_RUN_MIN_SCORE = 100.0          # ... or scoring this much (comments may outweigh the article)
 LIST_AFTER_MIN_ITEMS = 3             # a numbered list announced right after the article ("…:", 1. 2. 3.)
 LIST_AFTER_MAX_GAP = 2               # ... its announcing line this close under the last prose line
+LIST_AFTER_MAX_ITEM_TOKENS = 12      # ... a list of amounts (ingredients): items at most this long
 TABLE_MIN_ROWS = 3                   # a table after the article: this many rows,
 TABLE_MIN_ROW_SHARE = 0.6            # ... this share of its lines (the rest: its title, its header),
 TABLE_MIN_CELLS = 3                  # ... of at least this many cells (a headline may have two),

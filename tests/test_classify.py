@@ -309,3 +309,12 @@ def test_a_cookie_sheet_in_a_recipe_is_not_a_cookie_notice():
     assert step in a.text
     notice = "This site uses cookies: by staying on it you accept their use."
     assert "cookie" in {x.text: x.reason for x in clean_text(notice + "\n" + EN_PAGE).removed}[notice]
+
+
+def test_a_list_of_amounts_is_the_recipe_s_inside_or_after_the_article():
+    amounts = ["2 tbsp olive oil", "1/2 tsp ground cumin", "3 ripe tomatoes", "salt to taste", "1 1/2 cups rice"]
+    en_end = "as the programme grows."
+    after = clean_text(EN_PAGE.replace(en_end, en_end + "\nFor the rice salad:\n" + "\n".join(amounts)))
+    assert all(x in after.text for x in amounts)
+    inside = clean_text(EN_PAGE.replace("More than 30,000", "\n".join(amounts[:3]) + "\nMore than 30,000"))
+    assert all(x in inside.text for x in amounts[:3])
