@@ -388,7 +388,9 @@ def _label_body(infos: list[_Info], start: int, end: int) -> None:
         if _label_by_pattern(i):
             continue
         in_list = (in_list and i.cls != GOOD) or bool(i.pattern and i.pattern.starts_list)
-        announced = announced and bool(_ITEM_MARK.match(i.line.text))
+        # a list's items: short lines (HTML's <li> lost their bullets in the text), numbered prose
+        announced = announced and not i.pattern and i.cls != BAD and (
+            i.cls != GOOD or bool(_ITEM_MARK.match(i.line.text)))
         if i.cls == GOOD:
             _set(i, BODY, "prose")
         elif in_list and not i.pattern:
@@ -404,8 +406,16 @@ def _label_body(infos: list[_Info], start: int, end: int) -> None:
             _set(i, HEADING, "sub-heading before prose")
         else:
             _set(i, BOILERPLATE, "short line inside the article")
-        if i.line.label == BODY and _ANNOUNCES.search(i.line.text) and chrome_word_share(i.line.text) < 0.5:
+        if (_announces_list(i) and k < end and infos[k + 1].cls in (SHORT, NEAR)
+                and not infos[k + 1].pattern):  # "The winners include:", "Key dates:"
             announced = True
+            if i.line.label != BODY:
+                _set(i, BODY, "announces a list inside the article")
+
+
+def _announces_list(i: _Info) -> bool:
+    return (not i.pattern and i.cls != BAD and bool(_ANNOUNCES.search(i.line.text))
+            and chrome_word_share(i.line.text) < 0.5)  # not "Related links:", "Share this:"
 
 
 def _label_appendix(infos: list[_Info], end: int) -> int:

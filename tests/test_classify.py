@@ -318,3 +318,14 @@ def test_a_list_of_amounts_is_the_recipe_s_inside_or_after_the_article():
     assert all(x in after.text for x in amounts)
     inside = clean_text(EN_PAGE.replace("More than 30,000", "\n".join(amounts[:3]) + "\nMore than 30,000"))
     assert all(x in inside.text for x in amounts[:3])
+
+
+def test_unmarked_items_under_a_line_ending_in_a_colon_inside_the_article_are_its_list():
+    items = ["A free hearing test", "Blood spot screening", "A heart check for newborns"]
+    page = EN_PAGE.replace("More than 30,000", "Every family in the programme is offered three checks, at no cost, in the same visit:\n"
+                           + "\n".join(items) + "\nMore than 30,000")
+    a = clean_text(page)
+    assert all(item in a.text for item in items)
+    links = ["Hospital website", "Screening leaflet", "Contact form"]
+    b = clean_text(EN_PAGE.replace("More than 30,000", "Related links:\n" + "\n".join(links) + "\nMore than 30,000"))
+    assert not any(x in b.text for x in links)
