@@ -233,7 +233,8 @@ def test_more_chrome_of_english_news_pages():
 
 def test_a_photo_credit_or_a_mention_of_copyright_does_not_end_the_article():
     credit = "The new wing of the hospital. © Mary Major"
-    mention = "The hospital's lawyers said the copyright of the screening software was never in dispute."
+    mention = ("The hospital's lawyers said the copyright of the screening software was never in dispute, "
+               "see http://example.org/news/copyright-of-the-software")
     a = clean_text(EN_PAGE.replace("Nurses at the screening centre on Monday. (Photo by John Roe)",
                                    f"{credit}\n{mention}\n© Peter Smith"))
     assert mention in a.text and "More than 30,000" in a.text
