@@ -570,7 +570,7 @@ def _unpunctuated_prose(i: _Info) -> bool:
     """An English sentence that lost its full stop: long, in sentence case, with function words
     (a headline is in Title Case, a menu has no function words)."""
     words = LATIN_WORD_RE.findall(i.line.text)
-    return (i.f.words >= settings.GOOD_MIN_WORDS and i.f.stopword_share >= settings.GOOD_MIN_STOPWORD_SHARE
+    return (i.f.words >= settings.LEAD_MIN_WORDS and i.f.stopword_share >= settings.GOOD_MIN_STOPWORD_SHARE
             and sum(w[0].islower() for w in words) >= settings.SENTENCE_CASE_MIN_SHARE * len(words))
 
 

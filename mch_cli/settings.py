@@ -29,6 +29,7 @@ GOOD_MIN_HAN_SENTENCE = 15           # ... or this long when it also ends a sent
 GOOD_MIN_WORDS = 15                  # an English line this long that reads as sentences is prose
 GOOD_MIN_WORDS_SENTENCE = 8          # ... or this long when it ends a sentence with stopwords
 GOOD_MIN_STOPWORD_SHARE = 0.15       # English function words among the words of prose
+LEAD_MIN_WORDS = 10                  # a standfirst without its full stop: this many words, in sentence case
 SENTENCE_CASE_MIN_SHARE = 0.5        # lower-case words in a sentence that lost its full stop
 GOOD_MIN_PROSE_PUNCT = 2             # ，。、 , . ; marks in a prose line
 SHORT_MAX_TOKENS = 5                 # at most this many tokens: a short line

@@ -330,3 +330,9 @@ def test_unmarked_items_under_a_line_ending_in_a_colon_inside_the_article_are_it
     links = ["Hospital website", "Screening leaflet", "Contact form"]
     b = clean_text(EN_PAGE.replace("More than 30,000", "Related links:\n" + "\n".join(links) + "\nMore than 30,000"))
     assert not any(x in b.text for x in links)
+
+
+def test_a_short_standfirst_without_its_full_stop_is_the_lead():
+    lead = "The screening will reach every district by the end of next year"
+    a = clean_text(EN_PAGE.replace("March 5, 2024", "March 5, 2024\n" + lead))
+    assert a.paragraphs[0].text == lead
