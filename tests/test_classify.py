@@ -336,3 +336,12 @@ def test_a_short_standfirst_without_its_full_stop_is_the_lead():
     lead = "The screening will reach every district by the end of next year"
     a = clean_text(EN_PAGE.replace("March 5, 2024", "March 5, 2024\n" + lead))
     assert a.paragraphs[0].text == lead
+
+
+def test_a_commentary_titled_after_pinglun_colon_is_not_the_comment_section():
+    body_end = "下一阶段，医院将继续完善服务网络，让更多家庭享受到优质便捷的妇幼健康服务。"
+    comment = "专家认为，儿童保健不能只靠一次体检，家庭、学校和医院需要长期配合，才能真正看到效果。"
+    page = ZH_PAGE.replace("【责任编辑：张三】\n", "").replace(body_end, body_end + "\n评论：体检之后更要跟进\n" + comment)
+    assert comment in clean_text(page).text
+    closed = ZH_PAGE.replace("【责任编辑：张三】\n", "").replace(body_end, body_end + "\n评论：12\n" + comment)
+    assert comment not in clean_text(closed).text
