@@ -30,6 +30,13 @@ _ITEM_SPLIT = re.compile(r"\s*[|｜·•»›>→]+\s*|\s{2,}|\t")
 _BREADCRUMB = re.compile(r"(?:>>?|»|›|→|->|＞)")
 # Numbered items (bullets are left out: lists of links use them too).
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.]|[①-⑳])\s*\S")
+# A list the article announces ("…:") has its items numbered or behind one bullet.
+_ITEM_NUMBER = re.compile(r"^(\d{1,2})[.、)）](?!\d)\s*\S")
+_ITEM_BULLET = re.compile(r"^([-–•*·◆●■])\s+\S")
+_ANNOUNCES = re.compile(r"[:：]$")
+# "2 tsp cumin", "3/4 cup of brown sugar", "8-9 ripe pears": an amount, then what of (an ingredient).
+_QUANTITY = re.compile(r"^\d+(?:[-/.,]\d+)*(?:\s\d+/\d+)?\s?(?:[a-z]|\()")
+_ITEM_MARK = re.compile(_ITEM_NUMBER.pattern + "|" + _ITEM_BULLET.pattern)
 # "附：招生专业及考试科目", "Appendix": the table or list after it belongs to the article.
 _APPENDIX = re.compile(r"^(?:附\s*[:：]|附[表录]|appendix\b|annex\b)", re.IGNORECASE)
 # "蔡英文 、 民進黨 、 國民黨": a list of tags, whose commas are not prose punctuation.
@@ -69,7 +76,10 @@ def features(text: str) -> Features:
     stop = sum(map(_EN_STOPWORDS.__contains__, map(str.lower, words))) / len(words) if words else 0.0
     # English needs explicit separators.
     if han >= len(words):
-        items = len(_CHINESE_ITEM.findall(text))
+        found = _CHINESE_ITEM.findall(text)
+        items = len(found)
+        if items >= settings.SPACED_MIN_CHARS and max(map(len, found)) == 1:
+            items = 1  # "港 鐵 多 條 路 綫": a headline set with a space after every character
     elif _ITEM_SYMBOL.search(text) or _DOUBLE_SPACE.search(text):
         items = len(list(filter(str.strip, _ITEM_SPLIT.split(text))))
     else:  # nothing to split at (most lines): testing for that is cheaper than splitting
@@ -184,7 +194,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     elif region:
         start, end = region
         _label_body(infos, start, end)
-        end = _label_table(infos, _label_appendix(infos, end))
+        end = _label_announced_list(infos, _label_table(infos, _label_appendix(infos, end)))
     else:
         return
     title = _label_header(infos, start, title_hints)
@@ -251,7 +261,7 @@ def _mark_running_text(infos: list[_Info]) -> None:
         i.byline = i.byline and not i.wrapped  # a wrapped line is text, whatever it mentions
         i.running = i.cls == GOOD or (i.cls != BAD and not i.pattern and (
             i.f.ends_sentence or i.f.prose_punct >= 1 or i.wrapped or previous_wrapped
-            or bool(_LIST_ITEM.match(i.line.text))))
+            or bool(_LIST_ITEM.match(i.line.text) or _QUANTITY.match(i.line.text))))
         previous_wrapped = i.wrapped
 
 
@@ -467,15 +477,21 @@ def _label_by_pattern(i: _Info) -> bool:
 
 def _label_body(infos: list[_Info], start: int, end: int) -> None:
     in_list = False  # after "相关新闻" / "Related" inside the article, up to its next prose
+    announced = False  # after a line of the article ending in ":", up to the end of its list
     for k in range(start, end + 1):
         i = infos[k]
         if _label_by_pattern(i):
             continue
         in_list = (in_list and i.cls != GOOD) or bool(i.pattern and i.pattern.starts_list)
+        # a list's items: short lines (HTML's <li> lost their bullets in the text), numbered prose
+        announced = announced and not i.pattern and i.cls != BAD and (
+            i.cls != GOOD or bool(_ITEM_MARK.match(i.line.text)))
         if i.cls == GOOD:
             _set(i, BODY, "prose")
         elif in_list and not i.pattern:
             _set(i, BOILERPLATE, "link list inside the article")
+        elif announced and i.cls != BAD:
+            _set(i, BODY, "list item inside the article")
         elif i.cls == BAD:
             _set(i, BOILERPLATE, i.why)
         elif i.running:
@@ -485,6 +501,16 @@ def _label_body(infos: list[_Info], start: int, end: int) -> None:
             _set(i, HEADING, "sub-heading before prose")
         else:
             _set(i, BOILERPLATE, "short line inside the article")
+        if (_announces_list(i) and k < end and infos[k + 1].cls in (SHORT, NEAR)
+                and not infos[k + 1].pattern):  # "The winners include:", "Key dates:"
+            announced = True
+            if i.line.label != BODY:
+                _set(i, BODY, "announces a list inside the article")
+
+
+def _announces_list(i: _Info) -> bool:
+    return (not i.pattern and i.cls != BAD and bool(_ANNOUNCES.search(i.line.text))
+            and chrome_word_share(i.line.text) < 0.5)  # not "Related links:", "Share this:"
 
 
 def _label_appendix(infos: list[_Info], end: int) -> int:
@@ -498,6 +524,63 @@ def _label_appendix(infos: list[_Info], end: int) -> int:
             _set(infos[k], BODY, "appendix to the article")
         k += 1
     return k - 1
+
+
+
+
+def _label_announced_list(infos: list[_Info], end: int) -> int:
+    """A list the article announces ("The ten freest economies:", "Here are a few tips:") at or
+    right under its last paragraph is the article's: its items are short, so the article's run of
+    prose stopped before them. Items are numbered from 1 on, or stand behind one bullet, or, when
+    a sentence of the article announces them, are unmarked lines of several words; prose right
+    under the list is the article's again. Returns the new end of the article."""
+    for k in range(end, min(len(infos) - 1, end + 1 + settings.LIST_AFTER_MAX_GAP)):
+        i = infos[k]
+        if k > end and (i.pattern or i.cls == BAD or i.byline):
+            return end
+        if _ANNOUNCES.search(i.line.text):
+            break
+    else:
+        return end
+    if chrome_word_share(infos[k].line.text) >= 0.5:
+        return end  # "Related content:", "Popular posts:": a list of links
+    first = infos[k + 1].line.text
+    bullet = _ITEM_BULLET.match(first)
+    numbered = not bullet and _ITEM_NUMBER.match(first)
+    amounts = not bullet and not numbered and _QUANTITY.match(first)
+    items, n = k + 1, 0
+    while items < len(infos):
+        i = infos[items]
+        if i.pattern and i.pattern.label == BOILERPLATE or i.byline:
+            break
+        text = i.line.text
+        if bullet:
+            if not text.startswith(bullet.group(1)) or not _ITEM_BULLET.match(text):
+                break
+        elif numbered:
+            number = _ITEM_NUMBER.match(text)
+            if not number or int(number.group(1)) != n + 1:
+                break
+        elif amounts:  # "Ingredients:": amounts, and "salt to taste" among them
+            if i.cls not in (SHORT, NEAR) or i.f.tokens > settings.LIST_AFTER_MAX_ITEM_TOKENS:
+                break
+        elif i.cls != NEAR or infos[k].cls != GOOD:  # "More stories:" and headlines: no list of its
+            break
+        items, n = items + 1, n + 1
+    if amounts:  # up to its last amount, when most of its items are amounts
+        last = max(x for x in range(k + 1, items) if _QUANTITY.match(infos[x].line.text))
+        n = sum(bool(_QUANTITY.match(i.line.text)) for i in infos[k + 1: last + 1])
+        if 2 * n < last - k:
+            return end
+        items = last + 1
+    if n < settings.LIST_AFTER_MIN_ITEMS:
+        return end
+    while items < len(infos) and infos[items].cls == GOOD and not infos[items].pattern:
+        items += 1  # the article goes on under its list
+    for i in infos[k: items]:
+        if i.line.label != BODY and not _label_by_pattern(i):
+            _set(i, BODY, "list announced by the article" if i.cls != GOOD else "prose")
+    return items - 1
 
 
 def _table_row(i: _Info) -> bool:
@@ -557,6 +640,10 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...] =
     title = _choose_headline(infos, start, title_hints)
     lowest = min(lowest, title) if title is not None else lowest
     top = title + 1 if title is not None else lowest
+    texts = Counter(i.line.text for i in infos[top:start])
+    header = {text for text, n in texts.items() if n > 1}  # a line twice under the headline is chrome
+    if title is not None:
+        header.add(infos[title].line.text)
     for k in range(top, start):
         i = infos[k]
         if _label_by_pattern(i):
@@ -564,7 +651,8 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...] =
         if (k - top < settings.NAME_LINE_MAX_DISTANCE and _name_line(i)
                 and (title is None or i.line.text != infos[title].line.text)):
             _set(i, META, "author's name")
-        elif i.cls != BAD and (i.f.ends_sentence and i.f.prose_punct >= 1 or _unpunctuated_prose(i)):
+        elif ((i.cls != BAD or _list_repeat(i) and i.line.text not in header)  # a standfirst recurs
+              and (i.f.ends_sentence and i.f.prose_punct >= 1 or _unpunctuated_prose(i))):  # in a teaser
             _set(i, BODY, "lead paragraph")
         else:
             _set(i, BOILERPLATE, "between headline and article: " + i.why)
@@ -579,7 +667,7 @@ def _unpunctuated_prose(i: _Info) -> bool:
     """An English sentence that lost its full stop: long, in sentence case, with function words
     (a headline is in Title Case, a menu has no function words)."""
     words = LATIN_WORD_RE.findall(i.line.text)
-    return (i.f.words >= settings.GOOD_MIN_WORDS and i.f.stopword_share >= settings.GOOD_MIN_STOPWORD_SHARE
+    return (i.f.words >= settings.LEAD_MIN_WORDS and i.f.stopword_share >= settings.GOOD_MIN_STOPWORD_SHARE
             and sum(w[0].islower() for w in words) >= settings.SENTENCE_CASE_MIN_SHARE * len(words))
 
 
