@@ -354,7 +354,8 @@ def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]] = ()
     # the article: it is no comments line ending one.
     heads = {h + d for h in signed for d in range(1, settings.TITLE_BYLINE_MAX_GAP + 1)}
     cuts = {k for k, i in enumerate(infos)
-            if i.pattern and i.pattern.ends_article and not (i.byline and k in heads)}
+            if i.pattern and (i.pattern.ends_article and not (i.byline and k in heads)
+                              or i.pattern.ends_before_thread and _opens_comments(infos, k, threads))}
     runs = _runs_between_cuts([i.score for i in infos],
                               sorted(cuts | {k for start, second, _ in threads for k in (start, second)}),
                               signed)
@@ -379,6 +380,13 @@ def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]] = ()
     if not prose:
         return None
     return prose[0], end  # what stands before the first prose is the header's to label
+
+
+def _opens_comments(infos: list[_Info], k: int, threads: list[tuple[int, int, int]]) -> bool:
+    """A bare "Comments" line heads the comments when a post's footer (its byline) stands right
+    above it or a thread starts right below it; elsewhere it is a tab or a share button."""
+    return (any(i.byline for i in infos[max(0, k - 2): k])
+            or any(0 < start - k <= settings.THREAD_MAX_GAP for start, _, _ in threads))
 
 
 def _signed_headlines(infos: list[_Info]) -> list[int]:
@@ -433,7 +441,8 @@ def _list_page_region(infos: list[_Info], prose_region: tuple[int, int] | None) 
     if prose > settings.LIST_PAGE_MAX_PROSE:
         return None  # an article (most pages)
     runs = _runs_between_cuts([_list_score(i) for i in infos], [
-        k for k, i in enumerate(infos) if i.pattern and (i.pattern.ends_article or i.pattern.starts_list)])
+        k for k, i in enumerate(infos)
+        if i.pattern and (i.pattern.ends_article or i.pattern.ends_before_thread or i.pattern.starts_list)])
     if not runs:
         return None
     _, score, start, end = max(runs, key=lambda r: r[1:])

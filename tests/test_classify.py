@@ -420,3 +420,20 @@ def test_a_commentary_titled_after_pinglun_colon_is_not_the_comment_section():
     assert comment in clean_text(page).text
     closed = ZH_PAGE.replace("【责任编辑：张三】\n", "").replace(body_end, body_end + "\n评论：12\n" + comment)
     assert comment not in clean_text(closed).text
+
+
+def test_a_bare_comments_line_ends_the_article_only_where_comments_follow():
+    head = ("Hospital expands newborn screening programme\n"
+            "By Jane Doe, March 5, 2024\n"
+            "The city's maternal and child health hospital has expanded its newborn screening programme, officials said.\n"
+            "The programme now covers all twelve districts, and it tests for twenty rare conditions instead of nine.\n")
+    rest = ("More than 30,000 infants were screened last year, and the hospital expects the number to double this year.\n"
+            "Parents can book the free test at any of the city's twelve clinics, or ask their midwife to do it at home.\n")
+    share_bar = "Comments\n"
+    # a "Comments" link (a tab, a share button) inside the article: the article goes on past it
+    assert "twelve clinics" in clean_text(head + share_bar + rest).text
+    # the comments under a post's footer: the article ends there
+    footer = "Posted by Jane Doe on March 5, 2024 | Permalink\nComments\n"
+    comment = "I am so glad that my sister's baby will be screened too, she lives right next to one of the clinics.\n"
+    a = clean_text(head + rest + footer + comment)
+    assert "twelve clinics" in a.text and "my sister's baby" not in a.text
