@@ -274,12 +274,13 @@ def _mark_running_text(infos: list[_Info]) -> None:
 # A comment's header: "Jane says:", "瑞雪对X的评论:", or a name with the comment's time.
 _SAYS = re.compile(r"^[^!?。！？]{1,60}?\s(?:says|said|wrote|writes)\s*(?:[:：]|\.\.\.|…)$|^[^。，,]{1,24}?(?:说|說|的评论|的評論)\s*[:：]$",
                    re.IGNORECASE)
-_CLOCK = re.compile(r"(?<![\d:])\d{1,2}[:：]\d{2}(?![\d:])(?:\s*[ap]\.?m\b\.?)?", re.IGNORECASE)
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?![\d:])(?:\s*[ap]\.?m\b\.?)?", re.IGNORECASE)
 _AGO = re.compile(r"\b\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\d+\s*(?:分钟|小时|天)前",
                   re.IGNORECASE)
 # "10.29.2012", "07.16.12": a comment's date, whichever the order of day and month
 _NUMERIC_DATE = re.compile(r"(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![\d.])")
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d\d|年")  # every date find_dates finds has its year
 _IN_NAMES = frozenset(".'’-_@")  # "Omar B.", "O'Neil", "@jane_doe": a name's, not the header's
 
 
@@ -291,7 +292,7 @@ def _comment_header(i: _Info) -> str | None:
     # (the time takes words too: "March 6, 2024 at 9:12 am")
     if i.f.tokens > 2 * settings.COMMENT_HEADER_MAX_TOKENS and not i.byline or text[0] in "—–-":
         return None  # "— Jane Doe (@jane) May 1, 2019": a quoted post's signature, not a comment
-    if _SAYS.match(text):  # "On May 1, 2019 at 9:12am, Jane said..." reads as prose
+    if text[-1] in ":：.…" and _SAYS.match(text):  # "On May 1, 2019 at 9:12am, Jane said..." reads as prose
         return "says"
     if i.base_cls == GOOD:
         return None
@@ -303,12 +304,15 @@ def _comment_header(i: _Info) -> str | None:
         return None  # "8:30-8:50 Opening": a programme's times
     for kind_, spans in (("clock", clocks),
                          ("ago", [m.span() for m in _AGO.finditer(text)]),
-                         ("date", [d.span for d in find_dates(text)]),
                          ("numeric date", [m.span() for m in _NUMERIC_DATE.finditer(text)])):
         if spans:
             kind = kind or kind_
             for lo, hi in spans:
                 rest[lo:hi] = " " * (hi - lo)
+    if kind is None and _YEAR.search(text):  # a date alone ("June 11, 2012"): the costliest look
+        for d in find_dates(text):
+            kind = "date"
+            rest[d.span[0]: d.span[1]] = " " * (d.span[1] - d.span[0])
     rest = "".join(rest)
     named = count_han(rest) + len(LATIN_WORD_RE.findall(rest))
     if kind is None or not i.byline and named > settings.COMMENT_HEADER_MAX_TOKENS:
@@ -392,13 +396,17 @@ _GLUED_HEADLINE = re.compile(r"^(?:\S+\s+){2,14}?(?P<glue>(?:[a-z]{3,}|\S*[a-z][
                              r"(?P<glue2>[A-Z][a-z]{2,}[A-Z][a-z'’]*)\s")
 
 
+_CAMEL = re.compile(r"[a-z!?][A-Z][a-z]")  # what every glued headline holds (a cheap gate)
+
+
 def _mark_glued_teasers(infos: list[_Info]) -> None:
     """Runs of glued teasers are a list of stories, however much each reads as prose. One glued
     line alone may be a typo, and the same glued word on each line a brand ("littleBits")."""
     run: list[_Info] = []
     glued: set[str] = set()
     for i in [*infos, None]:
-        m = i is not None and i.cls != BAD and i.f.words >= 5 and _GLUED_HEADLINE.match(i.line.text)
+        m = (i is not None and i.cls != BAD and i.f.words >= 5 and _CAMEL.search(i.line.text)
+             and _GLUED_HEADLINE.match(i.line.text))
         if m:
             run.append(i)
             glued.add(m["glue"] or m["glue2"])
