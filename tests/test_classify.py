@@ -653,3 +653,11 @@ def test_a_bare_comments_line_ends_the_article_only_where_comments_follow():
     comment = "I am so glad that my sister's baby will be screened too, she lives right next to one of the clinics.\n"
     a = clean_text(head + rest + footer + comment)
     assert "twelve clinics" in a.text and "my sister's baby" not in a.text
+
+
+def test_the_comment_feed_line_ends_the_article():
+    feed = "You can follow this conversation by subscribing to the comment feed for this post."
+    comment = "What a lovely clinic, we went there last week and the nurses were so kind to our little boy."
+    a = clean_text(EN_PAGE.replace("Share this article", f"{feed}\n{comment}\nShare this article"))
+    assert "More than 30,000" in a.text and comment not in a.text
+    assert "comments" in {x.text: x.reason for x in a.removed}[feed]
