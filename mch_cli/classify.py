@@ -148,6 +148,7 @@ class _Info:
     score: float = 0.0       # _score, once the page's layout has set `wrapped` and `byline`
     names: bool | None = None  # is_name_line, once asked (the headline search asks it again)
     stamp: str | None = None   # stamp_shape: a post's time stamp, in a comment thread or a feed
+    header: str | None = None  # _comment_header: the kind of comment header the line is
 
 
 def classify(lines: list[Line], patterns: tuple[Pattern, ...],
@@ -163,18 +164,25 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     judged: dict[str, tuple] = {}
     for text, f, pattern in zip(texts, found, matched):
         base_cls, why = line_class(f)
-        judged[text] = (f, base_cls, why, pattern, base_cls != GOOD and is_byline(text, f.tokens),
-                        stamp_shape(text, f.tokens))
+        byline = base_cls != GOOD and is_byline(text, f.tokens)
+        short = f.tokens <= settings.STAMP_MAX_TOKENS  # (cheap gates first: most lines are neither)
+        judged[text] = (f, base_cls, why, pattern, byline,
+                        short and (":" in text or "ago" in text or "：" in text or "前" in text)
+                        and stamp_shape(text, f.tokens) or None,
+                        (short or byline) and _HEADER_HINT.search(text)
+                        and _comment_header(text, f, base_cls, byline) or None)
     infos = []
     seen: set[str] = set()
     for line in lines:
         text = line.text
-        f, base_cls, why, pattern, byline, stamp = judged[text]
-        info = _Info(line, f, base_cls, why, pattern, byline, counts[text], base_cls, stamp=stamp or None)
-        if info.repeated > 1 and f.tokens <= settings.REPEATED_MAX_TOKENS and (
-                base_cls != GOOD or text in seen):  # ranking lists repeat headlines; prose said
-            info.cls, info.why = BAD, f"repeated {info.repeated}x on page"  # twice is said once
-        seen.add(text)
+        f, base_cls, why, pattern, byline, stamp, header = judged[text]
+        info = _Info(line, f, base_cls, why, pattern, byline, counts[text], base_cls)
+        if stamp or header:
+            info.stamp, info.header = stamp, header
+        if info.repeated > 1 and f.tokens <= settings.REPEATED_MAX_TOKENS:
+            if base_cls != GOOD or text in seen:  # ranking lists repeat headlines; prose said
+                info.cls, info.why = BAD, f"repeated {info.repeated}x on page"  # twice is said once
+            seen.add(text)
         pages = recurring.get(line_key(text)) if recurring else None
         if pages and info.cls != GOOD:  # prose is rarely a template
             info.cls, info.why = BAD, f"on {pages} pages of the corpus"
@@ -280,42 +288,44 @@ _AGO = re.compile(r"\b\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|y
 # "10.29.2012", "07.16.12": a comment's date, whichever the order of day and month
 _NUMERIC_DATE = re.compile(r"(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![\d.])")
 _DIGIT = re.compile(r"\d")
+_HEADER_HINT = re.compile(r"\d|[:：.…]$")  # a header holds a time or ends as "Jane says:" does
 _YEAR = re.compile(r"(?:19|20)\d\d|年")  # every date find_dates finds has its year
 _IN_NAMES = frozenset(".'’-_@")  # "Omar B.", "O'Neil", "@jane_doe": a name's, not the header's
 
 
-def _comment_header(i: _Info) -> str | None:
+def _comment_header(text: str, f: Features, base_cls: str, byline: bool) -> str | None:
     """The kind of comment header line i is ("says", or "clock", "ago", "date", "numeric date",
     "bare" when nothing else is on the line, with the line's punctuation), if it is one: a thread repeats one kind, and the article's own dateline is
     rarely of the thread's kind."""
-    text = i.line.text
     # (the time takes words too: "March 6, 2024 at 9:12 am")
-    if i.f.tokens > 2 * settings.COMMENT_HEADER_MAX_TOKENS and not i.byline or text[0] in "—–-":
+    if f.tokens > 2 * settings.COMMENT_HEADER_MAX_TOKENS and not byline or text[0] in "—–-":
         return None  # "— Jane Doe (@jane) May 1, 2019": a quoted post's signature, not a comment
     if text[-1] in ":：.…" and _SAYS.match(text):  # "On May 1, 2019 at 9:12am, Jane said..." reads as prose
         return "says"
-    if i.base_cls == GOOD:
+    if base_cls == GOOD:
         return None
     if not _DIGIT.search(text):
         return None
-    kind, rest = None, list(text)
     clocks = [m.span() for m in _CLOCK.finditer(text)]
     if len(clocks) > 1:
         return None  # "8:30-8:50 Opening": a programme's times
-    for kind_, spans in (("clock", clocks),
-                         ("ago", [m.span() for m in _AGO.finditer(text)]),
+    kind, spans = None, []
+    for kind_, found in (("clock", clocks),
+                         ("ago", [m.span() for m in _AGO.finditer(text)] if "ago" in text or "前" in text else ()),
                          ("numeric date", [m.span() for m in _NUMERIC_DATE.finditer(text)])):
-        if spans:
+        if found:
             kind = kind or kind_
-            for lo, hi in spans:
-                rest[lo:hi] = " " * (hi - lo)
+            spans += found
     if kind is None and _YEAR.search(text):  # a date alone ("June 11, 2012"): the costliest look
-        for d in find_dates(text):
-            kind = "date"
-            rest[d.span[0]: d.span[1]] = " " * (d.span[1] - d.span[0])
-    rest = "".join(rest)
+        spans = [d.span for d in find_dates(text)]
+        kind = "date" if spans else None
+    if kind is None:
+        return None
+    rest = text
+    for lo, hi in spans:  # masked in place: the punctuation around them stays where it was
+        rest = rest[:lo] + " " * (hi - lo) + rest[hi:]
     named = count_han(rest) + len(LATIN_WORD_RE.findall(rest))
-    if kind is None or not i.byline and named > settings.COMMENT_HEADER_MAX_TOKENS:
+    if kind is None or not byline and named > settings.COMMENT_HEADER_MAX_TOKENS:
         return None  # a headline with its date: a list of news, not of comments
     if not named:
         kind = "bare " + kind  # "2 hours ago" alone: as often a list of news as a thread
@@ -328,9 +338,7 @@ def _mark_comments(infos: list[_Info]) -> None:
     """Reader comments: a chain of blocks, each a short header of one kind (a name and a time,
     "X says:") and a few lines of text, many times over. An article has one dateline, not a
     chain of them. The thread's lines cost the article like boilerplate does."""
-    known: dict[str, str | None] = {}  # a page repeats its lines: each text is judged once
-    kinds = [known[i.line.text] if i.line.text in known else known.setdefault(i.line.text, _comment_header(i))
-             for i in infos]
+    kinds = [i.header for i in infos]
     chains: dict[str, list[list[int]]] = {}
     for k, kind in enumerate(kinds):
         if kind is None:
@@ -548,13 +556,13 @@ def _signed_headlines(infos: list[_Info]) -> list[int]:
     sign here)."""
     found = []
     for k, i in enumerate(infos):
-        if not (i.byline and is_dated_byline(i.line.text)):
+        if not i.byline:
             continue
         for h in range(k - 1, max(-1, k - 1 - settings.TITLE_BYLINE_MAX_GAP), -1):
             if infos[h].base_cls == GOOD:
                 break
             if _headline_like(infos[h]):
-                if not found or found[-1] != h:
+                if (not found or found[-1] != h) and is_dated_byline(i.line.text):
                     found.append(h)
                 break
     return found
@@ -801,10 +809,10 @@ _STARTS_LIKE_A_LIST = re.compile(r"[◎●•·▶►■□◆◇○★☆※→
 
 def _headline_like(i: _Info) -> bool:
     f = i.f
-    if "http" in i.line.text:
-        return False  # a post quoted in the article ("… https://t.co/…", then "— Name (@name) date")
+    if i.base_cls not in (SHORT, NEAR) or i.pattern or i.byline or "http" in i.line.text:
+        return False  # ("… https://t.co/…", then "— Name (@name) date": a post quoted in the article)
     # A headline may recur: in the page's own ranking list, on other pages of the corpus.
-    return (i.base_cls in (SHORT, NEAR) and not i.pattern and not i.byline and f.items < 8
+    return (f.items < 8
             and (f.han >= 4 or f.words >= 2)
             and f.han <= settings.TITLE_MAX_HAN and f.words <= settings.TITLE_MAX_WORDS
             and not _ENDS_LIKE_A_LEAD.search(i.line.text)
