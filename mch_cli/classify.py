@@ -26,6 +26,8 @@ _EN_STOPWORDS = frozenset("""a an the of to in on at for from by with and or but
 being it its this that these those he she they we you i his her their our your has have had not
 no will would can could should may might do does did who which what when where how than then so
 if into about after before over under also more most said says""".split())
+# ... as they are written: looking a word up as it is spares lower-casing every word of a page
+_EN_STOPWORDS_CASED = frozenset(f for w in _EN_STOPWORDS for f in (w, w.capitalize(), w.upper()))
 _ITEM_SPLIT = re.compile(r"\s*[|｜·•»›>→]+\s*|\s{2,}|\t")
 _BREADCRUMB = re.compile(r"(?:>>?|»|›|→|->|＞)")
 # Numbered items (bullets are left out: lists of links use them too).
@@ -75,7 +77,7 @@ def features(text: str) -> Features:
     han = count_han(text)
     words = LATIN_WORD_RE.findall(text)
     tokens = han + len(words)
-    stop = sum(map(_EN_STOPWORDS.__contains__, map(str.lower, words))) / len(words) if words else 0.0
+    stop = sum(map(_EN_STOPWORDS_CASED.__contains__, words)) / len(words) if words else 0.0
     # English needs explicit separators.
     if han >= len(words):
         found = _CHINESE_ITEM.findall(text)
@@ -149,6 +151,7 @@ class _Info:
     names: bool | None = None  # is_name_line, once asked (the headline search asks it again)
     stamp: str | None = None   # stamp_shape: a post's time stamp, in a comment thread or a feed
     header: str | None = None  # _comment_header: the kind of comment header the line is
+    glue: str | None = None    # _glue: a teaser's headline glued to its story
 
 
 def classify(lines: list[Line], patterns: tuple[Pattern, ...],
@@ -170,15 +173,20 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
                         short and (":" in text or "ago" in text or "：" in text or "前" in text)
                         and stamp_shape(text, f.tokens) or None,
                         (short or byline) and _HEADER_HINT.search(text)
-                        and _comment_header(text, f, base_cls, byline) or None)
+                        and _comment_header(text, f, base_cls, byline) or None,
+                        _glue(text, f))
     infos = []
     seen: set[str] = set()
+    glued_lines: list[int] = []
     for line in lines:
         text = line.text
-        f, base_cls, why, pattern, byline, stamp, header = judged[text]
+        f, base_cls, why, pattern, byline, stamp, header, glue = judged[text]
         info = _Info(line, f, base_cls, why, pattern, byline, counts[text], base_cls)
         if stamp or header:
             info.stamp, info.header = stamp, header
+        if glue:
+            info.glue = glue
+            glued_lines.append(len(infos))
         if info.repeated > 1 and f.tokens <= settings.REPEATED_MAX_TOKENS:
             if base_cls != GOOD or text in seen:  # ranking lists repeat headlines; prose said
                 info.cls, info.why = BAD, f"repeated {info.repeated}x on page"  # twice is said once
@@ -196,7 +204,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         infos.append(info)
     _mark_running_text(infos)
     _mark_comments(infos)
-    _mark_glued_teasers(infos)
+    _mark_glued_teasers(infos, glued_lines)
     threads = _comment_threads(infos)
 
     region = _article_region(infos, threads)
@@ -407,23 +415,27 @@ _GLUED_HEADLINE = re.compile(r"^(?:\S+\s+){2,14}?(?P<glue>(?:[a-z]{3,}|\S*[a-z][
 _CAMEL = re.compile(r"[a-z!?][A-Z][a-z]")  # what every glued headline holds (a cheap gate)
 
 
-def _mark_glued_teasers(infos: list[_Info]) -> None:
-    """Runs of glued teasers are a list of stories, however much each reads as prose. One glued
-    line alone may be a typo, and the same glued word on each line a brand ("littleBits")."""
+def _glue(text: str, f: Features) -> str | None:
+    """The glued word of a teaser's headline run into its story's first sentence, if any."""
+    m = f.words >= 5 and _CAMEL.search(text) and _GLUED_HEADLINE.match(text)
+    return (m["glue"] or m["glue2"]) if m else None
+
+
+def _mark_glued_teasers(infos: list[_Info], glued_lines: list[int]) -> None:
+    """Runs of glued teasers (`glued_lines`: the lines with a glue) are a list of stories,
+    however much each reads as prose. One glued line alone may be a typo, and the same glued
+    word on each line a brand ("littleBits")."""
     run: list[_Info] = []
-    glued: set[str] = set()
-    for i in [*infos, None]:
-        m = (i is not None and i.cls != BAD and i.f.words >= 5 and _CAMEL.search(i.line.text)
-             and _GLUED_HEADLINE.match(i.line.text))
-        if m:
+    for k in [*glued_lines, -2]:
+        i = infos[k] if k >= 0 else None
+        if i is not None and i.cls != BAD and (not run or run[-1] is infos[k - 1]):
             run.append(i)
-            glued.add(m["glue"] or m["glue2"])
             continue
-        if len(glued) >= settings.TEASER_MIN_RUN:
+        if len({j.glue for j in run}) >= settings.TEASER_MIN_RUN:
             for j in run:
                 j.cls, j.why, j.running = BAD, "teaser list (headline glued to its story)", False
                 j.line.reason = "outside article: " + j.why
-        run, glued = [], set()
+        run = [i] if i is not None and i.cls != BAD else []
 
 
 def _score(i: _Info) -> float:
