@@ -18,6 +18,7 @@ from .corpus import line_key
 from .meta import chrome_word_share, is_byline, is_name_line, strip_site_suffix
 from .patterns import Pattern, matcher
 from .script import LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
+from .weights import FITTED, Weights
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
@@ -132,9 +133,12 @@ class _Info:
 
 
 def classify(lines: list[Line], patterns: tuple[Pattern, ...],
-             recurring: Mapping[int, int] | None = None, title_hints: tuple[str, ...] = ()) -> None:
+             recurring: Mapping[int, int] | None = None, title_hints: tuple[str, ...] = (),
+             weights: Weights | None = None) -> None:
     """Set `label` and `reason` on every line (in place). `recurring`: corpus mode's line hashes
-    seen on many pages, with their page counts. `title_hints`: headlines the markup names."""
+    seen on many pages, with their page counts. `title_hints`: headlines the markup names.
+    `weights`: of the signals weighed against each other (default: data/weights.json's)."""
+    w = weights or FITTED
     counts = Counter(line.text for line in lines)
     # A page repeats lines (menus, headlines): each text is judged once, the patterns tried on
     # all of them at once.
@@ -165,7 +169,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         infos.append(info)
     _mark_running_text(infos)
 
-    region = _article_region(infos)
+    region = _article_region(infos, w)
     listed = _list_page_region(infos, region)
     if listed:
         start, end = listed
@@ -176,7 +180,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         end = _label_table(infos, _label_appendix(infos, end))
     else:
         return
-    title = _label_header(infos, start, title_hints)
+    title = _label_header(infos, start, title_hints, w)
     _label_tail(infos, end)
     if title is not None:
         infos[title].line.label, infos[title].line.reason = TITLE, "headline above the article"
@@ -240,7 +244,7 @@ def _mark_running_text(infos: list[_Info]) -> None:
         previous_wrapped = i.wrapped
 
 
-def _score(i: _Info) -> float:
+def _score(i: _Info, w: Weights) -> float:
     """What a line adds to the article around it: prose counts its tokens, chrome costs."""
     if i.pattern and i.pattern.label != BOILERPLATE or i.byline:
         return 0.0  # captions, bylines and editor lines neither make nor break an article
@@ -248,12 +252,12 @@ def _score(i: _Info) -> float:
         return float(i.f.tokens)
     if i.cls == NEAR and (i.f.ends_sentence or i.f.prose_punct >= settings.GOOD_MIN_PROSE_PUNCT
                           or i.wrapped):
-        return settings.NEAR_PROSE_WEIGHT * i.f.tokens
+        return w.NEAR_PROSE_WEIGHT * i.f.tokens
     if i.cls == BAD:
-        return -(settings.BAD_LINE_COST + i.f.tokens)
+        return -(w.BAD_LINE_COST + i.f.tokens)
     if i.cls == NEAR:  # headline-like: one is a sub-heading, a run of them a list
-        return -(settings.SHORT_LINE_COST + settings.NEAR_LINE_COST_PER_TOKEN * i.f.tokens)
-    return -settings.SHORT_LINE_COST
+        return -(w.SHORT_LINE_COST + w.NEAR_LINE_COST_PER_TOKEN * i.f.tokens)
+    return -w.SHORT_LINE_COST
 
 
 def _runs(scores: list[float], lo: int, hi: int) -> list[tuple[float, int, int]]:
@@ -280,12 +284,12 @@ def _runs_between_cuts(scores: list[float], cuts: list[int]) -> list[tuple[int, 
     return [(piece, *run) for piece, (lo, hi) in enumerate(pieces) for run in _runs(scores, lo, hi)]
 
 
-def _article_region(infos: list[_Info]) -> tuple[int, int] | None:
+def _article_region(infos: list[_Info], w: Weights) -> tuple[int, int] | None:
     """The article: a run of lines with a high score (prose adds, chrome costs). Of the runs,
     the first that scores a good share of the best wins, and, before an article-ending line
     (comments, the next post), one long enough on its own: the article comes first."""
     for i in infos:
-        i.score = _score(i)
+        i.score = _score(i, w)
     runs = _runs_between_cuts([i.score for i in infos],
                               [k for k, i in enumerate(infos) if i.pattern and i.pattern.ends_article])
     if not runs:
@@ -294,8 +298,8 @@ def _article_region(infos: list[_Info]) -> tuple[int, int] | None:
     # The first run with a good share of the best wins; before an article-ending line (the
     # comments, the next post) a run long enough on its own wins too.
     _, score, start, end = next(
-        r for r in runs if r[1] >= settings.FIRST_RUN_SHARE * best
-        or (r[0] < best_piece and r[1] >= settings.FIRST_RUN_MIN_SCORE))
+        r for r in runs if r[1] >= w.FIRST_RUN_SHARE * best
+        or (r[0] < best_piece and r[1] >= w.FIRST_RUN_MIN_SCORE))
     prose = [k for k in range(start, end + 1) if infos[k].cls == GOOD]
     if not prose:
         return None
@@ -312,7 +316,7 @@ def _list_score(i: _Info) -> float:
         return float(i.f.tokens)
     if i.why == "no letters":
         return 0.0  # "9:20—9:50"
-    return -(settings.BAD_LINE_COST + i.f.tokens)
+    return -(settings.BAD_LINE_COST + i.f.tokens)  # the hand value: list pages are not fitted
 
 
 def _list_repeat(i: _Info) -> bool:
@@ -454,10 +458,10 @@ def _headline_like(i: _Info) -> bool:
                                           or chrome_word_share(i.line.text) >= 0.5)))  # "Breaking News"
 
 
-def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...] = ()) -> int | None:
+def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], w: Weights) -> int | None:
     """Label the lines just above the article; return the index of the headline, if any."""
     lowest = max(0, start - settings.TITLE_SEARCH_LINES)
-    title = _choose_headline(infos, start, title_hints)
+    title = _choose_headline(infos, start, title_hints, w)
     lowest = min(lowest, title) if title is not None else lowest
     top = title + 1 if title is not None else lowest
     for k in range(top, start):
@@ -486,7 +490,7 @@ def _unpunctuated_prose(i: _Info) -> bool:
             and sum(w[0].islower() for w in words) >= settings.SENTENCE_CASE_MIN_SHARE * len(words))
 
 
-def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...] = ()) -> int | None:
+def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...], w: Weights) -> int | None:
     """The headline above the article at `start`: of the headline-shaped lines near it, the
     one with a byline under it (share buttons and a standfirst may stand between), the one
     the page repeats (its <title>, a breadcrumb's last item), the nearest."""
@@ -500,12 +504,12 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         signed = _signed(infos, k, start)
         if not signed and start - k > settings.TITLE_SEARCH_LINES:
             continue
-        score = (settings.TITLE_SIGNED_BONUS * signed
-                 + settings.TITLE_REPEATED_BONUS * _repeated(infos, i, page)
-                 - settings.TITLE_SENTENCE_PENALTY * bool(re.search(r"[。.]$", i.line.text))
-                 + settings.TITLE_LENGTH_BONUS * (i.f.words >= 5 or i.f.han >= 8)
-                 + settings.TITLE_HINT_BONUS * hinted
-                 - settings.TITLE_DISTANCE_PENALTY * (start - k))
+        score = (w.TITLE_SIGNED_BONUS * signed
+                 + w.TITLE_REPEATED_BONUS * _repeated(infos, i, page)
+                 - w.TITLE_SENTENCE_PENALTY * bool(re.search(r"[。.]$", i.line.text))
+                 + w.TITLE_LENGTH_BONUS * (i.f.words >= 5 or i.f.han >= 8)
+                 + w.TITLE_HINT_BONUS * hinted
+                 - w.TITLE_DISTANCE_PENALTY * (start - k))
         if score > best_score:
             best, best_score = k, score
     return best
