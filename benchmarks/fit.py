@@ -6,10 +6,12 @@ Each page (.txt and .html of every set fitted on) is decoded and split into line
 the weights then only re-runs classify() on the cached lines. The search is a coordinate search
 over a coarse grid per weight, from the hand values of settings.py, a few rounds, deterministic:
 a weight moves only when that raises the objective by MIN_GAIN, to the grid value that raises it
-most (ties: the value nearest the current one), and only when no set, form and language falls
-by more than MAX_FALL below the hand values (the rule every change here keeps). Objective: the mean token F1 (score.py) over the
-pages of the sets fitted on, both languages and both forms; dev-daniel's references start with the
-headline, so it is scored as score.py --with-title does (title + "\\n" + text).
+most (ties: the value nearest the current one), and only when no set, form and language falls by
+more than MAX_FALL below the hand values (the rule every change here keeps). Objective: the mean
+token F1 (score.py) over the pages of the sets fitted on, both languages and both forms;
+dev-daniel's references start with the headline, so it is scored as score.py --with-title does
+(title + "\\n" + text). The weights are written with the sets, the score reached, and the score
+per set, form and language.
 """
 from __future__ import annotations
 
