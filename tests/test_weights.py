@@ -56,3 +56,19 @@ def test_options_carry_weights_to_the_pipeline():
     dear = Options(weights=W.HAND.replace(BAD_LINE_COST=500.0))
     assert "Engineers" in clean_text(PAGE, options=Options(weights=W.HAND.replace(BAD_LINE_COST=1.0))).text
     assert "Engineers" not in clean_text(PAGE, options=dear).text
+
+
+def test_the_fit_refuses_pages_of_dev_dragnet(monkeypatch):
+    """dev-dragnet is AGPL data: nothing fitted on it may ship (benchmarks/fit.py)."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "fit.py"
+    spec = importlib.util.spec_from_file_location("fit_for_test", path)
+    fit = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "fit_for_test", fit)  # its dataclass looks itself up there
+    spec.loader.exec_module(fit)
+    assert "dev-dragnet" not in fit.FIT_SETS
+    page = fit.Page("dev-dragnet", "txt", "x_en", "en", True, split_lines(PAGE), (), False, "gold")
+    with pytest.raises(ValueError):
+        fit.fit([page], scorer=None)
