@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line
 from .corpus import line_key
-from .meta import chrome_word_share, is_byline, is_name_line, strip_site_suffix
+from .meta import (chrome_word_share, is_byline, is_dated_byline, is_name_line, stamp_shape,
+                   strip_site_suffix)
 from .patterns import Pattern, matcher
 from .script import LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
 from .weights import FITTED, Weights
@@ -30,6 +31,13 @@ _ITEM_SPLIT = re.compile(r"\s*[|｜·•»›>→]+\s*|\s{2,}|\t")
 _BREADCRUMB = re.compile(r"(?:>>?|»|›|→|->|＞)")
 # Numbered items (bullets are left out: lists of links use them too).
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.]|[①-⑳])\s*\S")
+# A list the article announces ("…:") has its items numbered or behind one bullet.
+_ITEM_NUMBER = re.compile(r"^(\d{1,2})[.、)）](?!\d)\s*\S")
+_ITEM_BULLET = re.compile(r"^([-–•*·◆●■])\s+\S")
+_ANNOUNCES = re.compile(r"[:：]$")
+# "2 tsp cumin", "3/4 cup of brown sugar", "8-9 ripe pears": an amount, then what of (an ingredient).
+_QUANTITY = re.compile(r"^\d+(?:[-/.,]\d+)*(?:\s\d+/\d+)?\s?(?:[a-z]|\()")
+_ITEM_MARK = re.compile(_ITEM_NUMBER.pattern + "|" + _ITEM_BULLET.pattern)
 # "附：招生专业及考试科目", "Appendix": the table or list after it belongs to the article.
 _APPENDIX = re.compile(r"^(?:附\s*[:：]|附[表录]|appendix\b|annex\b)", re.IGNORECASE)
 # "蔡英文 、 民進黨 、 國民黨": a list of tags, whose commas are not prose punctuation.
@@ -52,6 +60,7 @@ class Features:
     breadcrumb: bool
     truncated: bool
     pipes: int               # "|" separators: "About Us | Disclaimer | Careers | Contact Us | …"
+    bullets: int             # spaced "·" and "•" separators: "Headline one · Headline two · …"
 
 
 # Every match of _ITEM_SPLIT holds one of these.
@@ -68,7 +77,10 @@ def features(text: str) -> Features:
     stop = sum(map(_EN_STOPWORDS.__contains__, map(str.lower, words))) / len(words) if words else 0.0
     # English needs explicit separators.
     if han >= len(words):
-        items = len(_CHINESE_ITEM.findall(text))
+        found = _CHINESE_ITEM.findall(text)
+        items = len(found)
+        if items >= settings.SPACED_MIN_CHARS and max(map(len, found)) == 1:
+            items = 1  # "港 鐵 多 條 路 綫": a headline set with a space after every character
     elif _ITEM_SYMBOL.search(text) or _DOUBLE_SPACE.search(text):
         items = len(list(filter(str.strip, _ITEM_SPLIT.split(text))))
     else:  # nothing to split at (most lines): testing for that is cheaper than splitting
@@ -85,6 +97,7 @@ def features(text: str) -> Features:
         ("..." in text or "…" in text) and bool(_TRUNCATED.search(text))
         and len(PROSE_PUNCT_RE.findall(_TRUNCATED.sub("", text))) <= 1,
         text.count("|") + text.count("｜"),  # pipes
+        text.count(" · ") + text.count(" • ") if "·" in text or "•" in text else 0,  # bullets
     )
 
 
@@ -100,6 +113,8 @@ def line_class(f: Features) -> tuple[str, str]:
     if (f.pipes >= settings.PIPED_MENU_MIN_PIPES and f.tokens <= settings.PIPED_MENU_MAX_ITEM_TOKENS * (f.pipes + 1)
             and f.prose_punct < f.pipes):  # the odd "Connect.in.com" or "?" among links
         return BAD, f"menu: {f.pipes + 1} links between |"
+    if f.bullets >= settings.BULLET_LIST_MIN_SEPARATORS and f.prose_punct <= f.bullets:
+        return BAD, f"headlines between bullets: {f.bullets + 1} items"  # a long line, not prose
     if f.truncated:
         return BAD, "truncated teaser"
     if f.han >= f.words:
@@ -130,6 +145,7 @@ class _Info:
     running: bool = False    # reads as running text: prose, a punctuated line, a list item, a wrapped line
     score: float = 0.0       # _score, once the page's layout has set `wrapped` and `byline`
     names: bool | None = None  # is_name_line, once asked (the headline search asks it again)
+    stamp: str | None = None   # stamp_shape: a post's time stamp, in a comment thread or a feed
 
 
 def classify(lines: list[Line], patterns: tuple[Pattern, ...],
@@ -148,14 +164,18 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     judged: dict[str, tuple] = {}
     for text, f, pattern in zip(texts, found, matched):
         base_cls, why = line_class(f)
-        judged[text] = (f, base_cls, why, pattern, base_cls != GOOD and is_byline(text, f.tokens))
+        judged[text] = (f, base_cls, why, pattern, base_cls != GOOD and is_byline(text, f.tokens),
+                        stamp_shape(text, f.tokens))
     infos = []
+    seen: set[str] = set()
     for line in lines:
         text = line.text
-        f, base_cls, why, pattern, byline = judged[text]
-        info = _Info(line, f, base_cls, why, pattern, byline, counts[text], base_cls)
-        if info.repeated > 1 and f.tokens <= settings.REPEATED_MAX_TOKENS:  # ranking lists
-            info.cls, info.why = BAD, f"repeated {info.repeated}x on page"     # repeat headlines
+        f, base_cls, why, pattern, byline, stamp = judged[text]
+        info = _Info(line, f, base_cls, why, pattern, byline, counts[text], base_cls, stamp=stamp or None)
+        if info.repeated > 1 and f.tokens <= settings.REPEATED_MAX_TOKENS and (
+                base_cls != GOOD or text in seen):  # ranking lists repeat headlines; prose said
+            info.cls, info.why = BAD, f"repeated {info.repeated}x on page"  # twice is said once
+        seen.add(text)
         pages = recurring.get(line_key(text)) if recurring else None
         if pages and info.cls != GOOD:  # prose is rarely a template
             info.cls, info.why = BAD, f"on {pages} pages of the corpus"
@@ -168,8 +188,9 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         line.label, line.reason = BOILERPLATE, "outside article: " + info.why
         infos.append(info)
     _mark_running_text(infos)
+    threads = _comment_threads(infos)
 
-    region = _article_region(infos, w)
+    region = _article_region(infos, threads, w)
     listed = _list_page_region(infos, region)
     if listed:
         start, end = listed
@@ -177,13 +198,17 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     elif region:
         start, end = region
         _label_body(infos, start, end)
-        end = _label_table(infos, _label_appendix(infos, end))
+        end = _label_announced_list(infos, _label_table(infos, _label_appendix(infos, end)))
     else:
         return
     title = _label_header(infos, start, title_hints, w)
     _label_tail(infos, end)
     if title is not None:
         infos[title].line.label, infos[title].line.reason = TITLE, "headline above the article"
+    for start, _, end in threads:
+        for i in infos[start: end + 1]:
+            if i.line.label == BOILERPLATE and i.line.reason.startswith("outside article"):
+                i.line.reason = "outside article: reader comments"
     for prev, i in zip(infos, infos[1:]):
         i.line.continues = prev.wrapped and prev.line.label == i.line.label == BODY
     for i in infos:
@@ -240,7 +265,7 @@ def _mark_running_text(infos: list[_Info]) -> None:
         i.byline = i.byline and not i.wrapped  # a wrapped line is text, whatever it mentions
         i.running = i.cls == GOOD or (i.cls != BAD and not i.pattern and (
             i.f.ends_sentence or i.f.prose_punct >= 1 or i.wrapped or previous_wrapped
-            or bool(_LIST_ITEM.match(i.line.text))))
+            or bool(_LIST_ITEM.match(i.line.text) or _QUANTITY.match(i.line.text))))
         previous_wrapped = i.wrapped
 
 
@@ -278,32 +303,120 @@ def _runs(scores: list[float], lo: int, hi: int) -> list[tuple[float, int, int]]
     return runs
 
 
-def _runs_between_cuts(scores: list[float], cuts: list[int]) -> list[tuple[int, float, int, int]]:
-    """_runs of each stretch between two cut lines: (its stretch's index, score, start, end)."""
+def _runs_between_cuts(scores: list[float], cuts: list[int],
+                       breaks: list[int] = ()) -> list[tuple[int, float, int, int]]:
+    """_runs of each stretch between two cut lines: (its stretch's index, score, start, end).
+    A run also ends above a break line (a headline with its byline: the next article), which
+    does not end the stretch."""
     pieces = zip([0] + [c + 1 for c in cuts], cuts + [len(scores)])
-    return [(piece, *run) for piece, (lo, hi) in enumerate(pieces) for run in _runs(scores, lo, hi)]
+    runs = []
+    for piece, (lo, hi) in enumerate(pieces):
+        inner = [b for b in breaks if lo < b < hi]
+        for a, b in zip([lo] + inner, inner + [hi]):
+            runs += [(piece, *run) for run in _runs(scores, a, b)]
+    return runs
 
 
-def _article_region(infos: list[_Info], w: Weights) -> tuple[int, int] | None:
+def _comment_threads(infos: list[_Info]) -> list[tuple[int, int, int]]:
+    """Reader comments (or a feed of posts): a run of lines in which time stamps of one shape
+    recur, a few lines apart ("Name July 3, 2012 at 4:54 pm", a comment, "Reply", the next).
+    Returns (first line, second stamp, last line) of each thread: a feed's first post may be
+    the article (a blog's front page), never what comes after it."""
+    by_shape: dict[str, list[int]] = {}
+    for k, i in enumerate(infos):
+        if i.stamp:
+            by_shape.setdefault(i.stamp, []).append(k)
+    threads = []
+    for stamps in by_shape.values():
+        if len(stamps) < settings.THREAD_MIN_STAMPS:
+            continue
+        chain = [stamps[0]]
+        for k in stamps[1:] + [len(infos) + settings.THREAD_MAX_GAP + 1]:
+            if k - chain[-1] <= settings.THREAD_MAX_GAP:
+                chain.append(k)
+                continue
+            if len(chain) >= settings.THREAD_MIN_STAMPS:
+                gaps = sorted(b - a for a, b in zip(chain, chain[1:]))
+                start = chain[0]
+                if start and infos[start - 1].base_cls == SHORT:
+                    start -= 1  # the commenter's name on a line of its own, above the stamp
+                threads.append((start, chain[1], min(len(infos) - 1, chain[-1] + gaps[len(gaps) // 2])))
+            chain = [k]
+    return sorted(threads)
+
+
+def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: Weights) -> tuple[int, int] | None:
     """The article: a run of lines with a high score (prose adds, chrome costs). Of the runs,
     the first that scores a good share of the best wins, and, before an article-ending line
-    (comments, the next post), one long enough on its own: the article comes first."""
+    (comments, the next post), one long enough on its own: the article comes first. A run
+    that starts inside a comment thread, past its first post, is the article only when there
+    is no other."""
     for i in infos:
         i.score = _score(i, w)
+    signed = _signed_headlines(infos)
+    # A byline under a headline that counts the comments ("Posted by Bob | 1 Comment") heads
+    # the article: it is no comments line ending one.
+    heads = {h + d for h in signed for d in range(1, settings.TITLE_BYLINE_MAX_GAP + 1)}
+    cuts = {k for k, i in enumerate(infos)
+            if i.pattern and (i.pattern.ends_article and not (i.byline and k in heads)
+                              or i.pattern.ends_before_thread and _opens_comments(infos, k, threads))}
     runs = _runs_between_cuts([i.score for i in infos],
-                              [k for k, i in enumerate(infos) if i.pattern and i.pattern.ends_article])
+                              sorted(cuts | {k for start, second, _ in threads for k in (start, second)}),
+                              signed)
+    outside = [r for r in runs if not any(second <= r[2] <= end for _, second, end in threads)]
+    runs = outside or runs
     if not runs:
         return None
     best_piece, best = max(((p, score) for p, score, _, _ in runs), key=lambda r: r[1])
     # The first run with a good share of the best wins; before an article-ending line (the
-    # comments, the next post) a run long enough on its own wins too.
-    _, score, start, end = next(
-        r for r in runs if r[1] >= w.FIRST_RUN_SHARE * best
-        or (r[0] < best_piece and r[1] >= w.FIRST_RUN_MIN_SCORE))
+    # comments, the next post) a run long enough on its own wins too. But when such a run stands
+    # under a headline with its byline or date, the runs above it are not the article: a box of
+    # "about me" or of teasers has no byline. (Past an article-ending line, what has a byline
+    # is a comment.)
+    contenders = [r for r in runs if r[1] >= w.FIRST_RUN_SHARE * best
+                  or (r[0] < best_piece and r[1] >= w.FIRST_RUN_MIN_SCORE)]
+    first = contenders[0]
+    _, score, start, end = next((r for r in contenders[1:] if r[0] == first[0]
+                                 and r[1] >= settings.SIGNED_RUN_MIN_SHARE * first[1]
+                                 and _under_signed_headline(infos, r[2])), first) \
+        if len(contenders) > 1 and not _under_signed_headline(infos, first[2]) else first
     prose = [k for k in range(start, end + 1) if infos[k].cls == GOOD]
     if not prose:
         return None
     return prose[0], end  # what stands before the first prose is the header's to label
+
+
+def _opens_comments(infos: list[_Info], k: int, threads: list[tuple[int, int, int]]) -> bool:
+    """A bare "Comments" line heads the comments when a post's footer (its byline) stands right
+    above it or a thread starts right below it; elsewhere it is a tab or a share button."""
+    return (any(i.byline for i in infos[max(0, k - 2): k])
+            or any(0 < start - k <= settings.THREAD_MAX_GAP for start, _, _ in threads))
+
+
+def _signed_headlines(infos: list[_Info]) -> list[int]:
+    """Headline-shaped lines with a byline that holds a date or "By Name" under them, each the
+    start of an article or a post (a line of names alone, or "Time: 60 minutes", is too weak a
+    sign here)."""
+    found = []
+    for k, i in enumerate(infos):
+        if not (i.byline and is_dated_byline(i.line.text)):
+            continue
+        for h in range(k - 1, max(-1, k - 1 - settings.TITLE_BYLINE_MAX_GAP), -1):
+            if infos[h].base_cls == GOOD:
+                break
+            if _headline_like(infos[h]):
+                if not found or found[-1] != h:
+                    found.append(h)
+                break
+    return found
+
+
+def _under_signed_headline(infos: list[_Info], start: int) -> bool:
+    """A headline-shaped line with a byline or a date under it stands just above the run's
+    first prose."""
+    first = next((k for k in range(start, len(infos)) if infos[k].cls == GOOD), start)
+    return any(_headline_like(infos[k]) and _signed(infos, k, first, names=False)
+               for k in range(max(0, first - settings.TITLE_SEARCH_LINES), first))
 
 
 def _list_score(i: _Info) -> float:
@@ -332,7 +445,8 @@ def _list_page_region(infos: list[_Info], prose_region: tuple[int, int] | None) 
     if prose > settings.LIST_PAGE_MAX_PROSE:
         return None  # an article (most pages)
     runs = _runs_between_cuts([_list_score(i) for i in infos], [
-        k for k, i in enumerate(infos) if i.pattern and (i.pattern.ends_article or i.pattern.starts_list)])
+        k for k, i in enumerate(infos)
+        if i.pattern and (i.pattern.ends_article or i.pattern.ends_before_thread or i.pattern.starts_list)])
     if not runs:
         return None
     _, score, start, end = max(runs, key=lambda r: r[1:])
@@ -376,15 +490,21 @@ def _label_by_pattern(i: _Info) -> bool:
 
 def _label_body(infos: list[_Info], start: int, end: int) -> None:
     in_list = False  # after "相关新闻" / "Related" inside the article, up to its next prose
+    announced = False  # after a line of the article ending in ":", up to the end of its list
     for k in range(start, end + 1):
         i = infos[k]
         if _label_by_pattern(i):
             continue
         in_list = (in_list and i.cls != GOOD) or bool(i.pattern and i.pattern.starts_list)
+        # a list's items: short lines (HTML's <li> lost their bullets in the text), numbered prose
+        announced = announced and not i.pattern and i.cls != BAD and (
+            i.cls != GOOD or bool(_ITEM_MARK.match(i.line.text)))
         if i.cls == GOOD:
             _set(i, BODY, "prose")
         elif in_list and not i.pattern:
             _set(i, BOILERPLATE, "link list inside the article")
+        elif announced and i.cls != BAD:
+            _set(i, BODY, "list item inside the article")
         elif i.cls == BAD:
             _set(i, BOILERPLATE, i.why)
         elif i.running:
@@ -394,6 +514,16 @@ def _label_body(infos: list[_Info], start: int, end: int) -> None:
             _set(i, HEADING, "sub-heading before prose")
         else:
             _set(i, BOILERPLATE, "short line inside the article")
+        if (_announces_list(i) and k < end and infos[k + 1].cls in (SHORT, NEAR)
+                and not infos[k + 1].pattern):  # "The winners include:", "Key dates:"
+            announced = True
+            if i.line.label != BODY:
+                _set(i, BODY, "announces a list inside the article")
+
+
+def _announces_list(i: _Info) -> bool:
+    return (not i.pattern and i.cls != BAD and bool(_ANNOUNCES.search(i.line.text))
+            and chrome_word_share(i.line.text) < 0.5)  # not "Related links:", "Share this:"
 
 
 def _label_appendix(infos: list[_Info], end: int) -> int:
@@ -407,6 +537,63 @@ def _label_appendix(infos: list[_Info], end: int) -> int:
             _set(infos[k], BODY, "appendix to the article")
         k += 1
     return k - 1
+
+
+
+
+def _label_announced_list(infos: list[_Info], end: int) -> int:
+    """A list the article announces ("The ten freest economies:", "Here are a few tips:") at or
+    right under its last paragraph is the article's: its items are short, so the article's run of
+    prose stopped before them. Items are numbered from 1 on, or stand behind one bullet, or, when
+    a sentence of the article announces them, are unmarked lines of several words; prose right
+    under the list is the article's again. Returns the new end of the article."""
+    for k in range(end, min(len(infos) - 1, end + 1 + settings.LIST_AFTER_MAX_GAP)):
+        i = infos[k]
+        if k > end and (i.pattern or i.cls == BAD or i.byline):
+            return end
+        if _ANNOUNCES.search(i.line.text):
+            break
+    else:
+        return end
+    if chrome_word_share(infos[k].line.text) >= 0.5:
+        return end  # "Related content:", "Popular posts:": a list of links
+    first = infos[k + 1].line.text
+    bullet = _ITEM_BULLET.match(first)
+    numbered = not bullet and _ITEM_NUMBER.match(first)
+    amounts = not bullet and not numbered and _QUANTITY.match(first)
+    items, n = k + 1, 0
+    while items < len(infos):
+        i = infos[items]
+        if i.pattern and i.pattern.label == BOILERPLATE or i.byline:
+            break
+        text = i.line.text
+        if bullet:
+            if not text.startswith(bullet.group(1)) or not _ITEM_BULLET.match(text):
+                break
+        elif numbered:
+            number = _ITEM_NUMBER.match(text)
+            if not number or int(number.group(1)) != n + 1:
+                break
+        elif amounts:  # "Ingredients:": amounts, and "salt to taste" among them
+            if i.cls not in (SHORT, NEAR) or i.f.tokens > settings.LIST_AFTER_MAX_ITEM_TOKENS:
+                break
+        elif i.cls != NEAR or infos[k].cls != GOOD:  # "More stories:" and headlines: no list of its
+            break
+        items, n = items + 1, n + 1
+    if amounts:  # up to its last amount, when most of its items are amounts
+        last = max(x for x in range(k + 1, items) if _QUANTITY.match(infos[x].line.text))
+        n = sum(bool(_QUANTITY.match(i.line.text)) for i in infos[k + 1: last + 1])
+        if 2 * n < last - k:
+            return end
+        items = last + 1
+    if n < settings.LIST_AFTER_MIN_ITEMS:
+        return end
+    while items < len(infos) and infos[items].cls == GOOD and not infos[items].pattern:
+        items += 1  # the article goes on under its list
+    for i in infos[k: items]:
+        if i.line.label != BODY and not _label_by_pattern(i):
+            _set(i, BODY, "list announced by the article" if i.cls != GOOD else "prose")
+    return items - 1
 
 
 def _table_row(i: _Info) -> bool:
@@ -447,6 +634,8 @@ _STARTS_LIKE_A_LIST = re.compile(r"[◎●•·▶►■□◆◇○★☆※→
 
 def _headline_like(i: _Info) -> bool:
     f = i.f
+    if "http" in i.line.text:
+        return False  # a post quoted in the article ("… https://t.co/…", then "— Name (@name) date")
     # A headline may recur: in the page's own ranking list, on other pages of the corpus.
     return (i.base_cls in (SHORT, NEAR) and not i.pattern and not i.byline and f.items < 8
             and (f.han >= 4 or f.words >= 2)
@@ -464,6 +653,10 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], 
     title = _choose_headline(infos, start, title_hints, w)
     lowest = min(lowest, title) if title is not None else lowest
     top = title + 1 if title is not None else lowest
+    texts = Counter(i.line.text for i in infos[top:start])
+    header = {text for text, n in texts.items() if n > 1}  # a line twice under the headline is chrome
+    if title is not None:
+        header.add(infos[title].line.text)
     for k in range(top, start):
         i = infos[k]
         if _label_by_pattern(i):
@@ -471,7 +664,8 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], 
         if (k - top < settings.NAME_LINE_MAX_DISTANCE and _name_line(i)
                 and (title is None or i.line.text != infos[title].line.text)):
             _set(i, META, "author's name")
-        elif i.cls != BAD and (i.f.ends_sentence and i.f.prose_punct >= 1 or _unpunctuated_prose(i)):
+        elif ((i.cls != BAD or _list_repeat(i) and i.line.text not in header)  # a standfirst recurs
+              and (i.f.ends_sentence and i.f.prose_punct >= 1 or _unpunctuated_prose(i))):  # in a teaser
             _set(i, BODY, "lead paragraph")
         else:
             _set(i, BOILERPLATE, "between headline and article: " + i.why)
@@ -486,7 +680,7 @@ def _unpunctuated_prose(i: _Info) -> bool:
     """An English sentence that lost its full stop: long, in sentence case, with function words
     (a headline is in Title Case, a menu has no function words)."""
     words = LATIN_WORD_RE.findall(i.line.text)
-    return (i.f.words >= settings.GOOD_MIN_WORDS and i.f.stopword_share >= settings.GOOD_MIN_STOPWORD_SHARE
+    return (i.f.words >= settings.LEAD_MIN_WORDS and i.f.stopword_share >= settings.GOOD_MIN_STOPWORD_SHARE
             and sum(w[0].islower() for w in words) >= settings.SENTENCE_CASE_MIN_SHARE * len(words))
 
 
@@ -528,10 +722,11 @@ def _repeated(infos: list[_Info], i: _Info, page: str) -> bool:
                and strip_site_suffix(j.line.text) == text for j in infos)
 
 
-def _signed(infos: list[_Info], k: int, start: int) -> bool:
-    """A byline follows line k closely, past at most a few short or chrome lines."""
+def _signed(infos: list[_Info], k: int, start: int, names: bool = True) -> bool:
+    """A byline follows line k closely, past at most a few short or chrome lines. `names`: a
+    line of names alone counts as one (a weaker sign: "Car Comparisons" reads as a name)."""
     for i in infos[k + 1: min(start, k + 1 + settings.TITLE_BYLINE_MAX_GAP)]:
-        if _is_meta_line(i):
+        if _is_meta_line(i) if names else i.byline or i.pattern and i.pattern.label == META:
             return True
         if i.base_cls == GOOD:
             return False

@@ -20,6 +20,7 @@ class Pattern:
     max_tokens: int     # applies only to lines this short (0: any length)
     reason: str
     regex: re.Pattern
+    ends_before_thread: bool = False  # "thread": ends the article where a comment thread follows it
 
 
 def parse_patterns(text: str, origin: str = "patterns") -> tuple[Pattern, ...]:
@@ -35,7 +36,8 @@ def parse_patterns(text: str, origin: str = "patterns") -> tuple[Pattern, ...]:
             compiled = re.compile(regex, re.IGNORECASE)
         except re.error as exc:
             raise ValueError(f"{origin}:{n}: bad regex: {exc}") from None
-        patterns.append(Pattern(label, end == "end", end == "list", int(max_tokens), reason, compiled))
+        patterns.append(Pattern(label, end == "end", end == "list", int(max_tokens), reason, compiled,
+                                end == "thread"))
     return tuple(patterns)
 
 

@@ -27,7 +27,8 @@ URL_EMAIL_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 
 CJK_PUNCT = "，。！？；：、“”‘’（）《》【】…—"
 # Terminal punctuation of a sentence, both scripts (closing quotes/brackets may follow).
-SENTENCE_END_RE = re.compile(r"[。！？!?.;；…][”’\"'」』)）\]】]*$")
+# An emoji or two may close it: "See you soon! 🙂".
+SENTENCE_END_RE = re.compile(r"[。！？!?.;；…][”’\"'」』)）\]】]*(?:\s?[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?)*$")
 # Punctuation that occurs inside running prose, both scripts.
 PROSE_PUNCT_RE = re.compile(r"[，。！？；、,.!?;]")
 

@@ -229,3 +229,211 @@ def test_more_chrome_of_english_news_pages():
     reasons = {x.text: x.reason for x in a.removed}
     assert "sign-in" in reasons["Forgotten password?"] and "contact" in reasons[contact]
     assert a.captions[1:] == captions and len(a.paragraphs) == 2
+
+
+_COMMENTS = [("Maria Lopez", "March 6, 2024 at 9:14 am",
+              "This programme found a heart problem in my daughter when she was two days old, and the doctors were able to treat it before we even left the ward."),
+             ("Tom", "March 6, 2024 at 11:02 am",
+              "I wish our county had done this years ago, because families like mine had to drive for hours to get the same tests done at a private clinic."),
+             ("Wei Chen", "March 7, 2024 at 8:40 pm",
+              "Does anyone know whether the screening also covers hearing tests for babies who were born at home rather than in the hospital itself?"),
+             ("Anna K.", "March 8, 2024 at 7:05 am",
+              "Thank you for writing about this, it is the kind of local health news that we never get to read in the national papers these days.")]
+
+
+def test_a_comment_thread_longer_than_the_article_is_not_the_article():
+    comments = "".join(f"{name}\n{stamp}\n{text}\nReply\n" for name, stamp, text in _COMMENTS)
+    page = ("Home | News | Health | About us\n"
+            "Newborn screening reaches every district\n"
+            "By Jane Doe, March 5, 2024\n"
+            "Every newborn in the city can now be screened for twenty rare conditions, the hospital said on Tuesday.\n"
+            "The tests take a few drops of blood from the heel and the results arrive within a week.\n"
+            "4 comments\n" + comments)
+    a = clean_text(page)
+    assert a.title == "Newborn screening reaches every district"
+    assert "twenty rare conditions" in a.text and "results arrive within a week" in a.text
+    assert "heart problem" not in a.text and "hearing tests" not in a.text
+    removed = {line.text: line.reason for line in a.removed}
+    assert removed[_COMMENTS[2][2]] == "outside article: reader comments"
+    # without the comments heading, the stamps alone still tell a thread from the article
+    b = clean_text(page.replace("4 comments\n", ""))
+    assert b.text == a.text
+
+
+def test_a_feed_of_posts_gives_its_first_post():
+    posts = "".join(f"Post number {n} about clinics\nPosted by Ann on May {n}, 2024 at 10:0{n} am\n"
+                    f"The clinic on {street} Street opened its doors to families this week, and the nurses there saw more than a hundred children on the first day alone.\n"
+                    f"Parents said the new waiting room was much calmer than the old one, and that the staff explained every vaccine before giving it.\n"
+                    for n, street in zip(range(1, 5), ("Oak", "Elm", "Pine", "Ash")))
+    a = clean_text(posts)
+    assert "Oak Street" in a.text and "Elm Street" not in a.text
+
+
+def test_the_run_under_a_headline_and_its_date_beats_a_box_above_it():
+    page = ("About me\n"
+            "I am a midwife and a mother of three, and I have worked in rural clinics for twenty years.\n"
+            "On this blog I write about pregnancy, birth and the first year of a baby's life, in plain words.\n"
+            "I also answer readers' questions every Friday, so please send them in through the form below.\n"
+            "Home | Pregnancy | Birth | Babies | Archives | Contact\n"
+            "Search\nCategories\nRecent posts\n"
+            "Iron in pregnancy: what the new advice means\n"
+            "Monday, November 5, 2012\n"
+            "The health ministry now advises iron tablets only for women whose blood tests show they need them.\n"
+            "Most women get enough iron from food, and too much of it can upset the stomach for weeks.\n"
+            "Midwives will still check every woman's blood twice, once early on and once near the end.\n")
+    a = clean_text(page)
+    assert a.title == "Iron in pregnancy: what the new advice means"
+    assert a.text.startswith("The health ministry") and "midwife" not in a.text
+
+
+def test_a_line_of_headlines_between_bullets_and_a_feed_of_timed_headlines_are_not_the_article():
+    article = ("Free vitamin D drops for every newborn\n"
+               "By Jane Doe, March 5, 2024\n"
+               "Every baby born in the region will get free vitamin D drops from next month, the health board said.\n"
+               "The drops protect bones in the first year, when babies get little sun, and cost families about ten pounds a month.\n")
+    bullets = ("Council approves new bus routes for the east side after a long debate · Local school wins national science prize "
+               "for the second year in a row · Storm warning issued for the coast as winds reach ninety miles an hour · "
+               "Hospital car park fees to rise in April, and the staff union says it will fight them\n")
+    feed = "".join(f"{h} - Daily Post - {n} hours ago\n" for n, h in enumerate((
+        "Council approves the new bus routes, and the east side is glad of it.",
+        "Our local school wins a science prize, for the second year in a row.",
+        "A storm warning is issued for the coast, as the winds reach new highs.",
+        "The car park fees rise in April, and the staff union says it will fight.",
+        "The new library opens its doors, with a reading room for the children."), 1))
+    for page in (bullets + article, feed + article):
+        a = clean_text(page)
+        assert a.text.startswith("Every baby born") and "Council" not in a.text
+    assert any(line.reason.startswith("outside article: headlines between bullets")
+               for line in clean_text(bullets + article).removed)
+
+def test_a_photo_credit_or_a_mention_of_copyright_does_not_end_the_article():
+    credit = "The new wing of the hospital. © Mary Major"
+    mention = ("The hospital's lawyers said the copyright of the screening software was never in dispute, "
+               "see http://example.org/news/copyright-of-the-software")
+    a = clean_text(EN_PAGE.replace("Nurses at the screening centre on Monday. (Photo by John Roe)",
+                                   f"{credit}\n{mention}\n© Peter Smith"))
+    assert mention in a.text and "More than 30,000" in a.text
+    assert credit in a.captions and "© Peter Smith" in a.captions
+    assert "copyright" in {x.text: x.reason for x in a.removed}["Copyright 2024 Health Daily. All rights reserved."]
+
+
+def test_a_standfirst_the_page_repeats_in_a_teaser_is_still_the_lead():
+    lead = "Screening every newborn in the city will take two more years and cost far more than the hospital had planned for"
+    page = EN_PAGE.replace("March 5, 2024", f"March 5, 2024\n{lead}").replace("Share this article", f"Share this article\n{lead}")
+    a = clean_text(page)
+    assert a.text.count(lead) == 1 and a.paragraphs[0].text == lead
+
+
+def test_a_numbered_list_the_article_announces_is_kept_a_ranking_without_its_intro_is_not():
+    body_end = "下一阶段，医院将继续完善服务网络，让更多家庭享受到优质便捷的妇幼健康服务。"
+    items = ["1、东城区", "2、西城区", "3、海淀区", "4、朝阳区"]
+    page = ZH_PAGE.replace("【责任编辑：张三】\n", "")
+    announced = clean_text(page.replace(body_end, body_end + "\n首批试点区县如下：\n" + "\n".join(items)))
+    assert all(item in announced.text for item in items) and "首批试点区县如下：" in announced.text
+    bare = clean_text(page.replace(body_end, body_end + "\n" + "\n".join(items)))
+    assert not any(item in bare.text for item in items)
+    en_items = ["1. Cotton blankets", "2. A soft cap", "3. Two pairs of socks"]
+    en_end = "as the programme grows."
+    en = clean_text(EN_PAGE.replace(en_end, en_end + "\nParents are asked to bring:\n" + "\n".join(en_items)))
+    assert all(item in en.text for item in en_items)
+
+
+def test_a_letter_spaced_chinese_headline_is_not_a_menu():
+    spaced = " ".join("儿童保健服务再升级项目启动")
+    a = clean_text(ZH_PAGE.replace("儿童保健服务再升级", spaced))
+    assert a.title == spaced
+    assert "menu" in {x.text: x.reason for x in clean_text("一 二 三 四 五 六 日\n" + ZH_PAGE).removed}["一 二 三 四 五 六 日"]
+
+
+def test_a_closing_line_that_ends_in_an_emoji_still_ends_a_sentence():
+    closing = "We hope to see all of you at the open day! 🙂"
+    a = clean_text(EN_PAGE.replace("Share this article", closing + "\nShare this article"))
+    assert closing in a.text
+
+
+def test_a_bulleted_list_the_article_announces_is_kept():
+    items = ["- North district: 12,000 infants", "- South district: 9,500 infants", "- West district: 8,000 infants"]
+    en_end = "as the programme grows."
+    a = clean_text(EN_PAGE.replace(en_end, en_end + "\nInfants screened by district:\n" + "\n".join(items)))
+    assert all(item in a.text for item in items)
+
+
+def test_unmarked_items_a_sentence_announces_are_kept_headlines_under_more_stories_are_not():
+    en_end = "as the programme grows."
+    tips = ["Bring the baby's health card and a list of any medicines given since birth",
+            "Book the screening online at least a week before the date you would like",
+            "Ask the nurse about the follow-up visit if the first results are unclear"]
+    a = clean_text(EN_PAGE.replace(en_end, "as the programme grows, and it gives parents a few tips:\n"
+                                   + "\n".join(tips) + "\nThe hospital will publish its next figures in June, a spokesman said."))
+    assert all(t in a.text for t in tips) and "next figures in June" in a.text
+    heads = ["- Hospital opens new maternity ward", "- City council approves health budget", "- Flu season starts early"]
+    b = clean_text(EN_PAGE.replace(en_end, en_end + "\nMore news stories:\n" + "\n".join(heads)))
+    assert not any(h in b.text for h in heads)
+
+
+def test_a_bulleted_list_a_line_of_the_article_announces_inside_it_is_kept():
+    items = ["• North district", "• South district", "• West district"]
+    page = EN_PAGE.replace("More than 30,000", "The screening starts next week in the north, the south and the west of the city, in these districts:\n"
+                           + "\n".join(items) + "\nMore than 30,000")
+    a = clean_text(page)
+    assert all(item in a.text for item in items)
+
+
+def test_a_cookie_sheet_in_a_recipe_is_not_a_cookie_notice():
+    step = "Put the tray on a cookie sheet and use foil to cover the edges so that they do not burn."
+    a = clean_text(EN_PAGE.replace("More than 30,000", step + "\nMore than 30,000"))
+    assert step in a.text
+    notice = "This site uses cookies: by staying on it you accept their use."
+    assert "cookie" in {x.text: x.reason for x in clean_text(notice + "\n" + EN_PAGE).removed}[notice]
+
+
+def test_a_list_of_amounts_is_the_recipe_s_inside_or_after_the_article():
+    amounts = ["2 tbsp olive oil", "1/2 tsp ground cumin", "3 ripe tomatoes", "salt to taste", "1 1/2 cups rice"]
+    en_end = "as the programme grows."
+    after = clean_text(EN_PAGE.replace(en_end, en_end + "\nFor the rice salad:\n" + "\n".join(amounts)))
+    assert all(x in after.text for x in amounts)
+    inside = clean_text(EN_PAGE.replace("More than 30,000", "\n".join(amounts[:3]) + "\nMore than 30,000"))
+    assert all(x in inside.text for x in amounts[:3])
+
+
+def test_unmarked_items_under_a_line_ending_in_a_colon_inside_the_article_are_its_list():
+    items = ["A free hearing test", "Blood spot screening", "A heart check for newborns"]
+    page = EN_PAGE.replace("More than 30,000", "Every family in the programme is offered three checks, at no cost, in the same visit:\n"
+                           + "\n".join(items) + "\nMore than 30,000")
+    a = clean_text(page)
+    assert all(item in a.text for item in items)
+    links = ["Hospital website", "Screening leaflet", "Contact form"]
+    b = clean_text(EN_PAGE.replace("More than 30,000", "Related links:\n" + "\n".join(links) + "\nMore than 30,000"))
+    assert not any(x in b.text for x in links)
+
+
+def test_a_short_standfirst_without_its_full_stop_is_the_lead():
+    lead = "The screening will reach every district by the end of next year"
+    a = clean_text(EN_PAGE.replace("March 5, 2024", "March 5, 2024\n" + lead))
+    assert a.paragraphs[0].text == lead
+
+
+def test_a_commentary_titled_after_pinglun_colon_is_not_the_comment_section():
+    body_end = "下一阶段，医院将继续完善服务网络，让更多家庭享受到优质便捷的妇幼健康服务。"
+    comment = "专家认为，儿童保健不能只靠一次体检，家庭、学校和医院需要长期配合，才能真正看到效果。"
+    page = ZH_PAGE.replace("【责任编辑：张三】\n", "").replace(body_end, body_end + "\n评论：体检之后更要跟进\n" + comment)
+    assert comment in clean_text(page).text
+    closed = ZH_PAGE.replace("【责任编辑：张三】\n", "").replace(body_end, body_end + "\n评论：12\n" + comment)
+    assert comment not in clean_text(closed).text
+
+
+def test_a_bare_comments_line_ends_the_article_only_where_comments_follow():
+    head = ("Hospital expands newborn screening programme\n"
+            "By Jane Doe, March 5, 2024\n"
+            "The city's maternal and child health hospital has expanded its newborn screening programme, officials said.\n"
+            "The programme now covers all twelve districts, and it tests for twenty rare conditions instead of nine.\n")
+    rest = ("More than 30,000 infants were screened last year, and the hospital expects the number to double this year.\n"
+            "Parents can book the free test at any of the city's twelve clinics, or ask their midwife to do it at home.\n")
+    share_bar = "Comments\n"
+    # a "Comments" link (a tab, a share button) inside the article: the article goes on past it
+    assert "twelve clinics" in clean_text(head + share_bar + rest).text
+    # the comments under a post's footer: the article ends there
+    footer = "Posted by Jane Doe on March 5, 2024 | Permalink\nComments\n"
+    comment = "I am so glad that my sister's baby will be screened too, she lives right next to one of the clinics.\n"
+    a = clean_text(head + rest + footer + comment)
+    assert "twelve clinics" in a.text and "my sister's baby" not in a.text
