@@ -1,6 +1,6 @@
 """Fit the classifier's weights (mch_cli/weights.py) on the dev sets and write data/weights.json.
 
-    python benchmarks/fit.py [--shared ../shared] [--exclude SET] [--out FILE] [--jobs N]
+    python benchmarks/fit.py [--shared ../shared] [--exclude SET] [--out FILE] [--jobs N] [--hand]
 
 Each page (.txt and .html of every set fitted on) is decoded and split into lines once; a try of
 the weights then only re-runs classify() on the cached lines. The search is a coordinate search
@@ -256,6 +256,8 @@ def main() -> int:
                     help="fit without this set (leave-one-set-out)")
     ap.add_argument("--out", default=str(ROOT / "mch_cli" / "data" / "weights.json"))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--hand", action="store_true",
+                    help="no search: write the hand values of settings.py, with their scores")
     args = ap.parse_args()
     shared = Path(args.shared)
     t0 = time.perf_counter()
@@ -267,7 +269,11 @@ def main() -> int:
     print(f"fit on {', '.join(sets)}: {len(pages)} pages, loaded in {time.perf_counter() - t0:.1f} s")
     scorer = Scorer(pages, shared, args.jobs)
     try:
-        weights, score, hand_score = fit(pages, scorer)
+        if args.hand:
+            weights = HAND
+            score = hand_score = statistics.fmean(scorer.f1s([HAND])[0])
+        else:
+            weights, score, hand_score = fit(pages, scorer)
         hand_f1, fitted_f1 = scorer.f1s([HAND, weights])
     finally:
         scorer.close()
