@@ -44,6 +44,9 @@ FIT_SETS = {"dev": False, "dev-daniel": True}
 FORMS = ("txt", "html")
 
 # Coarse grids (each holds the hand value): few values, so that a weight cannot chase single pages.
+# The headline's bonuses (TITLE_*) are not searched: fitting them gained 0.0004 and let a
+# repeated standfirst beat the signed headline (tests/test_classify.py) — it did not pay.
+# Put them back in GRID to fit them.
 GRID: dict[str, tuple[float, ...]] = {
     "NEAR_PROSE_WEIGHT": (0.0, 0.125, 0.25, 0.5, 0.75, 1.0),
     "SHORT_LINE_COST": (1.0, 2.0, 3.0, 4.0, 6.0, 8.0),
@@ -51,14 +54,8 @@ GRID: dict[str, tuple[float, ...]] = {
     "BAD_LINE_COST": (2.5, 5.0, 10.0, 15.0, 20.0, 30.0),
     "FIRST_RUN_SHARE": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8),
     "FIRST_RUN_MIN_SCORE": (50.0, 75.0, 100.0, 150.0, 200.0, 300.0),
-    "TITLE_SIGNED_BONUS": (1.0, 2.0, 3.0, 4.0, 6.0),
-    "TITLE_REPEATED_BONUS": (0.5, 1.0, 2.0, 3.0, 4.0),
-    "TITLE_HINT_BONUS": (1.0, 2.0, 4.0, 6.0, 8.0),
-    "TITLE_LENGTH_BONUS": (0.0, 0.5, 1.0, 2.0),
-    "TITLE_SENTENCE_PENALTY": (0.0, 0.5, 1.0, 2.0, 3.0),
-    "TITLE_DISTANCE_PENALTY": (0.0, 0.05, 0.1, 0.25, 0.5),
 }
-assert set(GRID) == set(NAMES) and all(getattr(HAND, n) in GRID[n] for n in NAMES)
+assert set(GRID) <= set(NAMES) and all(getattr(HAND, n) in GRID[n] for n in GRID)
 ROUNDS = 3
 MIN_GAIN = 0.0002  # in mean F1: a move must gain this much (over 548 pages: one page gaining 0.1)
 MAX_FALL = 0.001   # ... and lower no set, form and language by more than this (as a rule change)
@@ -214,7 +211,7 @@ def fit(pages: list[Page], scorer: Scorer, log=print) -> tuple[Weights, float, f
     log(f"hand values: {best:.4f}")
     for round_ in range(1, ROUNDS + 1):
         moved = False
-        for name in NAMES:
+        for name in GRID:
             now = getattr(current, name)
             values = [v for v in GRID[name] if v != now]
             tried = scorer.f1s([current.replace(**{name: v}) for v in values])
