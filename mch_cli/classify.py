@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line
 from .corpus import line_key
-from .meta import (chrome_word_share, is_byline, is_dated_byline, is_name_line, stamp_shape,
+from .meta import (chrome_word_share, find_dates, is_byline, is_dated_byline, is_name_line, stamp_shape,
                    strip_site_suffix)
 from .patterns import Pattern, matcher
 from .script import LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
@@ -45,6 +45,8 @@ _LONE_SEPARATOR = re.compile(r"(?<=\s)、(?=\s)")
 # A list of news ends its items with their time: "…【北京新浪網】2012-01-17 21:40", "…(07/13 08:41)".
 _ENDS_WITH_TIME = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2})[)）\]】]?$")
 _TRUNCATED = re.compile(r"(?<=[\w\u4e00-\u9fff])(?:\.{3}|…)$")
+# "… the vehicle is getting all bigger and better. If you have [...]": a blog's excerpt of a post
+_EXCERPT_END = re.compile(r"\[(?:\.{3}|…)\]$")
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs twice as much, per line
@@ -94,8 +96,9 @@ def features(text: str) -> Features:
         stop, items, tokens / items if items else 0.0,  # stopword_share, items, mean_item_tokens
         crumbs >= 2 and tokens <= 60 or crumbs >= 1 and items >= 2 and tokens <= 30,  # breadcrumb
         # truncated: a teaser cut off mid-word, "… during the college entrance examinatio..."
-        ("..." in text or "…" in text) and bool(_TRUNCATED.search(text))
-        and len(PROSE_PUNCT_RE.findall(_TRUNCATED.sub("", text))) <= 1,
+        ("..." in text or "…" in text) and (bool(_TRUNCATED.search(text))
+                                            and len(PROSE_PUNCT_RE.findall(_TRUNCATED.sub("", text))) <= 1
+                                            or bool(_EXCERPT_END.search(text))),
         text.count("|") + text.count("｜"),  # pipes
         text.count(" · ") + text.count(" • ") if "·" in text or "•" in text else 0,  # bullets
     )
@@ -188,6 +191,8 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         line.label, line.reason = BOILERPLATE, "outside article: " + info.why
         infos.append(info)
     _mark_running_text(infos)
+    _mark_comments(infos)
+    _mark_glued_teasers(infos)
     threads = _comment_threads(infos)
 
     region = _article_region(infos, threads, w)
@@ -198,7 +203,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     elif region:
         start, end = region
         _label_body(infos, start, end)
-        end = _label_announced_list(infos, _label_table(infos, _label_appendix(infos, end)))
+        end = _label_announced_list(infos, _label_table(infos, _label_appendix(infos, _label_bio(infos, start, end))))
     else:
         return
     title = _label_header(infos, start, title_hints, w)
@@ -207,7 +212,8 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         infos[title].line.label, infos[title].line.reason = TITLE, "headline above the article"
     for start, _, end in threads:
         for i in infos[start: end + 1]:
-            if i.line.label == BOILERPLATE and i.line.reason.startswith("outside article"):
+            if (i.line.label == BOILERPLATE and i.line.reason.startswith("outside article")
+                    and "teaser list" not in i.line.reason):  # times over stories cut short
                 i.line.reason = "outside article: reader comments"
     for prev, i in zip(infos, infos[1:]):
         i.line.continues = prev.wrapped and prev.line.label == i.line.label == BODY
@@ -267,6 +273,153 @@ def _mark_running_text(infos: list[_Info]) -> None:
             i.f.ends_sentence or i.f.prose_punct >= 1 or i.wrapped or previous_wrapped
             or bool(_LIST_ITEM.match(i.line.text) or _QUANTITY.match(i.line.text))))
         previous_wrapped = i.wrapped
+
+
+# A comment's header: "Jane says:", "瑞雪对X的评论:", or a name with the comment's time.
+_SAYS = re.compile(r"^[^!?。！？]{1,60}?\s(?:says|said|wrote|writes)\s*(?:[:：]|\.\.\.|…)$|^[^。，,]{1,24}?(?:说|說|的评论|的評論)\s*[:：]$",
+                   re.IGNORECASE)
+_CLOCK = re.compile(r"(?<![\d:])\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?![\d:])(?:\s*[ap]\.?m\b\.?)?", re.IGNORECASE)
+_AGO = re.compile(r"\b\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\d+\s*(?:分钟|小时|天)前",
+                  re.IGNORECASE)
+# "10.29.2012", "07.16.12": a comment's date, whichever the order of day and month
+_NUMERIC_DATE = re.compile(r"(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![\d.])")
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d\d|年")  # every date find_dates finds has its year
+_IN_NAMES = frozenset(".'’-_@")  # "Omar B.", "O'Neil", "@jane_doe": a name's, not the header's
+
+
+def _comment_header(i: _Info) -> str | None:
+    """The kind of comment header line i is ("says", or "clock", "ago", "date", "numeric date",
+    "bare" when nothing else is on the line, with the line's punctuation), if it is one: a thread repeats one kind, and the article's own dateline is
+    rarely of the thread's kind."""
+    text = i.line.text
+    # (the time takes words too: "March 6, 2024 at 9:12 am")
+    if i.f.tokens > 2 * settings.COMMENT_HEADER_MAX_TOKENS and not i.byline or text[0] in "—–-":
+        return None  # "— Jane Doe (@jane) May 1, 2019": a quoted post's signature, not a comment
+    if text[-1] in ":：.…" and _SAYS.match(text):  # "On May 1, 2019 at 9:12am, Jane said..." reads as prose
+        return "says"
+    if i.base_cls == GOOD:
+        return None
+    if not _DIGIT.search(text):
+        return None
+    kind, rest = None, list(text)
+    clocks = [m.span() for m in _CLOCK.finditer(text)]
+    if len(clocks) > 1:
+        return None  # "8:30-8:50 Opening": a programme's times
+    for kind_, spans in (("clock", clocks),
+                         ("ago", [m.span() for m in _AGO.finditer(text)]),
+                         ("numeric date", [m.span() for m in _NUMERIC_DATE.finditer(text)])):
+        if spans:
+            kind = kind or kind_
+            for lo, hi in spans:
+                rest[lo:hi] = " " * (hi - lo)
+    if kind is None and _YEAR.search(text):  # a date alone ("June 11, 2012"): the costliest look
+        for d in find_dates(text):
+            kind = "date"
+            rest[d.span[0]: d.span[1]] = " " * (d.span[1] - d.span[0])
+    rest = "".join(rest)
+    named = count_han(rest) + len(LATIN_WORD_RE.findall(rest))
+    if kind is None or not i.byline and named > settings.COMMENT_HEADER_MAX_TOKENS:
+        return None  # a headline with its date: a list of news, not of comments
+    if not named:
+        kind = "bare " + kind  # "2 hours ago" alone: as often a list of news as a thread
+    # A thread's headers share their punctuation too ("Posted by: X | date"): "date" alone
+    # above a post, "X, date." under a photo and "date | Permalink" are three kinds.
+    return kind + "".join(c for c in rest if not (c.isalnum() or c.isspace() or c in _IN_NAMES))
+
+
+def _mark_comments(infos: list[_Info]) -> None:
+    """Reader comments: a chain of blocks, each a short header of one kind (a name and a time,
+    "X says:") and a few lines of text, many times over. An article has one dateline, not a
+    chain of them. The thread's lines cost the article like boilerplate does."""
+    known: dict[str, str | None] = {}  # a page repeats its lines: each text is judged once
+    kinds = [known[i.line.text] if i.line.text in known else known.setdefault(i.line.text, _comment_header(i))
+             for i in infos]
+    chains: dict[str, list[list[int]]] = {}
+    for k, kind in enumerate(kinds):
+        if kind is None:
+            continue
+        runs = chains.setdefault(kind, [])
+        if runs and k - runs[-1][-1] <= settings.COMMENT_MAX_GAP_LINES and any(
+                j.running for j in infos[runs[-1][-1] + 1: k]):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    for chain in (c for runs in chains.values() for c in runs):
+        if len(chain) >= settings.COMMENT_MIN_BLOCKS:
+            heads = _thread_heads(infos, chain)
+            if heads:
+                _mark_thread(infos, kinds, heads)
+
+
+def _thread_heads(infos: list[_Info], chain: list[int]) -> list[int]:
+    """The chain's headers that head comments. The first one's block, when many times a typical
+    comment and longer than comments are, is the article under its dateline (a long comment
+    further on stays a comment); blocks typically that long are posts (a blog's front page)."""
+    sizes = [sum(j.f.tokens for j in infos[a + 1: b] if j.cls != BAD) for a, b in zip(chain, chain[1:])]
+    typical = max(sorted(sizes)[len(sizes) // 2], 1)
+    if typical > settings.COMMENT_POST_TOKENS:
+        return []
+    if sizes[0] > settings.COMMENT_MAX_BLOCK_RATIO * typical and sizes[0] > settings.COMMENT_MAX_TOKENS:
+        chain = chain[1:]
+    return chain if len(chain) >= settings.COMMENT_MIN_BLOCKS else []
+
+
+_CUT_SHORT = re.compile(r"(?:\.{3}|…)\]?\s*\d*$")  # "… the game can... 12" (its comment count)
+
+
+def _mark_thread(infos: list[_Info], kinds: list[str | None], heads: list[int]) -> None:
+    """Every line from the first header on is the thread's, up to the last comment's text (past
+    its header's own chrome: "Reply", "Log in to Reply")."""
+    end = heads[-1] + 1
+    while (end < len(infos) and infos[end].cls == BAD and kinds[end] is None
+           and not (infos[end].pattern and infos[end].pattern.ends_article)):
+        end += 1
+    while end < len(infos) and infos[end].running and kinds[end] is None:
+        end += 1
+    # Stories cut short ("…") under their times are a list of news, not of comments.
+    cut_short = sum(bool(_CUT_SHORT.search(i.line.text)) for i in infos[heads[0]: end])
+    teasers = 2 * cut_short >= len(heads) or kinds[heads[0]].startswith("bare ago")
+    why = "teaser list (stories with their times)" if teasers else "reader comments"
+    # Under an article the first block is a comment; with no more prose above it than it holds,
+    # it is a feed's first post, which may be the article: that is left to the article's choice.
+    above = sum(i.f.tokens for i in infos[: heads[0]] if i.cls == GOOD)
+    first = sum(i.f.tokens for i in infos[heads[0] + 1: heads[1]] if i.cls == GOOD)
+    for i in infos[heads[0] if above > first else heads[1]: end]:
+        if i.cls != BAD or i.why.startswith("repeated"):
+            i.cls, i.why, i.byline, i.running = BAD, why, False, False
+            i.line.reason = "outside article: " + why
+
+
+# "Big Storm Hits CoastHeavy rain fell on …": a teaser's headline glued to its first sentence,
+# the markup between them lost
+# (a lower-case word runs into a capitalised one; or, after a Title-Case headline, a capitalised
+# one does: "CoastHeavy", where mid-sentence "BigTable" is a name).
+_GLUED_HEADLINE = re.compile(r"^(?:\S+\s+){2,14}?(?P<glue>(?:[a-z]{3,}|\S*[a-z][!?])[A-Z][a-z'’]*)\s"
+                             r"|^(?:(?:[A-Z0-9]\S*|a|an|the|of|to|in|on|for|and|or|at|by|with|from)\s+){2,14}?"
+                             r"(?P<glue2>[A-Z][a-z]{2,}[A-Z][a-z'’]*)\s")
+
+
+_CAMEL = re.compile(r"[a-z!?][A-Z][a-z]")  # what every glued headline holds (a cheap gate)
+
+
+def _mark_glued_teasers(infos: list[_Info]) -> None:
+    """Runs of glued teasers are a list of stories, however much each reads as prose. One glued
+    line alone may be a typo, and the same glued word on each line a brand ("littleBits")."""
+    run: list[_Info] = []
+    glued: set[str] = set()
+    for i in [*infos, None]:
+        m = (i is not None and i.cls != BAD and i.f.words >= 5 and _CAMEL.search(i.line.text)
+             and _GLUED_HEADLINE.match(i.line.text))
+        if m:
+            run.append(i)
+            glued.add(m["glue"] or m["glue2"])
+            continue
+        if len(glued) >= settings.TEASER_MIN_RUN:
+            for j in run:
+                j.cls, j.why, j.running = BAD, "teaser list (headline glued to its story)", False
+                j.line.reason = "outside article: " + j.why
+        run, glued = [], set()
 
 
 def _score(i: _Info, w: Weights) -> float:
@@ -524,6 +677,24 @@ def _label_body(infos: list[_Info], start: int, end: int) -> None:
 def _announces_list(i: _Info) -> bool:
     return (not i.pattern and i.cls != BAD and bool(_ANNOUNCES.search(i.line.text))
             and chrome_word_share(i.line.text) < 0.5)  # not "Related links:", "Share this:"
+
+
+# "Jane Roe (@jroe) is a staff writer at the Daily …": the author's biography under a post
+_BIO = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?: \([^)]*\))?,? (?:- [^.]{0,60} )?"
+                  r"(?:is|was|has been|serves as|covers|covered|writes|joined)\b.{0,120}?"
+                  r"\b(?:reporter|editor|writer|author|contributor|columnist|journalist|correspondent|blogger)")
+
+
+def _label_bio(infos: list[_Info], start: int, end: int) -> int:
+    """The article's last paragraphs, when they introduce its author, are the site's. Returns
+    the new end of the article."""
+    k = end
+    while k > start and infos[k].cls == GOOD and _BIO.match(infos[k].line.text):
+        _set(infos[k], BOILERPLATE, "about the author")
+        k -= 1
+        while k > start and infos[k].line.label != BODY:
+            k -= 1  # a photo of the author, the author's name
+    return k if k < end else end
 
 
 def _label_appendix(infos: list[_Info], end: int) -> int:

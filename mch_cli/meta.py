@@ -529,6 +529,7 @@ _HEADLINE_SHAPE = re.compile(r"^(?=.{6,120}$)(?!.*[|>»])(?:(?=(?:.*[\u4e00-\u9f
 _CLOCK = re.compile(r"\d{1,2}[:：]\d{2}")
 _DAYISH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
                      r"|\d{1,2}[-/.月]\d{1,2}|年|日", re.I)
+_TIME_RANGE = re.compile(r"\d{1,2}[:：]\d{2}\s*[-–—~至到]\s*\d{1,2}[:：]\d{2}")
 _NOT_STAMP_SHAPE = re.compile(r"[^\W\d_]+|\s+")
 
 
@@ -543,4 +544,6 @@ def stamp_shape(text: str, tokens: int) -> str | None:
     if not (_CLOCK.search(text) and _DAYISH.search(text)
             or ("ago" in text or "前" in text) and _AGO_RE.search(text)):
         return None
+    if _TIME_RANGE.search(text):
+        return None  # "9:30-10:15 Panel on newborn care": a programme's times, not a post's
     return _NOT_STAMP_SHAPE.sub("", re.sub(r"\d+", "0", text))

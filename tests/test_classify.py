@@ -231,6 +231,222 @@ def test_more_chrome_of_english_news_pages():
     assert a.captions[1:] == captions and len(a.paragraphs) == 2
 
 
+EN_COMMENTS = ["Sam Carter March 6, 2024 at 9:12 am",
+               "This is great news for parents in our district, and I hope the clinic keeps its longer opening hours too.",
+               "Ruth Ng March 6, 2024 at 11:40 am",
+               "My daughter was screened there last spring and the nurses explained every step of it to us very kindly.",
+               "Omar B. March 7, 2024 at 8:05 pm",
+               "Does anyone know whether the programme also covers families who moved to the city after the birth?"]
+ZH_SAYS = ["小李 对儿童体检项目的评论:", "这个项目真的很好，希望能够推广到更多的地区，让农村的孩子也能享受到同样的服务。",
+           "阳光妈妈对儿童体检项目的评论:", "我家孩子上个月刚去体检过，医生非常耐心，整个过程也很顺利，值得点赞。",
+           "老王 对儿童体检项目的评论:", "请问外地户口的孩子也可以参加这个免费体检吗？有没有知道具体办理流程的朋友？"]
+ZH_COMMENTS = ["网友小李 2024-03-06 10:21", "这个项目真的很好，希望能够推广到更多的地区，让农村的孩子也能享受到同样的服务。",
+               "阳光妈妈 2024-03-06 12:05", "我家孩子上个月刚去体检过，医生非常耐心，整个过程也很顺利，值得点赞。",
+               "老王 2024-03-07 08:47", "请问外地户口的孩子也可以参加这个免费体检吗？有没有知道具体办理流程的朋友？"]
+
+
+def test_a_thread_of_reader_comments_after_the_article_goes():
+    en = clean_text(EN_PAGE.replace("Share this article", "\n".join(EN_COMMENTS) + "\nShare this article"))
+    reasons = {x.text: x.reason for x in en.removed}
+    assert "More than 30,000" in en.text and not any(c in en.text for c in EN_COMMENTS)
+    assert "comments" in reasons[EN_COMMENTS[1]]
+    zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】\n", "【责任编辑：张三】\n" + "\n".join(ZH_COMMENTS) + "\n"))
+    assert "下一阶段" in zh.text and not any(c in zh.text for c in ZH_COMMENTS)
+    assert "comments" in {x.text: x.reason for x in zh.removed}[ZH_COMMENTS[1]]
+    zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】\n", "\n".join(ZH_SAYS) + "\n"))
+    assert "下一阶段" in zh.text and not any(c in zh.text for c in ZH_SAYS)
+
+
+def test_a_programme_or_one_dateline_is_no_comment_thread():
+    agenda = ["9:00-9:30 Opening of the screening week by the hospital director and guests from the city",
+              "The director will speak about the first year of the programme, its results and its plans for the next.",
+              "9:30-10:15 Panel on newborn care", "Nurses and parents describe how the screening is done, step by step, in every district.",
+              "10:15-10:30 Coffee break", "Guests may visit the screening centre and its new equipment during the break, with a guide."]
+    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(agenda) + "\nShare this article"))
+    assert not any("comments" in x.reason for x in a.removed)
+
+
+def test_the_count_of_responses_opens_the_thread():
+    head = "3 Responses to “Hospital expands newborn screening programme”"
+    a = clean_text(EN_PAGE.replace("Share this article", head + "\nShare this article"))
+    assert "comments" in {x.text: x.reason for x in a.removed}[head]
+
+
+def test_about_the_author_after_the_article_goes():
+    bio = ["About Jane Roe", "Jane Roe has written about children's health for the Daily since 2015 and lives in the city with her family."]
+    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(bio) + "\nShare this article"))
+    reasons = {x.text: x.reason for x in a.removed}
+    assert "about the author" in reasons[bio[0]] and bio[1] not in a.text and "More than 30,000" in a.text
+
+
+def test_comments_headed_by_a_dated_said_line_or_a_numeric_date():
+    said = ["On March 6, 2024 at 9:12am, Sam Carter said...", EN_COMMENTS[1],
+            "On March 6, 2024 at 11:40am, Ruth Ng said...", EN_COMMENTS[3],
+            "On March 7, 2024 at 8:05pm, Omar B. said...", EN_COMMENTS[5]]
+    dotted = ["samc", "03.06.2024", EN_COMMENTS[1], "ruthn", "03.06.2024", EN_COMMENTS[3], "omarb", "03.07.2024", EN_COMMENTS[5]]
+    for thread in (said, dotted):
+        a = clean_text(EN_PAGE.replace("Share this article", "\n".join(thread) + "\nShare this article"))
+        assert "More than 30,000" in a.text and not any(c in a.text for c in EN_COMMENTS)
+
+
+def test_social_media_promotion_lines_go():
+    en_line = "Follow us on Twitter and Instagram for the latest health news."
+    zh_line = "本报已开设Facebook专页，让你即时掌握健康资讯，快来Like我们的专页！"
+    en = clean_text(EN_PAGE.replace("Share this article", en_line + "\nShare this article"))
+    assert "social-media" in {x.text: x.reason for x in en.removed}[en_line]
+    zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", zh_line + "\n【责任编辑：张三】"))
+    assert zh_line not in zh.text and "social-media" in {x.text: x.reason for x in zh.removed}[zh_line]
+
+
+def test_posting_rules_under_the_article_go():
+    rules = ["網友討論規範", "【1】留言請勿超過二百字，並請勿張貼廣告或與本文內容無關的訊息，違者一律刪除。",
+             "【2】請勿留下個人隱私資料，以免遭人盜用，本網站將不負任何管理責任，敬請見諒。"]
+    zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", "【责任编辑：张三】\n" + "\n".join(rules)))
+    assert "下一阶段" in zh.text and not any(r in zh.text for r in rules)
+    assert "comments" in {x.text: x.reason for x in zh.removed}[rules[0]]
+
+
+def test_headlines_glued_to_their_stories_are_a_teaser_list():
+    teasers = ["Flu Season Starts EarlyDoctors say the first cases of the winter were seen in the city last week.",
+               "New Playground for the ParkThe council will open a playground with a splash pool in the spring."]
+    brand = ["Parents can book the check with the hospital's new myClinic app from today, officials said.",
+             "The myClinic app also reminds parents of their child's next appointment, they said on Tuesday."]
+    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(teasers) + "\nShare this article"))
+    assert not any(t in a.text for t in teasers)
+    assert "teaser list" in {x.text: x.reason for x in a.removed}[teasers[0]]
+    b = clean_text(EN_PAGE.replace("Share this article", "\n".join(brand) + "\nShare this article"))
+    assert all(t in b.text for t in brand)
+
+
+def test_stories_cut_short_under_their_times_are_a_teaser_list():
+    items = ["Clinic opens in the north district with longer hours for working parents who... 4", "20 mins ago",
+             "School meals to include more fresh fruit and vegetables from next term, the council... 12", "1 hour ago",
+             "Vaccination drive reaches its target two weeks early as families turn out in... 7", "3 hours ago"]
+    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(items) + "\nShare this article"))
+    reasons = {x.text: x.reason for x in a.removed}
+    assert "More than 30,000" in a.text and "teaser list" in reasons[items[1]]
+
+
+def test_newsletter_sign_up_and_form_lines_go():
+    lines = ["Never miss a story: sign up for our free weekly newsletter on family health.",
+             "Get the best of the Daily delivered straight to your inbox!", "Please check your inbox to confirm."]
+    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(lines) + "\nShare this article"))
+    reasons = {x.text: x.reason for x in a.removed}
+    assert all("newsletter" in reasons[x] for x in lines) and "More than 30,000" in a.text
+
+
+def test_advertisement_click_here_and_comment_policy_lines_go():
+    policy = "As you comment, please be respectful of other commenters; abusive comments will be removed."
+    lines = ["ADVERTISEMENT", "Click here to read more on this story.", policy]
+    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(lines) + "\nShare this article"))
+    reasons = {x.text: x.reason for x in a.removed}
+    assert "advertisement" in reasons[lines[0]] and "click-here" in reasons[lines[1]] and "comments" in reasons[policy]
+    zh_policy = "网友评论仅供其表达个人看法，并不表明本网同意其观点或证实其描述。"
+    zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", "【责任编辑：张三】\n广告\n" + zh_policy))
+    assert "comments" in {x.text: x.reason for x in zh.removed}[zh_policy]
+
+
+def test_how_to_comment_and_reprints_lines_go():
+    how = "You can comment on most stories on this site. All you need to do is register and log in."
+    reprints = "For more information about reprints & permissions, visit our help page."
+    a = clean_text(EN_PAGE.replace("Share this article", f"{reprints}\n{how}\nShare this article"))
+    reasons = {x.text: x.reason for x in a.removed}
+    assert "comments" in reasons[how] and "reprints" in reasons[reprints] and "More than 30,000" in a.text
+
+
+def test_a_statement_heading_ends_the_article():
+    rules = ["郑 重 声 明", "1. 任何言论纯属作者个人观点，与本论坛无关，本论坛不承担任何责任；", "2. 禁止发表违反国家法律、法规的言论和信息，违者将被删除帖子；"]
+    zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", "\n".join(rules)))
+    assert "下一阶段" in zh.text and not any(r in zh.text for r in rules)
+
+
+def test_terms_of_commenting_and_personal_use_notices_go():
+    terms = "By submitting a comment you agree to our terms of use and privacy policy."
+    use = "This copy is for your personal, non-commercial use only."
+    a = clean_text(EN_PAGE.replace("Share this article", f"{use}\n{terms}\nShare this article"))
+    reasons = {x.text: x.reason for x in a.removed}
+    assert "comments" in reasons[terms] and "copyright" in reasons[use] and "More than 30,000" in a.text
+
+
+def test_a_follow_our_account_line_goes_on_its_own():
+    line = "扫码关注本站公众号获取更多资讯"
+    zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", line + "\n【责任编辑：张三】"))
+    assert line not in zh.text
+
+
+def test_an_excerpt_ending_in_bracketed_dots_is_a_teaser():
+    excerpt = "The new clinic opened its doors on Monday. Parents can now book screenings online, and the [...]"
+    a = clean_text(EN_PAGE.replace("Share this article", "Related Posts\nNew Clinic Opens\n" + excerpt + "\nShare this article"))
+    assert excerpt not in a.text and "truncated teaser" in {x.text: x.reason for x in a.removed}[excerpt]
+
+
+def test_the_authors_biography_under_the_article_goes():
+    bio = "Jane Doe (@janedoe) is a health reporter at the Daily and writes about families and hospitals."
+    a = clean_text(EN_PAGE.replace("Share this article", bio + "\nShare this article"))
+    assert bio not in a.text and "about the author" in {x.text: x.reason for x in a.removed}[bio]
+    assert "More than 30,000" in a.text
+
+
+def test_credits_contact_and_share_prompts_under_the_article():
+    credit, contact, share = ("(Reporting by John Roe; editing by Mary Major)",
+                              "Jane Doe can be reached at jdoe@example.com or on Twitter.", "Like this story? Share it with a friend!")
+    a = clean_text(EN_PAGE.replace("Share this article", f"{credit}\n{contact}\n{share}\nShare this article"))
+    reasons = {x.text: (x.label, x.reason) for x in a.removed}
+    assert reasons[credit] == ("meta", "reporting credits") and "contact" in reasons[contact][1]
+    assert "share prompt" in reasons[share][1]
+    zh_lines = ["欢迎加入本站邮件列表，您将第一时间收到最新的健康资讯。", "如果您喜欢本站新闻，请告诉您的朋友。",
+                "声明：本站登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。"]
+    zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", "\n".join(zh_lines) + "\n【责任编辑：张三】"))
+    assert not any(x in zh.text for x in zh_lines)
+
+
+def test_post_footers_tags_and_print_notes_go():
+    lines = ["This entry was posted in Family Health by Jane Doe. Bookmark the permalink.",
+             "Tagged as: newborns, screening, hospitals",
+             "A version of this article appeared in print on March 6, 2024, on page A4 of the city edition."]
+    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(lines) + "\nShare this article"))
+    reasons = {x.text: x.reason for x in a.removed}
+    assert "post footer" in reasons[lines[0]] and "tags" in reasons[lines[1]] and "print" in reasons[lines[2]]
+
+
+def test_replies_signed_by_a_long_byline_are_comments():
+    replies = ["这个项目真的很好，希望能够推广到更多的地区，让农村的孩子也能享受到同样的服务。",
+               "〓 健康论坛 亲子话题 发布时间 2024/03/06 10:21:33 by 阳光妈妈妈妈 〓",
+               "我家孩子上个月刚去体检过，医生非常耐心，整个过程也很顺利，值得点赞。",
+               "〓 健康论坛 亲子话题 发布时间 2024/03/06 12:05:10 by 老王在北京呢 〓",
+               "请问外地户口的孩子也可以参加这个免费体检吗？有没有知道具体办理流程的朋友？",
+               "〓 健康论坛 亲子话题 发布时间 2024/03/07 08:47:51 by 小李飞刀飞 〓"]
+    zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】\n", "\n".join(replies) + "\n"))
+    assert "下一阶段" in zh.text and not any(r in zh.text for r in replies[2::2])
+
+
+def test_the_last_comment_goes_too_past_its_reply_link():
+    thread = []
+    for k in range(3):
+        thread += [EN_COMMENTS[2 * k], "Log in to Reply", EN_COMMENTS[2 * k + 1]]
+    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(thread) + "\nShare this article"))
+    assert "More than 30,000" in a.text and not any(c in a.text for c in EN_COMMENTS)
+    assert "comments" in {x.text: x.reason for x in a.removed}[EN_COMMENTS[5]]
+
+
+def test_a_long_comment_inside_a_thread_is_still_a_comment():
+    long_comment = " ".join([EN_COMMENTS[3]] * 9)  # ~170 words
+    more = ["Ann Lee March 8, 2024 at 7:00 am", "We waited less than an hour for our son's check, which was much better than last year.",
+            "Bo Chan March 8, 2024 at 9:30 am", "I wish the clinic had a car park, as the buses from our part of town are few."]
+    thread = EN_COMMENTS[:2] + more + EN_COMMENTS[2:3] + [long_comment] + EN_COMMENTS[4:]
+    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(thread) + "\nShare this article"))
+    assert "More than 30,000" in a.text and long_comment not in a.text
+    assert "comments" in {x.text: x.reason for x in a.removed}[long_comment]
+
+
+def test_headlines_under_bare_times_are_a_teaser_list_not_comments():
+    items = ["2 hours ago", "City opens a second screening clinic in the north district for working parents.",
+             "3 hours ago", "School meals will include more fresh fruit and vegetables from next term, the council said.",
+             "5 hours ago", "The vaccination drive reached its target two weeks early as families turned out in numbers."]
+    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(items) + "\nShare this article"))
+    assert "teaser list" in {x.text: x.reason for x in a.removed}[items[1]] and "More than 30,000" in a.text
+
+
 _COMMENTS = [("Maria Lopez", "March 6, 2024 at 9:14 am",
               "This programme found a heart problem in my daughter when she was two days old, and the doctors were able to treat it before we even left the ward."),
              ("Tom", "March 6, 2024 at 11:02 am",
@@ -437,3 +653,11 @@ def test_a_bare_comments_line_ends_the_article_only_where_comments_follow():
     comment = "I am so glad that my sister's baby will be screened too, she lives right next to one of the clinics.\n"
     a = clean_text(head + rest + footer + comment)
     assert "twelve clinics" in a.text and "my sister's baby" not in a.text
+
+
+def test_the_comment_feed_line_ends_the_article():
+    feed = "You can follow this conversation by subscribing to the comment feed for this post."
+    comment = "What a lovely clinic, we went there last week and the nurses were so kind to our little boy."
+    a = clean_text(EN_PAGE.replace("Share this article", f"{feed}\n{comment}\nShare this article"))
+    assert "More than 30,000" in a.text and comment not in a.text
+    assert "comments" in {x.text: x.reason for x in a.removed}[feed]

@@ -19,7 +19,7 @@ def _site(tmp_path, pages=4):
     for n in range(pages):
         body = BODY[n:] + BODY[:n]
         text = "\n".join([f"第{n + 1}期 健康新闻标题示例", body[0], body[1],
-                          "扫码关注本站公众号获取更多资讯", body[2], body[3]])
+                          "欢迎转发给身边的新手爸妈", body[2], body[3]])
         (tmp_path / f"p{n}.txt").write_text(text, encoding="utf-8")
     return tmp_path
 
@@ -28,9 +28,9 @@ def test_recurring_line_found_once_per_page(tmp_path):
     site = _site(tmp_path)
     pages, total = count_lines(iter_documents([str(site)]))
     assert total == 4
-    assert pages[line_key("扫码关注本站公众号获取更多资讯")] == 4
+    assert pages[line_key("欢迎转发给身边的新手爸妈")] == 4
     assert recurring_lines(pages, total) == {
-        line_key("扫码关注本站公众号获取更多资讯"): 4,
+        line_key("欢迎转发给身边的新手爸妈"): 4,
         **{line_key(b): 4 for b in BODY}}
 
 
@@ -38,12 +38,12 @@ def test_corpus_mode_removes_chrome_and_keeps_prose_and_titles(tmp_path):
     site = _site(tmp_path)
     runner = CliRunner()
     plain = [json.loads(x) for x in runner.invoke(app, ["clean", str(site), "-f", "jsonl"]).stdout.splitlines()]
-    assert all("扫码关注" in rec["text"] for rec in plain)  # alone, a page cannot tell
+    assert all("欢迎转发" in rec["text"] for rec in plain)  # alone, a page cannot tell
     r = runner.invoke(app, ["clean", str(site), "-f", "jsonl", "--corpus", "--explain"])
     recs = [json.loads(x) for x in r.stdout.splitlines()]
     assert r.exit_code == 0 and len(recs) == 4
     for n, rec in enumerate(recs):
-        assert "扫码关注" not in rec["text"]
+        assert "欢迎转发" not in rec["text"]
         assert rec["text"].count("。") == 4  # the prose is there although it recurs too
         assert rec["title"] == f"第{n + 1}期 健康新闻标题示例"
         assert any(x["reason"] == "on 4 pages of the corpus" for x in rec["removed"])
@@ -54,7 +54,7 @@ def test_corpus_mode_removes_chrome_and_keeps_prose_and_titles(tmp_path):
 def test_corpus_min_pages(tmp_path):
     site = _site(tmp_path)
     r = CliRunner().invoke(app, ["clean", str(site), "-f", "jsonl", "--corpus", "--corpus-min-pages", "5"])
-    assert all("扫码关注" in json.loads(x)["text"] for x in r.stdout.splitlines())
+    assert all("欢迎转发" in json.loads(x)["text"] for x in r.stdout.splitlines())
 
 
 def test_corpus_mode_refuses_stdin():
