@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 SEED   := seeds/001_519edece9128d60e.txt
 
-.PHONY: run test eval bench fuzz clean-venv
+.PHONY: run test eval fit bench fuzz clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,10 +24,17 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -q
 
-# Main-text quality on the shared dev sets (only where ../shared is present).
+# Main-text quality on all three shared sets, .txt and .html, the issue's targets and the
+# leave-one-set-out figures of the fitted weights (only where ../shared is present; ~4 min).
 eval: $(VENV)/.installed
 	@test -d $(SHARED)/dev || { echo "make eval: $(SHARED)/dev not found"; exit 1; }
 	$(BIN)/python benchmarks/eval.py --shared $(SHARED) --readme README.md
+
+# Re-fit the classifier's weights on ../shared/dev and dev-daniel (never dev-dragnet: AGPL) and
+# write mch_cli/data/weights.json (~3 min on 2 cores).
+fit: $(VENV)/.installed
+	@test -d $(SHARED)/dev || { echo "make fit: $(SHARED)/dev not found"; exit 1; }
+	$(BIN)/python benchmarks/fit.py --shared $(SHARED)
 
 # Speed, measured against the anchors in the same run (needs ../shared for its corpus).
 bench: $(VENV)/.installed

@@ -19,6 +19,7 @@ from .meta import (chrome_word_share, find_dates, is_byline, is_dated_byline, is
                    strip_site_suffix)
 from .patterns import Pattern, matcher
 from .script import LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
+from .weights import FITTED, Weights
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
@@ -155,9 +156,12 @@ class _Info:
 
 
 def classify(lines: list[Line], patterns: tuple[Pattern, ...],
-             recurring: Mapping[int, int] | None = None, title_hints: tuple[str, ...] = ()) -> None:
+             recurring: Mapping[int, int] | None = None, title_hints: tuple[str, ...] = (),
+             weights: Weights | None = None) -> None:
     """Set `label` and `reason` on every line (in place). `recurring`: corpus mode's line hashes
-    seen on many pages, with their page counts. `title_hints`: headlines the markup names."""
+    seen on many pages, with their page counts. `title_hints`: headlines the markup names.
+    `weights`: of the signals weighed against each other (default: data/weights.json's)."""
+    w = weights or FITTED
     counts = Counter(line.text for line in lines)
     # A page repeats lines (menus, headlines): each text is judged once, the patterns tried on
     # all of them at once.
@@ -207,7 +211,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     _mark_glued_teasers(infos, glued_lines)
     threads = _comment_threads(infos)
 
-    region = _article_region(infos, threads)
+    region = _article_region(infos, threads, w)
     listed = _list_page_region(infos, region)
     if listed:
         start, end = listed
@@ -218,7 +222,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         end = _label_announced_list(infos, _label_table(infos, _label_appendix(infos, _label_bio(infos, start, end))))
     else:
         return
-    title = _label_header(infos, start, title_hints)
+    title = _label_header(infos, start, title_hints, w)
     _label_tail(infos, end)
     if title is not None:
         infos[title].line.label, infos[title].line.reason = TITLE, "headline above the article"
@@ -438,7 +442,7 @@ def _mark_glued_teasers(infos: list[_Info], glued_lines: list[int]) -> None:
         run = [i] if i is not None and i.cls != BAD else []
 
 
-def _score(i: _Info) -> float:
+def _score(i: _Info, w: Weights) -> float:
     """What a line adds to the article around it: prose counts its tokens, chrome costs."""
     if i.pattern and i.pattern.label != BOILERPLATE or i.byline:
         return 0.0  # captions, bylines and editor lines neither make nor break an article
@@ -446,12 +450,12 @@ def _score(i: _Info) -> float:
         return float(i.f.tokens)
     if i.cls == NEAR and (i.f.ends_sentence or i.f.prose_punct >= settings.GOOD_MIN_PROSE_PUNCT
                           or i.wrapped):
-        return settings.NEAR_PROSE_WEIGHT * i.f.tokens
+        return w.NEAR_PROSE_WEIGHT * i.f.tokens
     if i.cls == BAD:
-        return -(settings.BAD_LINE_COST + i.f.tokens)
+        return -(w.BAD_LINE_COST + i.f.tokens)
     if i.cls == NEAR:  # headline-like: one is a sub-heading, a run of them a list
-        return -(settings.SHORT_LINE_COST + settings.NEAR_LINE_COST_PER_TOKEN * i.f.tokens)
-    return -settings.SHORT_LINE_COST
+        return -(w.SHORT_LINE_COST + w.NEAR_LINE_COST_PER_TOKEN * i.f.tokens)
+    return -w.SHORT_LINE_COST
 
 
 def _runs(scores: list[float], lo: int, hi: int) -> list[tuple[float, int, int]]:
@@ -514,14 +518,14 @@ def _comment_threads(infos: list[_Info]) -> list[tuple[int, int, int]]:
     return sorted(threads)
 
 
-def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]] = ()) -> tuple[int, int] | None:
+def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: Weights) -> tuple[int, int] | None:
     """The article: a run of lines with a high score (prose adds, chrome costs). Of the runs,
     the first that scores a good share of the best wins, and, before an article-ending line
     (comments, the next post), one long enough on its own: the article comes first. A run
     that starts inside a comment thread, past its first post, is the article only when there
     is no other."""
     for i in infos:
-        i.score = _score(i)
+        i.score = _score(i, w)
     signed = _signed_headlines(infos)
     # A byline under a headline that counts the comments ("Posted by Bob | 1 Comment") heads
     # the article: it is no comments line ending one.
@@ -542,8 +546,8 @@ def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]] = ()
     # under a headline with its byline or date, the runs above it are not the article: a box of
     # "about me" or of teasers has no byline. (Past an article-ending line, what has a byline
     # is a comment.)
-    contenders = [r for r in runs if r[1] >= settings.FIRST_RUN_SHARE * best
-                  or (r[0] < best_piece and r[1] >= settings.FIRST_RUN_MIN_SCORE)]
+    contenders = [r for r in runs if r[1] >= w.FIRST_RUN_SHARE * best
+                  or (r[0] < best_piece and r[1] >= w.FIRST_RUN_MIN_SCORE)]
     first = contenders[0]
     _, score, start, end = next((r for r in contenders[1:] if r[0] == first[0]
                                  and r[1] >= settings.SIGNED_RUN_MIN_SHARE * first[1]
@@ -598,7 +602,7 @@ def _list_score(i: _Info) -> float:
         return float(i.f.tokens)
     if i.why == "no letters":
         return 0.0  # "9:20—9:50"
-    return -(settings.BAD_LINE_COST + i.f.tokens)
+    return -(settings.BAD_LINE_COST + i.f.tokens)  # the hand value: list pages are not fitted
 
 
 def _list_repeat(i: _Info) -> bool:
@@ -834,10 +838,10 @@ def _headline_like(i: _Info) -> bool:
                                           or chrome_word_share(i.line.text) >= 0.5)))  # "Breaking News"
 
 
-def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...] = ()) -> int | None:
+def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], w: Weights) -> int | None:
     """Label the lines just above the article; return the index of the headline, if any."""
     lowest = max(0, start - settings.TITLE_SEARCH_LINES)
-    title = _choose_headline(infos, start, title_hints)
+    title = _choose_headline(infos, start, title_hints, w)
     lowest = min(lowest, title) if title is not None else lowest
     top = title + 1 if title is not None else lowest
     texts = Counter(i.line.text for i in infos[top:start])
@@ -871,7 +875,7 @@ def _unpunctuated_prose(i: _Info) -> bool:
             and sum(w[0].islower() for w in words) >= settings.SENTENCE_CASE_MIN_SHARE * len(words))
 
 
-def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...] = ()) -> int | None:
+def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...], w: Weights) -> int | None:
     """The headline above the article at `start`: of the headline-shaped lines near it, the
     one with a byline under it (share buttons and a standfirst may stand between), the one
     the page repeats (its <title>, a breadcrumb's last item), the nearest."""
@@ -885,12 +889,12 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         signed = _signed(infos, k, start)
         if not signed and start - k > settings.TITLE_SEARCH_LINES:
             continue
-        score = (settings.TITLE_SIGNED_BONUS * signed
-                 + settings.TITLE_REPEATED_BONUS * _repeated(infos, i, page)
-                 - settings.TITLE_SENTENCE_PENALTY * bool(re.search(r"[。.]$", i.line.text))
-                 + settings.TITLE_LENGTH_BONUS * (i.f.words >= 5 or i.f.han >= 8)
-                 + settings.TITLE_HINT_BONUS * hinted
-                 - settings.TITLE_DISTANCE_PENALTY * (start - k))
+        score = (w.TITLE_SIGNED_BONUS * signed
+                 + w.TITLE_REPEATED_BONUS * _repeated(infos, i, page)
+                 - w.TITLE_SENTENCE_PENALTY * bool(re.search(r"[。.]$", i.line.text))
+                 + w.TITLE_LENGTH_BONUS * (i.f.words >= 5 or i.f.han >= 8)
+                 + w.TITLE_HINT_BONUS * hinted
+                 - w.TITLE_DISTANCE_PENALTY * (start - k))
         if score > best_score:
             best, best_score = k, score
     return best

@@ -56,6 +56,8 @@ CORPUS_MIN_PAGES = 3                 # a line on this many pages of the corpus i
 CORPUS_MIN_SHARE = 0.01              # ... or on this share of its pages, when that is more
 
 # --- article region ---------------------------------------------------------------------------
+# The weights below and the TITLE_*_BONUS/PENALTY ones are the hand values: the classifier uses
+# the numbers fitted on the dev sets, data/weights.json (`make fit`; weights.py), where it has them.
 NEAR_PROSE_WEIGHT = 0.25             # a punctuated line too short for prose counts this much
 SHORT_LINE_COST = 4.0                # what a short line costs the article around it
 NEAR_LINE_COST_PER_TOKEN = 0.7       # an unpunctuated longer line costs this much per token
@@ -156,3 +158,4 @@ class Options:
     recurring: Mapping[int, int] = field(default_factory=dict)  # corpus mode: line hash → pages
     max_bytes: int | None = None   # refuse a larger document (the CLI: MAX_DOCUMENT_BYTES)
     max_seconds: float | None = None  # give up a page after this long (the CLI: MAX_DOCUMENT_SECONDS)
+    weights: Any = None            # classify's weights (weights.Weights); None: data/weights.json's
