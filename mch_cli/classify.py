@@ -416,12 +416,13 @@ _GLUED_HEADLINE = re.compile(r"^(?:\S+\s+){2,14}?(?P<glue>(?:[a-z]{3,}|\S*[a-z][
                              r"(?P<glue2>[A-Z][a-z]{2,}[A-Z][a-z'’]*)\s")
 
 
-_CAMEL = re.compile(r"[a-z!?][A-Z][a-z]")  # what every glued headline holds (a cheap gate)
+_CAMEL = re.compile(r"[a-z!?][A-Z][a-z]")  # what every glued headline holds (a cheap gate) ...
+_GLUE_WITHIN = 300  # ... in its first 15 words: looked for in these first characters only
 
 
 def _glue(text: str, f: Features) -> str | None:
     """The glued word of a teaser's headline run into its story's first sentence, if any."""
-    m = f.words >= 5 and _CAMEL.search(text) and _GLUED_HEADLINE.match(text)
+    m = f.words >= 5 and _CAMEL.search(text, 0, _GLUE_WITHIN) and _GLUED_HEADLINE.match(text)
     return (m["glue"] or m["glue2"]) if m else None
 
 
