@@ -96,7 +96,8 @@ def _forms_to_try(text: str) -> tuple[bool, ...]:
     return year, month, month, year and "/" in text, "年" in text
 
 
-def find_dates(text: str) -> list[FoundDate]:
+@lru_cache(maxsize=1024)  # a page asks of one line several times (byline, comment header, metadata)
+def find_dates(text: str) -> tuple[FoundDate, ...]:
     """Every valid calendar date in `text`, in order of position."""
     found = []
     for form, worth_trying in zip(_DATE_FORMS, _forms_to_try(text)):
@@ -131,7 +132,7 @@ def find_dates(text: str) -> list[FoundDate]:
     for f in found:
         if not kept or f.span[0] >= kept[-1].span[1]:
             kept.append(f)
-    return kept
+    return tuple(kept)
 
 
 # -------------------------------------------------------------------------------- bylines --
