@@ -1,4 +1,6 @@
 """Small hand-made pages: each rule of the classifier, in both languages."""
+import pytest
+
 from mch_cli import Options, clean_text
 from mch_cli.patterns import parse_patterns
 
@@ -26,6 +28,16 @@ More than 30,000 infants were screened last year, and the hospital expects the n
 Share this article
 Copyright 2024 Health Daily. All rights reserved.
 """
+
+
+def _en_page_with(lines):
+    """EN_PAGE with `lines` (a string of lines) added under its article, above "Share this article"."""
+    return clean_text(EN_PAGE.replace("Share this article", lines + "\nShare this article"))
+
+
+def _en_page_inside(lines):
+    """EN_PAGE with `lines` (a string of lines) added inside its article, above its last paragraph."""
+    return clean_text(EN_PAGE.replace("More than 30,000", lines + "\nMore than 30,000"))
 
 
 def _by_label(article):
@@ -180,13 +192,13 @@ def test_credit_and_comment_policy_lines():
     credit, policy = "攝影╱施偉平　部分圖片╱資料照片", "The Daily does not necessarily endorse any of the views posted."
     zh = clean_text(ZH_PAGE.replace("下一阶段", credit + "\n下一阶段"))
     assert any("施偉平" in c for c in zh.captions) and "施偉平" not in zh.text
-    en = clean_text(EN_PAGE.replace("Share this article", policy + "\nShare this article"))
+    en = _en_page_with(policy)
     assert "disclaimer" in {x.text: x.reason for x in en.removed}[policy]
 
 
 def test_the_discussion_ends_the_article():
     policy = "The Herald is pleased to provide this opportunity to share information, experiences and observations about what is in the news."
-    a = clean_text(EN_PAGE.replace("Share this article", f"Join the discussion\n{policy}\nShare this article"))
+    a = _en_page_with(f"Join the discussion\n{policy}")
     assert policy not in a.text and "More than 30,000" in a.text
 
 
@@ -208,13 +220,13 @@ def test_a_table_right_after_the_article_is_kept_a_list_of_news_is_not():
 def test_a_line_of_links_between_pipes_is_a_menu_whatever_its_punctuation():
     links = ("About Us | Disclaimer | Careers @ IBN | Feedback | Advertise | Connect.in.com | "
              "Privacy Policy | RSS Feeds | What is your dream car?")
-    a = clean_text(EN_PAGE.replace("Share this article", links + "\nShare this article"))
+    a = _en_page_with(links)
     assert links not in a.text and "links between |" in {x.text: x.reason for x in a.removed}[links]
 
 
 def test_tags_and_terms_of_use_under_the_article_go():
     tags, terms = "Tags: health, newborn screening", "Please read our terms of use before posting comments"
-    a = clean_text(EN_PAGE.replace("Share this article", f"{tags}\n{terms}\nShare this article"))
+    a = _en_page_with(f"{tags}\n{terms}")
     reasons = {x.text: x.reason for x in a.removed}
     assert "tags" in reasons[tags] and "comments" in reasons[terms]
 
@@ -246,7 +258,7 @@ ZH_COMMENTS = ["网友小李 2024-03-06 10:21", "这个项目真的很好，希�
 
 
 def test_a_thread_of_reader_comments_after_the_article_goes():
-    en = clean_text(EN_PAGE.replace("Share this article", "\n".join(EN_COMMENTS) + "\nShare this article"))
+    en = _en_page_with("\n".join(EN_COMMENTS))
     reasons = {x.text: x.reason for x in en.removed}
     assert "More than 30,000" in en.text and not any(c in en.text for c in EN_COMMENTS)
     assert "comments" in reasons[EN_COMMENTS[1]]
@@ -262,19 +274,19 @@ def test_a_programme_or_one_dateline_is_no_comment_thread():
               "The director will speak about the first year of the programme, its results and its plans for the next.",
               "9:30-10:15 Panel on newborn care", "Nurses and parents describe how the screening is done, step by step, in every district.",
               "10:15-10:30 Coffee break", "Guests may visit the screening centre and its new equipment during the break, with a guide."]
-    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(agenda) + "\nShare this article"))
+    a = _en_page_with("\n".join(agenda))
     assert not any("comments" in x.reason for x in a.removed)
 
 
 def test_the_count_of_responses_opens_the_thread():
     head = "3 Responses to “Hospital expands newborn screening programme”"
-    a = clean_text(EN_PAGE.replace("Share this article", head + "\nShare this article"))
+    a = _en_page_with(head)
     assert "comments" in {x.text: x.reason for x in a.removed}[head]
 
 
 def test_about_the_author_after_the_article_goes():
     bio = ["About Jane Roe", "Jane Roe has written about children's health for the Daily since 2015 and lives in the city with her family."]
-    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(bio) + "\nShare this article"))
+    a = _en_page_with("\n".join(bio))
     reasons = {x.text: x.reason for x in a.removed}
     assert "about the author" in reasons[bio[0]] and bio[1] not in a.text and "More than 30,000" in a.text
 
@@ -285,14 +297,14 @@ def test_comments_headed_by_a_dated_said_line_or_a_numeric_date():
             "On March 7, 2024 at 8:05pm, Omar B. said...", EN_COMMENTS[5]]
     dotted = ["samc", "03.06.2024", EN_COMMENTS[1], "ruthn", "03.06.2024", EN_COMMENTS[3], "omarb", "03.07.2024", EN_COMMENTS[5]]
     for thread in (said, dotted):
-        a = clean_text(EN_PAGE.replace("Share this article", "\n".join(thread) + "\nShare this article"))
+        a = _en_page_with("\n".join(thread))
         assert "More than 30,000" in a.text and not any(c in a.text for c in EN_COMMENTS)
 
 
 def test_social_media_promotion_lines_go():
     en_line = "Follow us on Twitter and Instagram for the latest health news."
     zh_line = "本报已开设Facebook专页，让你即时掌握健康资讯，快来Like我们的专页！"
-    en = clean_text(EN_PAGE.replace("Share this article", en_line + "\nShare this article"))
+    en = _en_page_with(en_line)
     assert "social-media" in {x.text: x.reason for x in en.removed}[en_line]
     zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", zh_line + "\n【责任编辑：张三】"))
     assert zh_line not in zh.text and "social-media" in {x.text: x.reason for x in zh.removed}[zh_line]
@@ -311,10 +323,10 @@ def test_headlines_glued_to_their_stories_are_a_teaser_list():
                "New Playground for the ParkThe council will open a playground with a splash pool in the spring."]
     brand = ["Parents can book the check with the hospital's new myClinic app from today, officials said.",
              "The myClinic app also reminds parents of their child's next appointment, they said on Tuesday."]
-    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(teasers) + "\nShare this article"))
+    a = _en_page_with("\n".join(teasers))
     assert not any(t in a.text for t in teasers)
     assert "teaser list" in {x.text: x.reason for x in a.removed}[teasers[0]]
-    b = clean_text(EN_PAGE.replace("Share this article", "\n".join(brand) + "\nShare this article"))
+    b = _en_page_with("\n".join(brand))
     assert all(t in b.text for t in brand)
 
 
@@ -322,7 +334,7 @@ def test_stories_cut_short_under_their_times_are_a_teaser_list():
     items = ["Clinic opens in the north district with longer hours for working parents who... 4", "20 mins ago",
              "School meals to include more fresh fruit and vegetables from next term, the council... 12", "1 hour ago",
              "Vaccination drive reaches its target two weeks early as families turn out in... 7", "3 hours ago"]
-    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(items) + "\nShare this article"))
+    a = _en_page_with("\n".join(items))
     reasons = {x.text: x.reason for x in a.removed}
     assert "More than 30,000" in a.text and "teaser list" in reasons[items[1]]
 
@@ -330,7 +342,7 @@ def test_stories_cut_short_under_their_times_are_a_teaser_list():
 def test_newsletter_sign_up_and_form_lines_go():
     lines = ["Never miss a story: sign up for our free weekly newsletter on family health.",
              "Get the best of the Daily delivered straight to your inbox!", "Please check your inbox to confirm."]
-    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(lines) + "\nShare this article"))
+    a = _en_page_with("\n".join(lines))
     reasons = {x.text: x.reason for x in a.removed}
     assert all("newsletter" in reasons[x] for x in lines) and "More than 30,000" in a.text
 
@@ -338,7 +350,7 @@ def test_newsletter_sign_up_and_form_lines_go():
 def test_advertisement_click_here_and_comment_policy_lines_go():
     policy = "As you comment, please be respectful of other commenters; abusive comments will be removed."
     lines = ["ADVERTISEMENT", "Click here to read more on this story.", policy]
-    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(lines) + "\nShare this article"))
+    a = _en_page_with("\n".join(lines))
     reasons = {x.text: x.reason for x in a.removed}
     assert "advertisement" in reasons[lines[0]] and "click-here" in reasons[lines[1]] and "comments" in reasons[policy]
     zh_policy = "网友评论仅供其表达个人看法，并不表明本网同意其观点或证实其描述。"
@@ -346,26 +358,21 @@ def test_advertisement_click_here_and_comment_policy_lines_go():
     assert "comments" in {x.text: x.reason for x in zh.removed}[zh_policy]
 
 
-def test_how_to_comment_and_reprints_lines_go():
-    how = "You can comment on most stories on this site. All you need to do is register and log in."
-    reprints = "For more information about reprints & permissions, visit our help page."
-    a = clean_text(EN_PAGE.replace("Share this article", f"{reprints}\n{how}\nShare this article"))
-    reasons = {x.text: x.reason for x in a.removed}
-    assert "comments" in reasons[how] and "reprints" in reasons[reprints] and "More than 30,000" in a.text
+@pytest.mark.parametrize("line, reason", [
+    ("You can comment on most stories on this site. All you need to do is register and log in.", "comments"),
+    ("For more information about reprints & permissions, visit our help page.", "reprints"),
+    ("By submitting a comment you agree to our terms of use and privacy policy.", "comments"),
+    ("This copy is for your personal, non-commercial use only.", "copyright"),
+])
+def test_notices_under_the_article_go_with_their_reason(line, reason):
+    a = _en_page_with(line)
+    assert reason in {x.text: x.reason for x in a.removed}[line] and "More than 30,000" in a.text
 
 
 def test_a_statement_heading_ends_the_article():
     rules = ["郑 重 声 明", "1. 任何言论纯属作者个人观点，与本论坛无关，本论坛不承担任何责任；", "2. 禁止发表违反国家法律、法规的言论和信息，违者将被删除帖子；"]
     zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", "\n".join(rules)))
     assert "下一阶段" in zh.text and not any(r in zh.text for r in rules)
-
-
-def test_terms_of_commenting_and_personal_use_notices_go():
-    terms = "By submitting a comment you agree to our terms of use and privacy policy."
-    use = "This copy is for your personal, non-commercial use only."
-    a = clean_text(EN_PAGE.replace("Share this article", f"{use}\n{terms}\nShare this article"))
-    reasons = {x.text: x.reason for x in a.removed}
-    assert "comments" in reasons[terms] and "copyright" in reasons[use] and "More than 30,000" in a.text
 
 
 def test_a_follow_our_account_line_goes_on_its_own():
@@ -376,13 +383,13 @@ def test_a_follow_our_account_line_goes_on_its_own():
 
 def test_an_excerpt_ending_in_bracketed_dots_is_a_teaser():
     excerpt = "The new clinic opened its doors on Monday. Parents can now book screenings online, and the [...]"
-    a = clean_text(EN_PAGE.replace("Share this article", "Related Posts\nNew Clinic Opens\n" + excerpt + "\nShare this article"))
+    a = _en_page_with("Related Posts\nNew Clinic Opens\n" + excerpt)
     assert excerpt not in a.text and "truncated teaser" in {x.text: x.reason for x in a.removed}[excerpt]
 
 
 def test_the_authors_biography_under_the_article_goes():
     bio = "Jane Doe (@janedoe) is a health reporter at the Daily and writes about families and hospitals."
-    a = clean_text(EN_PAGE.replace("Share this article", bio + "\nShare this article"))
+    a = _en_page_with(bio)
     assert bio not in a.text and "about the author" in {x.text: x.reason for x in a.removed}[bio]
     assert "More than 30,000" in a.text
 
@@ -390,7 +397,7 @@ def test_the_authors_biography_under_the_article_goes():
 def test_credits_contact_and_share_prompts_under_the_article():
     credit, contact, share = ("(Reporting by John Roe; editing by Mary Major)",
                               "Jane Doe can be reached at jdoe@example.com or on Twitter.", "Like this story? Share it with a friend!")
-    a = clean_text(EN_PAGE.replace("Share this article", f"{credit}\n{contact}\n{share}\nShare this article"))
+    a = _en_page_with(f"{credit}\n{contact}\n{share}")
     reasons = {x.text: (x.label, x.reason) for x in a.removed}
     assert reasons[credit] == ("meta", "reporting credits") and "contact" in reasons[contact][1]
     assert "share prompt" in reasons[share][1]
@@ -404,7 +411,7 @@ def test_post_footers_tags_and_print_notes_go():
     lines = ["This entry was posted in Family Health by Jane Doe. Bookmark the permalink.",
              "Tagged as: newborns, screening, hospitals",
              "A version of this article appeared in print on March 6, 2024, on page A4 of the city edition."]
-    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(lines) + "\nShare this article"))
+    a = _en_page_with("\n".join(lines))
     reasons = {x.text: x.reason for x in a.removed}
     assert "post footer" in reasons[lines[0]] and "tags" in reasons[lines[1]] and "print" in reasons[lines[2]]
 
@@ -424,7 +431,7 @@ def test_the_last_comment_goes_too_past_its_reply_link():
     thread = []
     for k in range(3):
         thread += [EN_COMMENTS[2 * k], "Log in to Reply", EN_COMMENTS[2 * k + 1]]
-    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(thread) + "\nShare this article"))
+    a = _en_page_with("\n".join(thread))
     assert "More than 30,000" in a.text and not any(c in a.text for c in EN_COMMENTS)
     assert "comments" in {x.text: x.reason for x in a.removed}[EN_COMMENTS[5]]
 
@@ -434,7 +441,7 @@ def test_a_long_comment_inside_a_thread_is_still_a_comment():
     more = ["Ann Lee March 8, 2024 at 7:00 am", "We waited less than an hour for our son's check, which was much better than last year.",
             "Bo Chan March 8, 2024 at 9:30 am", "I wish the clinic had a car park, as the buses from our part of town are few."]
     thread = EN_COMMENTS[:2] + more + EN_COMMENTS[2:3] + [long_comment] + EN_COMMENTS[4:]
-    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(thread) + "\nShare this article"))
+    a = _en_page_with("\n".join(thread))
     assert "More than 30,000" in a.text and long_comment not in a.text
     assert "comments" in {x.text: x.reason for x in a.removed}[long_comment]
 
@@ -443,7 +450,7 @@ def test_headlines_under_bare_times_are_a_teaser_list_not_comments():
     items = ["2 hours ago", "City opens a second screening clinic in the north district for working parents.",
              "3 hours ago", "School meals will include more fresh fruit and vegetables from next term, the council said.",
              "5 hours ago", "The vaccination drive reached its target two weeks early as families turned out in numbers."]
-    a = clean_text(EN_PAGE.replace("Share this article", "\n".join(items) + "\nShare this article"))
+    a = _en_page_with("\n".join(items))
     assert "teaser list" in {x.text: x.reason for x in a.removed}[items[1]] and "More than 30,000" in a.text
 
 
@@ -563,7 +570,7 @@ def test_a_letter_spaced_chinese_headline_is_not_a_menu():
 
 def test_a_closing_line_that_ends_in_an_emoji_still_ends_a_sentence():
     closing = "We hope to see all of you at the open day! 🙂"
-    a = clean_text(EN_PAGE.replace("Share this article", closing + "\nShare this article"))
+    a = _en_page_with(closing)
     assert closing in a.text
 
 
@@ -589,15 +596,14 @@ def test_unmarked_items_a_sentence_announces_are_kept_headlines_under_more_stori
 
 def test_a_bulleted_list_a_line_of_the_article_announces_inside_it_is_kept():
     items = ["• North district", "• South district", "• West district"]
-    page = EN_PAGE.replace("More than 30,000", "The screening starts next week in the north, the south and the west of the city, in these districts:\n"
-                           + "\n".join(items) + "\nMore than 30,000")
-    a = clean_text(page)
+    a = _en_page_inside("The screening starts next week in the north, the south and the west of the city, in these districts:\n"
+                        + "\n".join(items))
     assert all(item in a.text for item in items)
 
 
 def test_a_cookie_sheet_in_a_recipe_is_not_a_cookie_notice():
     step = "Put the tray on a cookie sheet and use foil to cover the edges so that they do not burn."
-    a = clean_text(EN_PAGE.replace("More than 30,000", step + "\nMore than 30,000"))
+    a = _en_page_inside(step)
     assert step in a.text
     notice = "This site uses cookies: by staying on it you accept their use."
     assert "cookie" in {x.text: x.reason for x in clean_text(notice + "\n" + EN_PAGE).removed}[notice]
@@ -608,18 +614,17 @@ def test_a_list_of_amounts_is_the_recipe_s_inside_or_after_the_article():
     en_end = "as the programme grows."
     after = clean_text(EN_PAGE.replace(en_end, en_end + "\nFor the rice salad:\n" + "\n".join(amounts)))
     assert all(x in after.text for x in amounts)
-    inside = clean_text(EN_PAGE.replace("More than 30,000", "\n".join(amounts[:3]) + "\nMore than 30,000"))
+    inside = _en_page_inside("\n".join(amounts[:3]))
     assert all(x in inside.text for x in amounts[:3])
 
 
 def test_unmarked_items_under_a_line_ending_in_a_colon_inside_the_article_are_its_list():
     items = ["A free hearing test", "Blood spot screening", "A heart check for newborns"]
-    page = EN_PAGE.replace("More than 30,000", "Every family in the programme is offered three checks, at no cost, in the same visit:\n"
-                           + "\n".join(items) + "\nMore than 30,000")
-    a = clean_text(page)
+    a = _en_page_inside("Every family in the programme is offered three checks, at no cost, in the same visit:\n"
+                        + "\n".join(items))
     assert all(item in a.text for item in items)
     links = ["Hospital website", "Screening leaflet", "Contact form"]
-    b = clean_text(EN_PAGE.replace("More than 30,000", "Related links:\n" + "\n".join(links) + "\nMore than 30,000"))
+    b = _en_page_inside("Related links:\n" + "\n".join(links))
     assert not any(x in b.text for x in links)
 
 
@@ -658,6 +663,6 @@ def test_a_bare_comments_line_ends_the_article_only_where_comments_follow():
 def test_the_comment_feed_line_ends_the_article():
     feed = "You can follow this conversation by subscribing to the comment feed for this post."
     comment = "What a lovely clinic, we went there last week and the nurses were so kind to our little boy."
-    a = clean_text(EN_PAGE.replace("Share this article", f"{feed}\n{comment}\nShare this article"))
+    a = _en_page_with(f"{feed}\n{comment}")
     assert "More than 30,000" in a.text and comment not in a.text
     assert "comments" in {x.text: x.reason for x in a.removed}[feed]
