@@ -549,11 +549,12 @@ def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: 
     # is a comment.)
     contenders = [r for r in runs if r[1] >= w.FIRST_RUN_SHARE * best
                   or (r[0] < best_piece and r[1] >= w.FIRST_RUN_MIN_SCORE)]
-    first = contenders[0]
-    _, score, start, end = next((r for r in contenders[1:] if r[0] == first[0]
-                                 and r[1] >= settings.SIGNED_RUN_MIN_SHARE * first[1]
-                                 and _under_signed_headline(infos, r[2])), first) \
-        if len(contenders) > 1 and not _under_signed_headline(infos, first[2]) else first
+    chosen = contenders[0]
+    if not _under_signed_headline(infos, chosen[2], signed):
+        chosen = next((r for r in contenders[1:] if r[0] == chosen[0]
+                       and r[1] >= settings.SIGNED_RUN_MIN_SHARE * chosen[1]
+                       and _under_signed_headline(infos, r[2], signed)), chosen)
+    _, score, start, end = chosen
     prose = [k for k in range(start, end + 1) if infos[k].cls == GOOD]
     if not prose:
         return None
@@ -585,12 +586,10 @@ def _signed_headlines(infos: list[_Info]) -> list[int]:
     return found
 
 
-def _under_signed_headline(infos: list[_Info], start: int) -> bool:
-    """A headline-shaped line with a byline or a date under it stands just above the run's
-    first prose."""
+def _under_signed_headline(infos: list[_Info], start: int, signed: list[int]) -> bool:
+    """One of the `signed` headlines stands just above the run's first prose."""
     first = next((k for k in range(start, len(infos)) if infos[k].cls == GOOD), start)
-    return any(_headline_like(infos[k]) and _signed(infos, k, first, names=False)
-               for k in range(max(0, first - settings.TITLE_SEARCH_LINES), first))
+    return any(first - settings.TITLE_SEARCH_LINES <= h < first for h in signed)
 
 
 def _list_score(i: _Info) -> float:
@@ -914,11 +913,10 @@ def _repeated(infos: list[_Info], i: _Info, page: str) -> bool:
                and strip_site_suffix(j.line.text) == text for j in infos)
 
 
-def _signed(infos: list[_Info], k: int, start: int, names: bool = True) -> bool:
-    """A byline follows line k closely, past at most a few short or chrome lines. `names`: a
-    line of names alone counts as one (a weaker sign: "Car Comparisons" reads as a name)."""
+def _signed(infos: list[_Info], k: int, start: int) -> bool:
+    """A byline follows line k closely, past at most a few short or chrome lines."""
     for i in infos[k + 1: min(start, k + 1 + settings.TITLE_BYLINE_MAX_GAP)]:
-        if _is_meta_line(i) if names else i.byline or i.pattern and i.pattern.label == META:
+        if _is_meta_line(i):
             return True
         if i.base_cls == GOOD:
             return False
