@@ -209,7 +209,8 @@ def _plain(ch: str) -> bool:
 
 def _rank(literals: frozenset[str]) -> tuple[float, int]:
     """Higher for rarer literals: the rarest of a set counts, Han characters are rarer than
-    letters, and punctuation is common; fewer literals break ties."""
-    weight = min(sum(1 if ch.isascii() and ch.isalnum() else 0.5 if ch.isascii() else 2 for ch in s)
+    letters, and punctuation and digits are common (every date holds "20"); fewer literals
+    break ties."""
+    weight = min(sum(1 if ch.isascii() and ch.isalpha() else 0.5 if ch.isascii() else 2 for ch in s)
                  for s in literals)
     return weight, -len(literals)
