@@ -302,7 +302,9 @@ _NUMERIC_DATE = re.compile(r"(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?
 _DIGIT = re.compile(r"\d")
 _HEADER_HINT = re.compile(r"\d|[:：.…]$")  # a header holds a time or ends as "Jane says:" does
 _YEAR = re.compile(r"(?:19|20)\d\d|年")  # every date find_dates finds has its year
-_IN_NAMES = frozenset(".'’-_@")  # "Omar B.", "O'Neil", "@jane_doe": a name's, not the header's
+# Letters, digits, spaces, and what names hold ("Omar B.", "O'Neil", "@jane_doe"): not the
+# header's punctuation.
+_NOT_PUNCTUATION = re.compile(r"[\w\s.'’\-@]+")
 
 
 def _comment_header(text: str, f: Features, base_cls: str, byline: bool) -> str | None:
@@ -343,7 +345,7 @@ def _comment_header(text: str, f: Features, base_cls: str, byline: bool) -> str 
         kind = "bare " + kind  # "2 hours ago" alone: as often a list of news as a thread
     # A thread's headers share their punctuation too ("Posted by: X | date"): "date" alone
     # above a post, "X, date." under a photo and "date | Permalink" are three kinds.
-    return kind + "".join(c for c in rest if not (c.isalnum() or c.isspace() or c in _IN_NAMES))
+    return kind + _NOT_PUNCTUATION.sub("", rest)
 
 
 def _mark_comments(infos: list[_Info]) -> None:
