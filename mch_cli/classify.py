@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line
 from .corpus import line_key
-from .meta import (chrome_word_share, find_dates, is_byline, is_dated_byline, is_name_line, stamp_shape,
+from .meta import (chrome_word_share, find_dates, is_byline, is_dated_byline, is_name_line,
                    strip_site_suffix)
 from .patterns import Pattern, matcher
 from .script import LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
@@ -150,7 +150,7 @@ class _Info:
     running: bool = False    # reads as running text: prose, a punctuated line, a list item, a wrapped line
     score: float = 0.0       # _score, once the page's layout has set `wrapped` and `byline`
     names: bool | None = None  # is_name_line, once asked (the headline search asks it again)
-    stamp: str | None = None   # stamp_shape: a post's time stamp, in a comment thread or a feed
+    stamp: str | None = None   # _stamp_shape: a post's time stamp, in a comment thread or a feed
     header: str | None = None  # _comment_header: the kind of comment header the line is
     glue: str | None = None    # _glue: a teaser's headline glued to its story
 
@@ -175,7 +175,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         short = f.tokens <= settings.STAMP_MAX_TOKENS  # (cheap gates first: most lines are neither)
         judged[text] = (f, base_cls, why, pattern, byline,
                         short and (":" in text or "ago" in text or "：" in text or "前" in text)
-                        and stamp_shape(text, f.tokens) or None,
+                        and _stamp_shape(text) or None,
                         (short or byline) and _HEADER_HINT.search(text)
                         and _comment_header(text, f, base_cls, byline) or None,
                         _glue(text, f))
@@ -305,6 +305,26 @@ _YEAR = re.compile(r"(?:19|20)\d\d|年")  # every date find_dates finds has its 
 # Letters, digits, spaces, and what names hold ("Omar B.", "O'Neil", "@jane_doe"): not the
 # header's punctuation.
 _NOT_PUNCTUATION = re.compile(r"[\w\s.'’\-@]+")
+
+
+_DAYISH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+                     r"|\d{1,2}[-/.月]\d{1,2}|年|日", re.I)
+_TIME_RANGE = re.compile(r"\d{1,2}[:：]\d{2}\s*[-–—~至到]\s*\d{1,2}[:：]\d{2}")
+_NOT_STAMP_SHAPE = re.compile(r"[^\W\d_]+|\s+")
+
+
+def _stamp_shape(text: str) -> str | None:
+    """The shape of a post's time stamp on a short line ("Shirley July 31, 2012 at 9:39 pm",
+    "by Name (1234) on Monday July 23, @09:46PM", "Posted 2 hours ago", "网友 2012-01-17 21:40"):
+    its numbers as "0" and its punctuation, words left out, so that the stamps of one comment
+    thread share a shape whatever the names in them. None when the line holds no time of day
+    with a day, and no "… ago"."""
+    if not (_CLOCK.search(text) and _DAYISH.search(text)
+            or ("ago" in text or "前" in text) and _AGO.search(text)):
+        return None
+    if _TIME_RANGE.search(text):
+        return None  # "9:30-10:15 Panel on newborn care": a programme's times, not a post's
+    return _NOT_STAMP_SHAPE.sub("", re.sub(r"\d+", "0", text))
 
 
 def _comment_header(text: str, f: Features, base_cls: str, byline: bool) -> str | None:

@@ -525,26 +525,3 @@ def dated_header(lines: list[str]) -> tuple[str | None, str | None]:
 
 # A headline: 6-60 Han characters or 4-25 words, not ending a sentence, no menu separators.
 _HEADLINE_SHAPE = re.compile(r"^(?=.{6,120}$)(?!.*[|>»])(?:(?=(?:.*[\u4e00-\u9fff]){6})|(?:\S+\s+){3,24}\S+$).*[^。.!?！？:：]$")
-
-
-_CLOCK = re.compile(r"\d{1,2}[:：]\d{2}")
-_DAYISH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
-                     r"|\d{1,2}[-/.月]\d{1,2}|年|日", re.I)
-_TIME_RANGE = re.compile(r"\d{1,2}[:：]\d{2}\s*[-–—~至到]\s*\d{1,2}[:：]\d{2}")
-_NOT_STAMP_SHAPE = re.compile(r"[^\W\d_]+|\s+")
-
-
-def stamp_shape(text: str, tokens: int) -> str | None:
-    """The shape of a post's time stamp on a short line ("Shirley July 31, 2012 at 9:39 pm",
-    "by Name (1234) on Monday July 23, @09:46PM", "Posted 2 hours ago", "网友 2012-01-17 21:40"):
-    its numbers as "0" and its punctuation, words left out, so that the stamps of one comment
-    thread share a shape whatever the names in them. None when the line holds no time of day
-    with a day, and no "… ago"."""
-    if tokens > settings.STAMP_MAX_TOKENS or not any(c in text for c in ":：前") and "ago" not in text:
-        return None
-    if not (_CLOCK.search(text) and _DAYISH.search(text)
-            or ("ago" in text or "前" in text) and _AGO_RE.search(text)):
-        return None
-    if _TIME_RANGE.search(text):
-        return None  # "9:30-10:15 Panel on newborn care": a programme's times, not a post's
-    return _NOT_STAMP_SHAPE.sub("", re.sub(r"\d+", "0", text))
