@@ -54,6 +54,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "BAD_LINE_COST": (2.5, 5.0, 10.0, 15.0, 20.0, 30.0),
     "FIRST_RUN_SHARE": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8),
     "FIRST_RUN_MIN_SCORE": (50.0, 75.0, 100.0, 150.0, 200.0, 300.0),
+    "SIGNED_RUN_MIN_SHARE": (0.25, 0.5, 0.75, 1.0, 1.5),
 }
 assert set(GRID) <= set(NAMES) and all(getattr(HAND, n) in GRID[n] for n in GRID)
 ROUNDS = 3

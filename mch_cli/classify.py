@@ -574,7 +574,7 @@ def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: 
     chosen = contenders[0]
     if not _under_signed_headline(infos, chosen[2], signed):
         chosen = next((r for r in contenders[1:] if r[0] == chosen[0]
-                       and r[1] >= settings.SIGNED_RUN_MIN_SHARE * chosen[1]
+                       and r[1] >= w.SIGNED_RUN_MIN_SHARE * chosen[1]
                        and _under_signed_headline(infos, r[2], signed)), chosen)
     _, score, start, end = chosen
     prose = [k for k in range(start, end + 1) if infos[k].cls == GOOD]

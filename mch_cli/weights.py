@@ -17,7 +17,7 @@ from . import settings
 NAMES = (
     # article region: the scores of the lines, the choice of the run
     "NEAR_PROSE_WEIGHT", "SHORT_LINE_COST", "NEAR_LINE_COST_PER_TOKEN", "BAD_LINE_COST",
-    "FIRST_RUN_SHARE", "FIRST_RUN_MIN_SCORE",
+    "FIRST_RUN_SHARE", "FIRST_RUN_MIN_SCORE", "SIGNED_RUN_MIN_SHARE",
     # headline choice
     "TITLE_SIGNED_BONUS", "TITLE_REPEATED_BONUS", "TITLE_HINT_BONUS", "TITLE_LENGTH_BONUS",
     "TITLE_SENTENCE_PENALTY", "TITLE_DISTANCE_PENALTY",
