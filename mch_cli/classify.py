@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line
 from .corpus import line_key
-from .meta import (chrome_word_share, find_dates, is_byline, is_dated_byline, is_name_line,
+from .meta import (AGO_RE, chrome_word_share, find_dates, is_byline, is_dated_byline, is_name_line,
                    strip_site_suffix)
 from .patterns import Pattern, matcher
 from .script import LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
@@ -295,8 +295,6 @@ def _mark_running_text(infos: list[_Info]) -> None:
 _SAYS = re.compile(r"^[^!?。！？]{1,60}?\s(?:says|said|wrote|writes)\s*(?:[:：]|\.\.\.|…)$|^[^。，,]{1,24}?(?:说|說|的评论|的評論)\s*[:：]$",
                    re.IGNORECASE)
 _CLOCK = re.compile(r"(?<![\d:])\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?![\d:])(?:\s*[ap]\.?m\b\.?)?", re.IGNORECASE)
-_AGO = re.compile(r"\b\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|\d+\s*(?:分钟|小时|天)前",
-                  re.IGNORECASE)
 # "10.29.2012", "07.16.12": a comment's date, whichever the order of day and month
 _NUMERIC_DATE = re.compile(r"(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![\d.])")
 _DIGIT = re.compile(r"\d")
@@ -320,7 +318,7 @@ def _stamp_shape(text: str) -> str | None:
     thread share a shape whatever the names in them. None when the line holds no time of day
     with a day, and no "… ago"."""
     if not (_CLOCK.search(text) and _DAYISH.search(text)
-            or ("ago" in text or "前" in text) and _AGO.search(text)):
+            or ("ago" in text or "前" in text) and AGO_RE.search(text)):
         return None
     if _TIME_RANGE.search(text):
         return None  # "9:30-10:15 Panel on newborn care": a programme's times, not a post's
@@ -328,9 +326,9 @@ def _stamp_shape(text: str) -> str | None:
 
 
 def _comment_header(text: str, f: Features, base_cls: str, byline: bool) -> str | None:
-    """The kind of comment header line i is ("says", or "clock", "ago", "date", "numeric date",
-    "bare" when nothing else is on the line, with the line's punctuation), if it is one: a thread repeats one kind, and the article's own dateline is
-    rarely of the thread's kind."""
+    """The kind of comment header `text` is, if it is one: "says", or "clock", "ago", "date",
+    "numeric date" ("bare …" when nothing else is on the line), with the line's punctuation. A
+    thread repeats one kind, and the article's own dateline is rarely of the thread's kind."""
     # (the time takes words too: "March 6, 2024 at 9:12 am")
     if f.tokens > 2 * settings.COMMENT_HEADER_MAX_TOKENS and not byline or text[0] in "—–-":
         return None  # "— Jane Doe (@jane) May 1, 2019": a quoted post's signature, not a comment
@@ -345,7 +343,7 @@ def _comment_header(text: str, f: Features, base_cls: str, byline: bool) -> str 
         return None  # "8:30-8:50 Opening": a programme's times
     kind, spans = None, []
     for kind_, found in (("clock", clocks),
-                         ("ago", [m.span() for m in _AGO.finditer(text)] if "ago" in text or "前" in text else ()),
+                         ("ago", [m.span() for m in AGO_RE.finditer(text)] if "ago" in text or "前" in text else ()),
                          ("numeric date", [m.span() for m in _NUMERIC_DATE.finditer(text)])):
         if found:
             kind = kind or kind_
@@ -359,7 +357,7 @@ def _comment_header(text: str, f: Features, base_cls: str, byline: bool) -> str 
     for lo, hi in spans:  # masked in place: the punctuation around them stays where it was
         rest = rest[:lo] + " " * (hi - lo) + rest[hi:]
     named = count_han(rest) + len(LATIN_WORD_RE.findall(rest))
-    if kind is None or not byline and named > settings.COMMENT_HEADER_MAX_TOKENS:
+    if not byline and named > settings.COMMENT_HEADER_MAX_TOKENS:
         return None  # a headline with its date: a list of news, not of comments
     if not named:
         kind = "bare " + kind  # "2 hours ago" alone: as often a list of news as a thread

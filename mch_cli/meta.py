@@ -181,7 +181,8 @@ _DATELINE_RE = re.compile(
     r"(?:reported|reports)?\s*[)）]", re.I)
 # Words that make a dated line a byline wherever they stand ("欣传媒╱记者丁彦伶／台北报导 2012-01-17").
 _BYLINE_WORD_RE = re.compile(r"记者|通讯员|报道|报导|编辑|来源|摄影|\b(?:reporter|correspondent|staff writer|editor)\b", re.I)
-_AGO_RE = re.compile(r"\b\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b|\d+\s*(?:分钟|小时|天)前", re.I)
+AGO_RE = re.compile(r"\b\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
+                    r"|\d+\s*(?:分钟|小时|天)前", re.I)
 _SITE_RE = re.compile(r"\.(?:com|net|org|cn|gov|edu|info|news|hk|tw)(?:\.\w{2})?$|(?:网|报|社|电视台|新闻)$"
                       r"|\b(?:news|network|agency|daily|times|post|press|online)$", re.I)
 _VALUE_TRIM = " \t:：,，;；|/-—–·【】[]()（）<>《》\"'“”〓"
@@ -227,7 +228,7 @@ def is_byline(text: str, tokens: int) -> bool:
         return True
     if tokens <= settings.REPORTER_LINE_MAX_TOKENS and reporter_names(text):
         return True  # "新京报记者 彭冲 山东冠县报道"
-    if ("前" in text or "ago" in text.lower()) and _AGO_RE.search(text):
+    if ("前" in text or "ago" in text.lower()) and AGO_RE.search(text):
         return True  # "(UKPA) – 1 day ago"
     dates = find_dates(text)
     if dates and (_BYLINE_WORD_RE.search(simple) or _POSTER_RE.search(simple)):

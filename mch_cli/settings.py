@@ -63,7 +63,7 @@ SHORT_LINE_COST = 4.0                # what a short line costs the article aroun
 NEAR_LINE_COST_PER_TOKEN = 0.7       # an unpunctuated longer line costs this much per token
 BAD_LINE_COST = 10.0                 # ... and a menu/breadcrumb/boilerplate line (plus its tokens)
 FIRST_RUN_SHARE = 0.5                # the first run scoring this share of the best is the article,
-SIGNED_RUN_MIN_SHARE = 0.75           # ... but a later run under a headline with its byline wins
+SIGNED_RUN_MIN_SHARE = 0.75          # ... but a later run under a headline with its byline wins
                                      # when it scores this share of that first run
 FIRST_RUN_MIN_SCORE = 100.0          # ... or scoring this much (comments may outweigh the article)
 LIST_AFTER_MIN_ITEMS = 3             # a numbered list announced right after the article ("…:", 1. 2. 3.)

@@ -61,7 +61,7 @@ def test_byline_gates(text):
     for form, worth_trying in zip(meta._DATE_FORMS, meta._forms_to_try(text)):
         if form.search(text):
             assert worth_trying
-    if meta._AGO_RE.search(text):
+    if meta.AGO_RE.search(text):
         assert "前" in text or "ago" in text.lower()
     simple = simplified(text)
     if meta._REPORTER_RE.search(simple) or meta._NAME_PLACE_RE.search(simple):
