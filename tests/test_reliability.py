@@ -204,7 +204,9 @@ def test_max_bytes_for_files_stdin_compressed_and_records(tmp_path):
 
 def test_max_seconds_gives_up_a_slow_page_and_goes_on(tmp_path):
     big = tmp_path / "big.txt"
-    big.write_text("这是一个很长的句子，" * 300_000, encoding="utf-8")  # 3 M characters: seconds
+    # 100,000 distinct prose lines (6 MB) take seconds on any machine; one long repeated line was
+    # cleaned in under 0.3 s on a fast one, so this must not lean on a slow path.
+    big.write_text("\n".join(f"这是第{i}个很长的句子，讲述妇幼保健的故事。" for i in range(100_000)), encoding="utf-8")
     for jobs in ("1", "2"):  # in this process, or in worker processes
         r = mch("clean", big, SEED_FILES[1], "-f", "jsonl", "--max-seconds", "0.3", "-j", jobs)
         assert r.returncode == 1 and r.stderr == f"mch: {big}: gave up after 0.3 s (--max-seconds)\n"
