@@ -67,6 +67,8 @@ class Features:
     bullets: int             # spaced "·" and "•" separators: "Headline one · Headline two · …"
 
 
+_RULE = re.compile(r"[-—–_=*~·•.#+\s]{3,}$")
+_RULE_WHY = "separator rule"
 # Every match of _ITEM_SPLIT holds one of these.
 _ITEM_SYMBOL = re.compile(r"[|｜·•»›>→\t]")
 _DOUBLE_SPACE = re.compile(r"\s\s")
@@ -171,6 +173,8 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     judged: dict[str, tuple] = {}
     for text, f, pattern in zip(texts, found, matched):
         base_cls, why = line_class(f)
+        if not f.tokens and _RULE.match(text):  # a horizontal rule between an article's parts
+            base_cls, why = SHORT, _RULE_WHY
         byline = base_cls != GOOD and is_byline(text, f.tokens)
         short = f.tokens <= settings.STAMP_MAX_TOKENS  # (cheap gates first: most lines are neither)
         judged[text] = (f, base_cls, why, pattern, byline,
@@ -191,7 +195,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         if glue:
             info.glue = glue
             glued_lines.append(len(infos))
-        if info.repeated > 1 and f.tokens <= settings.REPEATED_MAX_TOKENS:
+        if info.repeated > 1 and 0 < f.tokens <= settings.REPEATED_MAX_TOKENS:
             if base_cls != GOOD or text in seen:  # ranking lists repeat headlines; prose said
                 info.cls, info.why = BAD, f"repeated {info.repeated}x on page"  # twice is said once
             seen.add(text)
@@ -309,6 +313,8 @@ _DAYISH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|
                      r"|\d{1,2}[-/.月]\d{1,2}|年|日", re.I)
 _TIME_RANGE = re.compile(r"\d{1,2}[:：]\d{2}\s*[-–—~至到]\s*\d{1,2}[:：]\d{2}")
 _NOT_STAMP_SHAPE = re.compile(r"[^\W\d_]+|\s+")
+# A name's own brackets ("Jamshed (Jimmy) Bilimoria"): not the thread's punctuation.
+_NICKNAME = re.compile(r"\([^()\d]{1,30}\)")
 
 
 def _stamp_shape(text: str) -> str | None:
@@ -322,7 +328,7 @@ def _stamp_shape(text: str) -> str | None:
         return None
     if _TIME_RANGE.search(text):
         return None  # "9:30-10:15 Panel on newborn care": a programme's times, not a post's
-    return _NOT_STAMP_SHAPE.sub("", re.sub(r"\d+", "0", text))
+    return _NOT_STAMP_SHAPE.sub("", re.sub(r"\d+", "0", _NICKNAME.sub("", text)))
 
 
 def _comment_header(text: str, f: Features, base_cls: str, byline: bool) -> str | None:
@@ -363,7 +369,7 @@ def _comment_header(text: str, f: Features, base_cls: str, byline: bool) -> str 
         kind = "bare " + kind  # "2 hours ago" alone: as often a list of news as a thread
     # A thread's headers share their punctuation too ("Posted by: X | date"): "date" alone
     # above a post, "X, date." under a photo and "date | Permalink" are three kinds.
-    return kind + _NOT_PUNCTUATION.sub("", rest)
+    return kind + _NOT_PUNCTUATION.sub("", _NICKNAME.sub("", rest))
 
 
 def _mark_comments(infos: list[_Info]) -> None:
@@ -698,7 +704,7 @@ def _label_body(infos: list[_Info], start: int, end: int) -> None:
             _set(i, BOILERPLATE, "link list inside the article")
         elif announced and i.cls != BAD:
             _set(i, BODY, "list item inside the article")
-        elif i.cls == BAD:
+        elif i.cls == BAD or i.why == _RULE_WHY:
             _set(i, BOILERPLATE, i.why)
         elif i.running:
             _set(i, BODY, "running text inside the article")
@@ -833,7 +839,7 @@ def _label_table(infos: list[_Info], end: int) -> int:
 
 def _next_is_prose(infos: list[_Info], k: int, end: int) -> bool:
     for i in infos[k + 1: end + 1]:
-        if i.pattern and i.pattern.label == CAPTION:
+        if i.pattern and i.pattern.label == CAPTION or i.why == _RULE_WHY:
             continue
         return i.running
     return False

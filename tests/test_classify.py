@@ -666,3 +666,22 @@ def test_the_comment_feed_line_ends_the_article():
     a = _en_page_with(f"{feed}\n{comment}")
     assert "More than 30,000" in a.text and comment not in a.text
     assert "comments" in {x.text: x.reason for x in a.removed}[feed]
+
+
+def test_a_nickname_in_brackets_is_no_other_kind_of_comment_header():
+    thread = [EN_COMMENTS[0], EN_COMMENTS[1], "Ruth (Ruthie) Ng March 6, 2024 at 11:40 am", *EN_COMMENTS[3:]]
+    a = _en_page_with("\n".join(thread))
+    assert "More than 30,000" in a.text and not any(c in a.text for c in EN_COMMENTS)
+    assert "comments" in {x.text: x.reason for x in a.removed}[EN_COMMENTS[3]]
+
+
+def test_rules_and_photo_credits_between_parts_of_the_article_do_not_cut_it():
+    parts = ["Players in the first half were quick to adapt to the rain, and the crowd stayed on to watch every minute of it.",
+             "(Jane Roe/Associated Press)", "—————————————————", "SECOND HALF", "—————————————————",
+             "The second half began with a long drive from the home side, which ended in a goal after twelve minutes of play.",
+             "(Associated Press)", "—————————————————", "FULL TIME", "—————————————————",
+             "The visitors never found their rhythm, and the home side held on to win by three clear goals in the end."]
+    a = _en_page_inside("\n".join(parts))
+    assert all(p in a.text for p in parts[0::5]) and "More than 30,000" in a.text and "SECOND HALF" in a.text
+    reasons = {x.text: x.reason for x in a.removed}
+    assert reasons["—————————————————"] == "separator rule" and reasons["(Associated Press)"] == "photo credit"
