@@ -563,7 +563,10 @@ def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: 
     runs = _runs_between_cuts([i.score for i in infos],
                               sorted(cuts | {k for start, second, _ in threads for k in (start, second)}),
                               signed)
-    outside = [r for r in runs if not any(second <= r[2] <= end for _, second, end in threads)]
+    # Past a thread's first post, or under "About Me", a run is the article only if no other is.
+    bios = [k for k, i in enumerate(infos) if i.pattern and i.pattern.heads_bio]
+    outside = [r for r in runs if not any(second <= r[2] <= end for _, second, end in threads)
+               and not _just_under(infos, r[2], bios, settings.BIO_MAX_GAP)]
     runs = outside or runs
     if not runs:
         return None
@@ -576,10 +579,10 @@ def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: 
     contenders = [r for r in runs if r[1] >= w.FIRST_RUN_SHARE * best
                   or (r[0] < best_piece and r[1] >= w.FIRST_RUN_MIN_SCORE)]
     chosen = contenders[0]
-    if not _under_signed_headline(infos, chosen[2], signed):
+    if not _just_under(infos, chosen[2], signed):
         chosen = next((r for r in contenders[1:] if r[0] == chosen[0]
                        and r[1] >= w.SIGNED_RUN_MIN_SHARE * chosen[1]
-                       and _under_signed_headline(infos, r[2], signed)), chosen)
+                       and _just_under(infos, r[2], signed)), chosen)
     _, score, start, end = chosen
     prose = [k for k in range(start, end + 1) if infos[k].cls == GOOD]
     if not prose:
@@ -612,10 +615,12 @@ def _signed_headlines(infos: list[_Info]) -> list[int]:
     return found
 
 
-def _under_signed_headline(infos: list[_Info], start: int, signed: list[int]) -> bool:
-    """One of the `signed` headlines stands just above the run's first prose."""
+def _just_under(infos: list[_Info], start: int, heads: list[int],
+                within: int = settings.TITLE_SEARCH_LINES) -> bool:
+    """One of the lines `heads` (signed headlines, "About Me") stands just above the run's first
+    prose, at most `within` lines above it."""
     first = next((k for k in range(start, len(infos)) if infos[k].cls == GOOD), start)
-    return any(first - settings.TITLE_SEARCH_LINES <= h < first for h in signed)
+    return any(first - within <= h < first for h in heads)
 
 
 def _list_score(i: _Info) -> float:

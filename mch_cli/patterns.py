@@ -21,6 +21,7 @@ class Pattern:
     reason: str
     regex: re.Pattern
     ends_before_thread: bool = False  # "thread": ends the article where a comment thread follows it
+    heads_bio: bool = False  # "bio": ends the article, and what follows is a biography ("About Me")
 
 
 def parse_patterns(text: str, origin: str = "patterns") -> tuple[Pattern, ...]:
@@ -36,8 +37,8 @@ def parse_patterns(text: str, origin: str = "patterns") -> tuple[Pattern, ...]:
             compiled = re.compile(regex, re.IGNORECASE)
         except re.error as exc:
             raise ValueError(f"{origin}:{n}: bad regex: {exc}") from None
-        patterns.append(Pattern(label, end == "end", end == "list", int(max_tokens), reason, compiled,
-                                end == "thread"))
+        patterns.append(Pattern(label, end in ("end", "bio"), end == "list", int(max_tokens), reason, compiled,
+                                end == "thread", end == "bio"))
     return tuple(patterns)
 
 

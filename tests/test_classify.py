@@ -685,3 +685,19 @@ def test_rules_and_photo_credits_between_parts_of_the_article_do_not_cut_it():
     assert all(p in a.text for p in parts[0::5]) and "More than 30,000" in a.text and "SECOND HALF" in a.text
     reasons = {x.text: x.reason for x in a.removed}
     assert reasons["—————————————————"] == "separator rule" and reasons["(Associated Press)"] == "photo credit"
+
+
+def test_a_long_about_me_box_above_a_short_post_is_not_the_article():
+    page = ["Jane's Parenting Notes", "About Me", "Name: Jane Roe", "Location: Leeds, England",
+            "I am a midwife, a mother of three and a runner, and I have written here since 2009 about pregnancy, "
+            "birth, breastfeeding and the first years of a child's life, with the help of many readers who send me "
+            "their questions and their stories from all over the world, week after week.",
+            "View my complete profile", "Previous Posts", "Flu season is here", "Our new birth centre",
+            "Ten questions about iron", "Sunday, November 4, 2012", "Free flu jabs for pregnant women",
+            "The clinic on Park Road now gives free flu jabs to pregnant women on weekday mornings.",
+            "No appointment is needed: bring your maternity notes.",
+            "posted by Jane Roe @ 6:43 PM", "0 Comments", "Post a Comment"]
+    a = clean_text("\n".join(page))
+    assert "free flu jabs" in a.text and "runner" not in a.text
+    for about in ("About Me", "About the author"):
+        assert "about the author" in {x.text: x.reason for x in clean_text("\n".join(page).replace("About Me", about)).removed}[about]
