@@ -65,6 +65,7 @@ class Features:
     truncated: bool
     pipes: int               # "|" separators: "About Us | Disclaimer | Careers | Contact Us | …"
     bullets: int             # spaced "·" and "•" separators: "Headline one · Headline two · …"
+    ends_colon: bool         # "… here are a few more pictures found on flickr:" leads into a list
 
 
 _RULE = re.compile(r"[-—–_=*~·•.#+\s]{3,}$")
@@ -105,6 +106,7 @@ def features(text: str) -> Features:
                                             or bool(_EXCERPT_END.search(text))),
         text.count("|") + text.count("｜"),  # pipes
         text.count(" · ") + text.count(" • ") if "·" in text or "•" in text else 0,  # bullets
+        text[-1:] in ":：",  # ends_colon
     )
 
 
@@ -130,7 +132,7 @@ def line_class(f: Features) -> tuple[str, str]:
                 or (f.han >= settings.GOOD_MIN_HAN_SENTENCE and f.ends_sentence)):
             return GOOD, "prose"
     elif f.stopword_share >= settings.GOOD_MIN_STOPWORD_SHARE and (
-            (f.words >= settings.GOOD_MIN_WORDS and (f.ends_sentence or f.prose_punct >= 2))
+            (f.words >= settings.GOOD_MIN_WORDS and (f.ends_sentence or f.ends_colon or f.prose_punct >= 2))
             or (f.words >= settings.GOOD_MIN_WORDS_SENTENCE and f.ends_sentence)):
         return GOOD, "prose"
     if f.tokens <= settings.SHORT_MAX_TOKENS:

@@ -701,3 +701,10 @@ def test_a_long_about_me_box_above_a_short_post_is_not_the_article():
     assert "free flu jabs" in a.text and "runner" not in a.text
     for about in ("About Me", "About the author"):
         assert "about the author" in {x.text: x.reason for x in clean_text("\n".join(page).replace("About Me", about)).removed}[about]
+
+
+def test_a_long_line_that_leads_into_a_list_with_a_colon_is_prose():
+    lead = "In addition to the first set of photos from the new clinic that I published a few days ago, here are a few more pictures sent by readers:"
+    a = clean_text("Nikon News\nMore photos of the new clinic\nBy admin | Published: October 28, 2012\n" + lead +
+                   "\nRelated posts:\nMore photos of the old clinic\nThe clinic opens\n")
+    assert a.text == lead
