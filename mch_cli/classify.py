@@ -779,8 +779,8 @@ def _label_announced_list(infos: list[_Info], end: int) -> int:
             break
     else:
         return end
-    if chrome_word_share(infos[k].line.text) >= 0.5:
-        return end  # "Related content:", "Popular posts:": a list of links
+    if chrome_word_share(infos[k].line.text) > 0.5:
+        return end  # "Related content:", "Popular posts:": a list of links ("New features:" is no such)
     first = infos[k + 1].line.text
     bullet = _ITEM_BULLET.match(first)
     numbered = not bullet and _ITEM_NUMBER.match(first)
@@ -793,7 +793,10 @@ def _label_announced_list(infos: list[_Info], end: int) -> int:
         text = i.line.text
         if bullet:
             if not text.startswith(bullet.group(1)) or not _ITEM_BULLET.match(text):
-                break
+                if not _group_heading(infos, items, bullet.group(1)):
+                    break
+                items += 1  # "CONNECTIVITY", "Fixes:": a heading over the list's next group of items
+                continue
         elif numbered:
             number = _ITEM_NUMBER.match(text)
             if not number or int(number.group(1)) != n + 1:
@@ -818,6 +821,13 @@ def _label_announced_list(infos: list[_Info], end: int) -> int:
         if i.line.label != BODY and not _label_by_pattern(i):
             _set(i, BODY, "list announced by the article" if i.cls != GOOD else "prose")
     return items - 1
+
+
+def _group_heading(infos: list[_Info], k: int, bullet: str) -> bool:
+    """A short line between two groups of a bulleted list, each item behind `bullet`."""
+    i = infos[k]
+    return (k + 1 < len(infos) and i.cls == SHORT and not i.pattern and not i.byline
+            and infos[k + 1].line.text.startswith(bullet) and bool(_ITEM_BULLET.match(infos[k + 1].line.text)))
 
 
 def _table_row(i: _Info) -> bool:

@@ -708,3 +708,11 @@ def test_a_long_line_that_leads_into_a_list_with_a_colon_is_prose():
     a = clean_text("Nikon News\nMore photos of the new clinic\nBy admin | Published: October 28, 2012\n" + lead +
                    "\nRelated posts:\nMore photos of the old clinic\nThe clinic opens\n")
     assert a.text == lead
+
+
+def test_a_bulleted_list_in_groups_under_the_article_is_the_article():
+    items = ["NEW FUNCTIONS:", "- Growth charts for twins", "- Reminders for vaccinations", "CHANGES:",
+             "- Faster start-up", "- Larger text in the diary", "PRIVACY", "- Data stays on the phone"]
+    a = _en_page_with("The full list of changes in version 4.2 of the clinic's app follows here, as the hospital gave it;\n"
+                      + "\n".join(items))
+    assert all(x in a.text for x in items) and "Share this article" not in a.text
