@@ -44,6 +44,7 @@ class Line:
     reason: str = ""
     continues: bool = False      # hard-wrapped: this line goes on the paragraph of the line above
     links: float = 0.0           # HTML input: the share of the line that is link text
+    inside: str = ""             # HTML input: the chrome-named element around it ('<div class="comments">')
     decision: object = None      # what the classifier saw (classify.Decision), for --explain
 
     @property

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import accumulate
 
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line
@@ -210,6 +211,8 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
             info.cls, info.why = NEAR, f"prose inside a link ({line.links:.0%})"
         if pattern and pattern.label == BOILERPLATE:
             info.cls, info.why = BAD, pattern.reason
+        if line.inside:  # HTML: inside an element the markup names as chrome
+            info.cls, info.why, info.byline = BAD, f"inside {line.inside}", False
         line.label, line.reason = BOILERPLATE, "outside article: " + info.why
         infos.append(info)
     _mark_running_text(infos)
@@ -747,7 +750,15 @@ def _label_bio(infos: list[_Info], start: int, end: int) -> int:
         k -= 1
         while k > start and infos[k].line.label != BODY:
             k -= 1  # a photo of the author, the author's name
-    return k if k < end else end
+    if k == end:
+        return end
+    # What the run took in only to reach the biography (a list of teasers above it) is not the
+    # article's: it ends where its score peaks without the biography.
+    sums = list(accumulate(i.score for i in infos[start: k + 1]))
+    last = start + sums.index(max(sums))
+    for i in infos[last + 1: k + 1]:
+        i.line.label, i.line.reason = BOILERPLATE, "outside article: " + i.why
+    return last
 
 
 def _label_appendix(infos: list[_Info], end: int) -> int:

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from itertools import accumulate
 
+from . import settings
 from .decode import decode, decode_declared, repair
 from .script import normalise
 
@@ -28,6 +32,7 @@ class HtmlPage:
     encoding: str
     repaired: bool
     hints: dict[str, str] = field(default_factory=dict)  # title, h1, date, author from markup
+    inside: list[str] = field(default_factory=list)       # per line: its chrome-named element, or ""
 
 
 def looks_like_html(data: bytes, path: str = "") -> bool:
@@ -59,6 +64,9 @@ def parse(data: bytes) -> HtmlPage:
         return HtmlPage([], [], encoding, repaired)
     page = HtmlPage([], [], encoding, repaired, _hints(root))
     chunks: list[tuple[str, bool]] = []
+    names = _Names()
+    open_names: list[tuple[str, str, int] | None] = []  # per open element: (kind, markup, first line)
+    named_spans: list[tuple[str, str, int, int]] = []    # (kind, markup, first line, end), inner first
 
     def flush() -> None:
         line = normalise("".join(t for t, _ in chunks))
@@ -79,10 +87,13 @@ def parse(data: bytes) -> HtmlPage:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if event == "start":
             if tag in _SKIP or not tag:
+                open_names.append(None)
                 walker.skip_subtree()  # its "end" event still comes, with its tail text
                 continue
             if tag in _BLOCK or tag == "br":
                 flush()
+            named = names.of(el, tag)
+            open_names.append(named and (*named, len(page.lines)))
             if tag == "a":
                 link_depth += 1
             if el.text and tag != "br":
@@ -92,10 +103,77 @@ def parse(data: bytes) -> HtmlPage:
                 link_depth -= 1
             if tag in _BLOCK:
                 flush()
+            named = open_names.pop()
+            if named and named[2] < len(page.lines):
+                named_spans.append((*named, len(page.lines)))
             if el.tail:
                 chunks.append((el.tail, link_depth > 0))
     flush()
+    _mark_named_spans(page, named_spans)
     return page
+
+
+def _mark_named_spans(page: HtmlPage, spans: list[tuple[str, str, int, int]]) -> None:
+    """Each line's innermost chrome-named element. A chrome name on an element that holds most of
+    the page's text ("has-sidebar" on the page's main column) or a content-named one is a
+    wrapper's, not chrome."""
+    page.inside = [""] * len(page.lines)
+    chars = [0, *accumulate(map(len, page.lines))]
+    content = [(start, end) for kind, _, start, end in spans if kind == "content"]
+    for kind, markup, start, end in spans:
+        if (kind == "boilerplate" and chars[end] - chars[start] < settings.MARKUP_WRAPPER_SHARE * chars[-1]
+                and not any(start <= a and b <= end for a, b in content)):  # "share_wrapper" around the article
+            page.inside[start:end] = [old or markup for old in page.inside[start:end]]
+
+
+@lru_cache(maxsize=None)
+def _markup_words() -> dict[str, str]:
+    """data/markup.tsv: word ("comments", "<aside>", "role=main") → kind (boilerplate, content)."""
+    words = {}
+    for row in resources.files("mch_cli").joinpath("data/markup.tsv").read_text(encoding="utf-8").splitlines():
+        if row.strip() and not row.startswith("#"):
+            kind, listed = row.split("\t")
+            words.update(dict.fromkeys(listed.split(), kind))
+    return words
+
+
+_NAME_PARTS = re.compile(r"[-_]+")
+# WordPress names a post's element after its tags and categories ("tag-social-media"): no names.
+_SLUG = re.compile(r"^(?:tag|category|categories|post|postid|page|author|format)-")
+
+
+class _Names:
+    """What an element's tag, class, id, role and itemprop name it (data/markup.tsv): a class or
+    id token names it by itself or by its first or last part ("comments-area", "site-footer")."""
+
+    def __init__(self):
+        self.words = _markup_words()
+
+    def of(self, el, tag: str) -> tuple[str, str] | None:
+        if tag in ("html", "body"):
+            return None
+        found = {}
+        if f"<{tag}>" in self.words:
+            found[self.words[f"<{tag}>"]] = f"<{tag}>"
+        for attr in ("role", "itemprop"):
+            value = (el.get(attr) or "").strip().lower()
+            if value and f"{attr}={value}" in self.words:
+                found.setdefault(self.words[f"{attr}={value}"], f'<{tag} {attr}="{value}">')
+        for attr in ("class", "id"):
+            value = (el.get(attr) or "").strip()
+            for token in value.lower().split():
+                if _SLUG.match(token):
+                    continue
+                parts = _NAME_PARTS.split(token)
+                for word in {token, parts[0], parts[-1]}:
+                    kind = self.words.get(word)
+                    if kind:
+                        found.setdefault(kind, f'<{tag} {attr}="{value[:40]}">')
+        if "boilerplate" in found:
+            return "boilerplate", found["boilerplate"]
+        if "content" in found:
+            return "content", found["content"]
+        return None
 
 
 _META_NAMES = {

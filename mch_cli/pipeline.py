@@ -41,7 +41,8 @@ def read_lines(doc: Document) -> tuple[list[Line], str, bool, dict]:
     Raises decode.DecodeError when the bytes are not text."""
     if doc.kind == "html" or doc.kind is None and html.looks_like_html(doc.data, doc.path):
         page = html.parse(doc.data)
-        lines = [Line(n, text, links=share) for n, (text, share) in enumerate(zip(page.lines, page.links), 1)]
+        lines = [Line(n, text, links=share, inside=inside)
+                 for n, (text, share, inside) in enumerate(zip(page.lines, page.links, page.inside), 1)]
         return lines, page.encoding, page.repaired, page.hints
     text, encoding, repaired = decode_text(doc.data)
     refuse_undecodable(doc.data, text, encoding)

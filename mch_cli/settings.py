@@ -160,3 +160,4 @@ class Options:
     max_bytes: int | None = None   # refuse a larger document (the CLI: MAX_DOCUMENT_BYTES)
     max_seconds: float | None = None  # give up a page after this long (the CLI: MAX_DOCUMENT_SECONDS)
     weights: Any = None            # classify's weights (weights.Weights); None: data/weights.json's
+MARKUP_WRAPPER_SHARE = 0.5           # HTML: a chrome-named element with this share of the page's text is a wrapper

@@ -716,3 +716,12 @@ def test_a_bulleted_list_in_groups_under_the_article_is_the_article():
     a = _en_page_with("The full list of changes in version 4.2 of the clinic's app follows here, as the hospital gave it;\n"
                       + "\n".join(items))
     assert all(x in a.text for x in items) and "Share this article" not in a.text
+
+
+def test_teasers_between_the_article_and_its_authors_biography_go_with_it():
+    teasers = ["YouTubers must unionize no matter what the company says", "Paid political ads are not the problem with our feeds",
+               "Could an astronaut lost in space use gravity to get around?"]
+    bio = ("Jane Roe (@janeroe) is a health reporter at the Daily, where she has covered hospitals, clinics and "
+           "the care of mothers and newborns since 2015.")
+    a = _en_page_with("\n".join([*teasers, bio]))
+    assert "More than 30,000" in a.text and not any(t in a.text for t in [*teasers, bio])

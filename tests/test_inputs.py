@@ -176,7 +176,7 @@ def test_html_page(tmp_path):
     assert [x["text"][:6] for x in rec["paragraphs"]] == ["为进一步保障", "新举措要求各"]
     assert "定期随访" in rec["text"] and "不是正文" not in json.dumps(rec, ensure_ascii=False)
     reasons = {x["text"]: x["reason"] for x in rec["removed"]}
-    assert "link text" in reasons["新闻"] and "navigation" in reasons["首页"]
+    assert reasons["新闻"] == "outside article: inside <ul class=\"menu\">" and "首页" in reasons
 
 
 def test_html_is_sniffed_without_extension(tmp_path):

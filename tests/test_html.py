@@ -1,0 +1,44 @@
+"""HTML pages: what the markup's names say about a block (data/markup.tsv)."""
+from mch_cli import Document, clean_document
+from mch_cli.html import parse
+
+ARTICLE = ("<h1>Hospital expands newborn screening</h1>"
+           "<p>The city's maternal and child health hospital has expanded its newborn screening programme "
+           "to cover all districts, officials said on Tuesday.</p>"
+           "<p>More than 30,000 infants were screened last year, and the hospital expects the number to "
+           "double as the programme grows.</p>")
+COMMENTS = ("<h3>2 comments</h3><div class='comment-body'><p>This is great news for parents in our district, "
+            "and I hope the clinic keeps its longer opening hours too.</p></div>"
+            "<div class='comment-body'><p>My daughter was screened there last spring and the nurses explained "
+            "every step of it to us very kindly.</p></div>")
+
+
+def _clean(html: str):
+    return clean_document(Document(f"<html><body>{html}</body></html>".encode(), "page.html"))
+
+
+def test_prose_inside_an_element_named_as_comments_is_removed_and_says_so():
+    a = _clean(f"<div class='post'>{ARTICLE}</div><section id='comments' class='comments-area'>{COMMENTS}</section>")
+    assert "More than 30,000" in a.text and "great news" not in a.text and "kindly" not in a.text
+    reasons = {x.text: x.reason for x in a.removed}
+    assert reasons[next(t for t in reasons if t.startswith("This is great news"))] == \
+        'outside article: inside <div class="comment-body">'  # the innermost chrome-named element
+
+
+def test_chrome_names_in_tags_roles_and_name_parts():
+    page = parse(b"<html><body><nav><p>Home</p></nav><div role='complementary'><p>Most read</p></div>"
+                 b"<div class='site-footer'><p>About us</p></div><div class='tag-social-media'><p>Text</p></div>"
+                 b"<aside><p>Aside</p></aside><p>Body</p></body></html>")
+    assert dict(zip(page.lines, page.inside)) == {
+        "Home": "<nav>", "Most read": '<div role="complementary">', "About us": '<div class="site-footer">',
+        "Text": "", "Aside": "<aside>", "Body": ""}
+
+
+def test_a_chrome_name_on_a_wrapper_of_the_article_is_no_evidence():
+    # on the column that holds most of the page, or around the element named as the article
+    for html in (f"<div class='main has-sidebar'>{ARTICLE}</div><div>Short footer</div>",
+                 f"<div class='share_wrapper'><div class='article'>{ARTICLE}</div></div>"
+                 f"<div>{'Another long block of the page that is no part of the article. ' * 20}</div>"):
+        a = _clean(html)
+        assert "More than 30,000" in a.text and not any("inside" in x.reason for x in a.removed)
+
