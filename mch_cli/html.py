@@ -92,8 +92,8 @@ def parse(data: bytes) -> HtmlPage:
                 continue
             if tag in _BLOCK or tag == "br":
                 flush()
-            named = names.of(el, tag)
-            open_names.append(named and (*named, len(page.lines)))
+            named = tag in _BLOCK and names.of(el, tag)  # an inline element names no line: it
+            open_names.append(named and (*named, len(page.lines)))  # closes inside its block's
             if tag == "a":
                 link_depth += 1
             if el.text and tag != "br":
@@ -144,14 +144,26 @@ _SLUG = re.compile(r"^(?:tag|category|categories|post|postid|page|author|format)
 
 class _Names:
     """What an element's tag, class, id, role and itemprop name it (data/markup.tsv): a class or
-    id token names it by itself or by its first or last part ("comments-area", "site-footer")."""
+    id token names it by itself or by its first or last part ("comments-area", "site-footer").
+    A page repeats its elements' names: each is judged once."""
 
     def __init__(self):
         self.words = _markup_words()
+        self.judged: dict[tuple, tuple[str, str] | None] = {}
+        # a cheap gate: most class and id values hold none of the words, as a part or whole
+        listed = sorted((w for w in self.words if w[0] != "<" and "=" not in w), key=len, reverse=True)
+        self.gate = re.compile(r"(?:^|[\s_-])(?:%s)(?:$|[\s_-])" % "|".join(map(re.escape, listed)))
 
     def of(self, el, tag: str) -> tuple[str, str] | None:
         if tag in ("html", "body"):
             return None
+        names = el.keys()
+        key = (tag, el.get("class"), el.get("id"), el.get("role"), el.get("itemprop")) if names else tag
+        if key not in self.judged:
+            self.judged[key] = self._judge(el, tag)
+        return self.judged[key]
+
+    def _judge(self, el, tag: str) -> tuple[str, str] | None:
         found = {}
         if f"<{tag}>" in self.words:
             found[self.words[f"<{tag}>"]] = f"<{tag}>"
@@ -161,6 +173,8 @@ class _Names:
                 found.setdefault(self.words[f"{attr}={value}"], f'<{tag} {attr}="{value}">')
         for attr in ("class", "id"):
             value = (el.get(attr) or "").strip()
+            if not self.gate.search(value.lower()):
+                continue
             for token in value.lower().split():
                 if _SLUG.match(token):
                     continue
