@@ -499,11 +499,13 @@ def extract(meta_lines: list[str], first_paragraph: str | None = None,
 
 
 def with_hints(md: Metadata, hints: dict) -> Metadata:
-    """Fill what the page's text did not give from its markup (<meta>, <time>)."""
+    """Fill what the page's text did not give from its markup (JSON-LD, <meta>, <time>)."""
     if md.date is None and hints.get("date"):
         found = find_dates(hints["date"])
         if found:
             md.date, md.datetime = found[0].date, found[0].datetime
+    if md.source is None and hints.get("source") and len(hints["source"]) <= settings.NAME_MAX_CHARS:
+        md.source = hints["source"]
     author = hints.get("author")
     if md.author is None and author and len(author) <= settings.NAME_MAX_CHARS:
         if _SITE_RE.search(author):

@@ -42,3 +42,18 @@ def test_a_chrome_name_on_a_wrapper_of_the_article_is_no_evidence():
         a = _clean(html)
         assert "More than 30,000" in a.text and not any("inside" in x.reason for x in a.removed)
 
+
+
+def test_json_ld_names_the_headline_date_author_and_publisher():
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "WebSite"},'
+          ' {"@type": ["NewsArticle"], "headline": "Hospital expands newborn screening", "datePublished":'
+          ' "2024-03-05T09:30:00+08:00", "author": [{"@type": "Person", "name": "Jane Doe"}, {"name": "John Roe"}],'
+          ' "publisher": {"@type": "Organization", "name": "Health Daily"}}]}</script>')
+    page = parse(f"<html><head>{ld}<title>Home</title></head><body>{ARTICLE}</body></html>".encode())
+    assert {k: page.hints[k] for k in ("title", "date", "author", "source")} == {
+        "title": "Hospital expands newborn screening", "date": "2024-03-05T09:30:00+08:00",
+        "author": "Jane Doe, John Roe", "source": "Health Daily"}
+    a = clean_document(Document(f"<html><head>{ld}</head><body>{ARTICLE}</body></html>".encode(), "p.html"))
+    assert (a.title, a.date, a.author, a.source) == ("Hospital expands newborn screening", "2024-03-05", "Jane Doe, John Roe", "Health Daily")
+    broken = parse(b'<html><head><script type="application/ld+json">{"headline": </script></head><body><p>x</p></body></html>')
+    assert "title" not in broken.hints
