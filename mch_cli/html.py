@@ -1,16 +1,13 @@
-"""HTML pages → the same block-per-line text as a plain dump, with what the markup tells:
-the share of each line that is link text (menus are links), and metadata hints from <title>,
-<h1>, <meta> and <time>. lxml (libxml2's HTML parser) does the parsing; it is imported here
-only, on the first HTML page."""
+"""HTML pages → the same block-per-line text as a plain dump, with what the markup tells: the
+share of each line that is link text (menus are links), the chrome-named element around it
+(`<div class="comments">`), and metadata hints (markup.py). lxml (libxml2's HTML parser) does
+the parsing; it is imported here only, on the first HTML page."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from itertools import accumulate
 
-from . import settings
+from . import markup
 from .decode import decode, decode_declared, repair
 from .script import normalise
 
@@ -62,9 +59,9 @@ def parse(data: bytes) -> HtmlPage:
         root = lxml_html.document_fromstring(text)
     except (etree.ParserError, ValueError):
         return HtmlPage([], [], encoding, repaired)
-    page = HtmlPage([], [], encoding, repaired, _hints(root))
+    page = HtmlPage([], [], encoding, repaired, markup.hints(root))
     chunks: list[tuple[str, bool]] = []
-    names = _Names()
+    names = markup.Names()
     open_names: list[tuple[str, str, int] | None] = []  # per open element: (kind, markup, first line)
     named_spans: list[tuple[str, str, int, int]] = []    # (kind, markup, first line, end), inner first
 
@@ -109,157 +106,5 @@ def parse(data: bytes) -> HtmlPage:
             if el.tail:
                 chunks.append((el.tail, link_depth > 0))
     flush()
-    _mark_named_spans(page, named_spans)
+    page.inside = markup.chrome_markup(page.lines, named_spans)
     return page
-
-
-def _mark_named_spans(page: HtmlPage, spans: list[tuple[str, str, int, int]]) -> None:
-    """Each line's innermost chrome-named element. A chrome name on an element that holds most of
-    the page's text ("has-sidebar" on the page's main column) or a content-named one is a
-    wrapper's, not chrome."""
-    page.inside = [""] * len(page.lines)
-    chars = [0, *accumulate(map(len, page.lines))]
-    content = [(start, end) for kind, _, start, end in spans if kind == "content"]
-    for kind, markup, start, end in spans:
-        if (kind == "boilerplate" and chars[end] - chars[start] < settings.MARKUP_WRAPPER_SHARE * chars[-1]
-                and not any(start <= a and b <= end for a, b in content)):  # "share_wrapper" around the article
-            page.inside[start:end] = [old or markup for old in page.inside[start:end]]
-
-
-@lru_cache(maxsize=None)
-def _markup_words() -> dict[str, str]:
-    """data/markup.tsv: word ("comments", "<aside>", "role=main") → kind (boilerplate, content)."""
-    words = {}
-    for row in resources.files("mch_cli").joinpath("data/markup.tsv").read_text(encoding="utf-8").splitlines():
-        if row.strip() and not row.startswith("#"):
-            kind, listed = row.split("\t")
-            words.update(dict.fromkeys(listed.split(), kind))
-    return words
-
-
-_NAME_PARTS = re.compile(r"[-_]+")
-# WordPress names a post's element after its tags and categories ("tag-social-media"): no names.
-_SLUG = re.compile(r"^(?:tag|category|categories|post|postid|page|author|format)-")
-
-
-class _Names:
-    """What an element's tag, class, id, role and itemprop name it (data/markup.tsv): a class or
-    id token names it by itself or by its first or last part ("comments-area", "site-footer").
-    A page repeats its elements' names: each is judged once."""
-
-    def __init__(self):
-        self.words = _markup_words()
-        self.judged: dict[tuple, tuple[str, str] | None] = {}
-        # a cheap gate: most class and id values hold none of the words, as a part or whole
-        listed = sorted((w for w in self.words if w[0] != "<" and "=" not in w), key=len, reverse=True)
-        self.gate = re.compile(r"(?:^|[\s_-])(?:%s)(?:$|[\s_-])" % "|".join(map(re.escape, listed)))
-
-    def of(self, el, tag: str) -> tuple[str, str] | None:
-        if tag in ("html", "body"):
-            return None
-        names = el.keys()
-        key = (tag, el.get("class"), el.get("id"), el.get("role"), el.get("itemprop")) if names else tag
-        if key not in self.judged:
-            self.judged[key] = self._judge(el, tag)
-        return self.judged[key]
-
-    def _judge(self, el, tag: str) -> tuple[str, str] | None:
-        found = {}
-        if f"<{tag}>" in self.words:
-            found[self.words[f"<{tag}>"]] = f"<{tag}>"
-        for attr in ("role", "itemprop"):
-            value = (el.get(attr) or "").strip().lower()
-            if value and f"{attr}={value}" in self.words:
-                found.setdefault(self.words[f"{attr}={value}"], f'<{tag} {attr}="{value}">')
-        for attr in ("class", "id"):
-            value = (el.get(attr) or "").strip()
-            if not self.gate.search(value.lower()):
-                continue
-            for token in value.lower().split():
-                if _SLUG.match(token):
-                    continue
-                parts = _NAME_PARTS.split(token)
-                for word in {token, parts[0], parts[-1]}:
-                    kind = self.words.get(word)
-                    if kind:
-                        found.setdefault(kind, f'<{tag} {attr}="{value[:40]}">')
-        if "boilerplate" in found:
-            return "boilerplate", found["boilerplate"]
-        if "content" in found:
-            return "content", found["content"]
-        return None
-
-
-_META_NAMES = {
-    "title": ("og:title", "twitter:title", "title", "headline", "article.headline"),
-    "date": ("article:published_time", "og:published_time", "published_time", "pubdate",
-             "publishdate", "publish_date", "publishdate", "date", "dc.date", "dc.date.issued",
-             "sailthru.date", "parsely-pub-date", "article.published", "datepublished"),
-    "author": ("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author"),
-}
-
-
-_ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
-                  "socialmediaposting", "scholarlyarticle", "medicalscholarlyarticle", "report", "liveblogposting"}
-
-
-def _json_ld(root) -> dict[str, str]:
-    """The page's schema.org article (JSON-LD): headline, datePublished, author's and publisher's
-    names. A site's own structured data is its most careful statement of them."""
-    import json
-
-    found: dict[str, str] = {}
-    for script in root.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
-            continue
-        try:
-            data = json.loads(script.text)
-        except ValueError:
-            continue
-        items = data if isinstance(data, list) else [data]
-        items = [x for item in items if isinstance(item, dict) for x in (item, *(item.get("@graph") or []))]
-        for item in items:
-            kinds = item.get("@type") if isinstance(item, dict) else None
-            kinds = {k.lower() for k in (kinds if isinstance(kinds, list) else [kinds]) if isinstance(k, str)}
-            if not kinds & _ARTICLE_TYPES:
-                continue
-            for key, hint in (("headline", "title"), ("datePublished", "date")):
-                if isinstance(item.get(key), str) and normalise(item[key]):
-                    found.setdefault(hint, normalise(item[key]))
-            for key, hint in (("author", "author"), ("publisher", "source")):
-                names = [_name(x) for x in (item[key] if isinstance(item.get(key), list) else [item.get(key)])]
-                names = [n for n in names if n]
-                if names:
-                    found.setdefault(hint, ", ".join(names))
-    return found
-
-
-def _name(value) -> str:
-    if isinstance(value, dict):
-        value = value.get("name")
-    return normalise(value) if isinstance(value, str) and not value.startswith("http") else ""
-
-
-def _hints(root) -> dict[str, str]:
-    hints: dict[str, str] = _json_ld(root)
-    title = root.find(".//title")
-    if title is not None and title.text_content().strip():
-        hints["page_title"] = normalise(title.text_content())
-    h1 = root.find(".//h1")
-    if h1 is not None and normalise(h1.text_content()):
-        hints["h1"] = normalise(h1.text_content())
-    metas = {}
-    for m in root.iter("meta"):
-        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
-        value = normalise(m.get("content") or "")
-        if key and value and key not in metas:
-            metas[key] = value
-    for hint, keys in _META_NAMES.items():
-        for key in keys:
-            if metas.get(key) and not metas[key].startswith("http"):
-                hints.setdefault(hint, metas[key])
-                break
-    time = root.find(".//time[@datetime]")
-    if time is not None and "date" not in hints:
-        hints["date"] = time.get("datetime").strip()
-    return hints
