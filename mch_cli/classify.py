@@ -19,7 +19,7 @@ from .corpus import line_key
 from .meta import (AGO_RE, chrome_word_share, find_dates, is_byline, is_dated_byline, is_name_line,
                    strip_site_suffix)
 from .patterns import Pattern, matcher
-from .script import LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
+from .script import HAN_RUN_RE, LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
 from .weights import FITTED, Weights
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
@@ -935,15 +935,28 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
     the page repeats (its <title>, a breadcrumb's last item), the nearest."""
     best, best_score = None, float("-inf")
     page = "\n".join(i.line.text for i in infos)
-    for k in range(start - 1, max(0, start - settings.SIGNED_TITLE_SEARCH_LINES) - 1, -1):
+    opening = _wording(" ".join(i.line.text for i in infos[start: start + settings.TITLE_OPENING_LINES]
+                                if i.cls == GOOD))
+    lowest = max(0, start - settings.SIGNED_TITLE_SEARCH_LINES)
+    # "Related Stories" and its links, and nothing else, between the headline and the article:
+    # the lines under it are no headline.
+    listed = next((k for k in range(start - 1, lowest - 1, -1)
+                   if infos[k].pattern and infos[k].pattern.starts_list), None)
+    if listed is not None and not all(_headline_like(i) for i in infos[listed + 1: start]):
+        listed = None
+    for k in range(start - 1, lowest - 1, -1):
         i = infos[k]
         hinted = i.line.text in title_hints and i.base_cls != BAD
-        if not (_headline_like(i) or hinted):
+        if not (_headline_like(i) or hinted) or _SECTION_NUMBER.match(i.line.text):
+            continue  # ("一、理解文革", "2. Add Lines": a section's heading inside the article)
+        if listed is not None and k > listed and any(
+                _headline_like(j) for j in infos[max(lowest, listed - settings.TITLE_SEARCH_LINES): listed]):
             continue
         signed = _signed(infos, k, start)
         if not signed and start - k > settings.TITLE_SEARCH_LINES:
             continue
         score = (w.TITLE_SIGNED_BONUS * signed
+                 + w.TITLE_OVERLAP_BONUS * _wording_overlap(i.line.text, opening)
                  + w.TITLE_REPEATED_BONUS * _repeated(infos, i, page)
                  - w.TITLE_SENTENCE_PENALTY * bool(re.search(r"[。.]$", i.line.text))
                  + w.TITLE_LENGTH_BONUS * (i.f.words >= 5 or i.f.han >= 8)
@@ -952,6 +965,25 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         if score > best_score:
             best, best_score = k, score
     return best
+
+
+_SECTION_NUMBER = re.compile(_ITEM_NUMBER.pattern + r"|^[一二三四五六七八九十]{1,3}、")
+
+
+def _wording(text: str) -> set[str]:
+    """A text's content words, to compare wordings with: English words that are no function
+    words, cut to their first 5 letters ("Zambian", "Zambia"); pairs of Han characters."""
+    words = {w.lower()[:5] for w in LATIN_WORD_RE.findall(text) if len(w) > 2 and w.lower() not in _EN_STOPWORDS}
+    for run in HAN_RUN_RE.findall(text):
+        words.update(run[k: k + 2] for k in range(len(run) - 1))
+    return words
+
+
+def _wording_overlap(text: str, opening: set[str]) -> float:
+    """The share of a headline's wording that the article's opening takes up again (a menu's or
+    a widget's takes up none)."""
+    words = _wording(text)
+    return len(words & opening) / len(words) if words else 0.0
 
 
 def _repeated(infos: list[_Info], i: _Info, page: str) -> bool:

@@ -16,7 +16,7 @@ HANGUL = "\uac00-\ud7af\u1100-\u11ff"
 LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 
 HAN_RE = re.compile(f"[{HAN}]")
-_HAN_RUN_RE = re.compile(f"[{HAN}]+")
+HAN_RUN_RE = re.compile(f"[{HAN}]+")
 KANA_RE = re.compile(f"[{KANA}]")
 HANGUL_RE = re.compile(f"[{HANGUL}]")
 # A Latin word: letters, with inner apostrophes/hyphens ("children's", "well-known").
@@ -63,7 +63,7 @@ def has_zero_width(text: str) -> bool:
 
 def count_han(text: str) -> int:
     # runs rather than characters: far fewer match objects on Chinese text
-    return 0 if text.isascii() else sum(map(len, _HAN_RUN_RE.findall(text)))
+    return 0 if text.isascii() else sum(map(len, HAN_RUN_RE.findall(text)))
 
 
 def without_urls(text: str) -> str:

@@ -725,3 +725,28 @@ def test_teasers_between_the_article_and_its_authors_biography_go_with_it():
            "the care of mothers and newborns since 2015.")
     a = _en_page_with("\n".join([*teasers, bio]))
     assert "More than 30,000" in a.text and not any(t in a.text for t in [*teasers, bio])
+
+
+def test_the_headline_is_the_candidate_whose_wording_the_article_takes_up():
+    page = ["Home | News | Health", "Related BBC sites", "Zambian minister offers to bungee-jump with climber",
+            "Continue reading the main story", "Watch Your Favourite CBS Shows Now Online",
+            "Zambia's tourism minister has offered to bungee-jump with the Australian climber whose cord snapped.",
+            "The minister said the jump was safe and that he had done it himself twice before, last year."]
+    assert clean_text("\n".join(page)).title == "Zambian minister offers to bungee-jump with climber"
+    zh = ["首页 新闻 健康", "本报站内搜寻 网页搜寻", "长时间用平板电脑 易眼过劳", "欢迎订阅本报每日电子报",
+          "医师提醒，长时间使用平板电脑容易造成眼睛过劳，应保持距离并控制使用时间，每半小时休息一下。",
+          "专家建议家长为儿童设定使用时间，并定期带孩子接受视力检查，及早发现问题。"]
+    assert clean_text("\n".join(zh)).title == "长时间用平板电脑 易眼过劳"
+
+
+def test_related_links_and_a_numbered_section_heading_are_no_headline():
+    bbc = ["Hospitals in 'shocking state' says report", "Continue reading the main story", "Related Stories",
+           "NHS needs 'urgent change'", "Patient deaths 'due to staffing'",
+           "Health chiefs have been warned some patients will die earlier because hospitals are short of staff.",
+           "The committee report said some hospitals were in a shocking state and that staffing was the cause."]
+    assert clean_text("\n".join(bbc)).title == "Hospitals in 'shocking state' says report"
+    essay = ["比赛革命的革命", "胡平", "一、理解文革的一个重要内容",
+             "文化革命是一场有着极为广泛的群众参与的政治运动。因此，如何理解这种广泛的群众参与，就成为理解文革的一个重要内容。",
+             "本文试图从政治心理学的角度，对文革中的群众参与给出解释，并讨论它对今天的意义。"]
+    a = clean_text("\n".join(essay))
+    assert (a.title, a.author) == ("比赛革命的革命", "胡平")
