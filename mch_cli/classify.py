@@ -953,8 +953,10 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
                 _headline_like(j) for j in infos[max(lowest, listed - settings.TITLE_SEARCH_LINES): listed]):
             continue
         signed = _signed(infos, k, start)
-        if not signed and start - k > settings.TITLE_SEARCH_LINES:
-            continue
+        if start - k > settings.TITLE_SEARCH_LINES and not (
+                _signed(infos, k, start, names=False) or hinted and signed):
+            continue  # far above the article, a byline shows a headline, a line of names only
+            # with the markup's word ("Sales and Marketing" over "Medical Communications": a menu)
         score = (w.TITLE_SIGNED_BONUS * signed
                  + w.TITLE_OVERLAP_BONUS * _wording_overlap(i.line.text, opening)
                  + w.TITLE_REPEATED_BONUS * _repeated(infos, i, page)
@@ -999,10 +1001,11 @@ def _repeated(infos: list[_Info], i: _Info, page: str) -> bool:
                and strip_site_suffix(j.line.text) == text for j in infos)
 
 
-def _signed(infos: list[_Info], k: int, start: int) -> bool:
-    """A byline follows line k closely, past at most a few short or chrome lines."""
+def _signed(infos: list[_Info], k: int, start: int, names: bool = True) -> bool:
+    """A byline follows line k closely, past at most a few short or chrome lines (`names`: or a
+    line of names)."""
     for i in infos[k + 1: min(start, k + 1 + settings.TITLE_BYLINE_MAX_GAP)]:
-        if _is_meta_line(i):
+        if _is_meta_line(i) if names else i.byline or i.pattern and i.pattern.label == META:
             return True
         if i.base_cls == GOOD:
             return False

@@ -750,3 +750,12 @@ def test_related_links_and_a_numbered_section_heading_are_no_headline():
              "本文试图从政治心理学的角度，对文革中的群众参与给出解释，并讨论它对今天的意义。"]
     a = clean_text("\n".join(essay))
     assert (a.title, a.author) == ("比赛革命的革命", "胡平")
+
+
+def test_a_menu_item_far_above_the_article_is_no_headline_however_named_the_next_item():
+    page = ["News", "Jobs", "Research and Development", "Medical Communications", "Sales and Marketing",
+            "Business Services", "UK", "Search this site:", "RSS", "E-mail: *", "Password: *", "Remember me",
+            "Forgotten password?", "Register", "Watchdog says no to Jevtana", "Published on 12/01/12",
+            "The regulator is not recommending the prostate cancer drug because of its high cost, it said today.",
+            "In final draft guidance the regulator said the drug did not offer enough benefit for its price."]
+    assert clean_text("\n".join(page)).title == "Watchdog says no to Jevtana"
