@@ -944,6 +944,8 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
                    if infos[k].pattern and infos[k].pattern.starts_list), None)
     if listed is not None and not all(_headline_like(i) for i in infos[listed + 1: start]):
         listed = None
+    if _headline_opens_article(infos, start):
+        return start
     for k in range(start - 1, lowest - 1, -1):
         i = infos[k]
         hinted = i.line.text in title_hints and i.base_cls != BAD
@@ -967,6 +969,16 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         if score > best_score:
             best, best_score = k, score
     return best
+
+
+def _headline_opens_article(infos: list[_Info], start: int) -> bool:
+    """The article's first line is its headline when a dated byline stands right under it
+    ("Report: Ottawa cancer rates higher than rest of Ont." / "Updated: Tue Jan. 10 2012"): a
+    headline that ends in a full stop reads as prose."""
+    i = infos[start]
+    return (start + 1 < len(infos) and infos[start + 1].byline and is_dated_byline(infos[start + 1].line.text)
+            and (i.f.words or i.f.han // 2) <= settings.TITLE_MAX_WORDS // 2
+            and not i.f.prose_punct > 1)
 
 
 _SECTION_NUMBER = re.compile(_ITEM_NUMBER.pattern + r"|^[一二三四五六七八九十]{1,3}、")

@@ -759,3 +759,13 @@ def test_a_menu_item_far_above_the_article_is_no_headline_however_named_the_next
             "The regulator is not recommending the prostate cancer drug because of its high cost, it said today.",
             "In final draft guidance the regulator said the drug did not offer enough benefit for its price."]
     assert clean_text("\n".join(page)).title == "Watchdog says no to Jevtana"
+
+
+def test_a_headline_that_ends_in_a_full_stop_over_its_dated_byline_is_the_title():
+    page = ["CTV News iPhone App", "Detailed Forecast »", "Report: Ottawa cancer rates higher than rest of Ont.",
+            "Updated: Tue Jan. 10 2012 10:52:15 AM",
+            "A new report says cancer rates in Ottawa are higher than in the rest of the province, for men and women.",
+            "The report, released on Tuesday, looked at cancer cases in the city over the last ten years."]
+    a = clean_text("\n".join(page))
+    assert (a.title, a.date) == ("Report: Ottawa cancer rates higher than rest of Ont.", "2012-01-10")
+    assert a.text.startswith("A new report says")
