@@ -411,7 +411,13 @@ def _clean_value(value: str, cut_at_space: bool) -> str | None:
     return value
 
 
+# "周思博 (Joel Spolsky)": a Chinese name with the Latin one it stands for
+_NAME_WITH_LATIN = re.compile(r"^[\u4e00-\u9fff·]{2,6}\s*[（(][A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}[)）]$")
+
+
 def _split_names(value: str) -> list[str]:
+    if _NAME_WITH_LATIN.match(value.strip()):  # one person, in both scripts
+        return [re.sub(r"\s*[（(]\s*", " (", value.strip()).replace("）", ")")]
     value = value.strip(_VALUE_TRIM)
     if count_han(value):  # Chinese names are separated by spaces or list marks
         value = re.split(r"[：:（(]", value)[0].strip()  # "赵 培：北京物资学院" — an affiliation follows

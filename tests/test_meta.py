@@ -32,6 +32,9 @@ def test_byline_key_values():
     assert byline_fields("【责任编辑:陈颖】") == {"editor": ["陈颖"]}
     assert byline_fields("来源：新华社 作者：张三 李四") == {"source": ["新华社"], "author": ["张三", "李四"]}
     assert byline_fields("By Jane Doe and John Roe") == {"author": ["Jane Doe", "John Roe"]}
+    # one person in both scripts; an affiliation after the colon is not a name
+    assert byline_fields("作者： 王小明 (Joe Wang)") == {"author": ["王小明 (Joe Wang)"]}
+    assert byline_fields("作者：赵 培：北京物资学院") == {"author": ["赵培"]}
 
 
 @pytest.mark.parametrize("text, expected", [
