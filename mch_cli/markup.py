@@ -128,15 +128,20 @@ def _json_ld(root) -> dict[str, str]:
                 if isinstance(item.get(key), str) and normalise(item[key]):
                     found.setdefault(hint, normalise(item[key]))
             for key, hint in (("author", "author"), ("publisher", "source")):
-                names = [_name(x) for x in (item[key] if isinstance(item.get(key), list) else [item.get(key)])]
+                names = [_name(x, people=key == "author")
+                         for x in (item[key] if isinstance(item.get(key), list) else [item.get(key)])]
                 names = [n for n in names if n]
                 if names:
                     found.setdefault(hint, ", ".join(names))
     return found
 
 
-def _name(value) -> str:
+def _name(value, people: bool) -> str:
+    """A JSON-LD name; with `people`, a person's only (an Organization as "author", "Wikimedia
+    project contributors", is none)."""
     if isinstance(value, dict):
+        if people and value.get("@type") not in (None, "Person", ["Person"]):
+            return ""
         value = value.get("name")
     return normalise(value) if isinstance(value, str) and not value.startswith("http") else ""
 

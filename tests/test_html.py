@@ -55,5 +55,8 @@ def test_json_ld_names_the_headline_date_author_and_publisher():
         "author": "Jane Doe, John Roe", "source": "Health Daily"}
     a = clean_document(Document(f"<html><head>{ld}</head><body>{ARTICLE}</body></html>".encode(), "p.html"))
     assert (a.title, a.date, a.author, a.source) == ("Hospital expands newborn screening", "2024-03-05", "Jane Doe, John Roe", "Health Daily")
+    org = parse(ld.replace('{"@type": "Person", "name": "Jane Doe"}, {"name": "John Roe"}',
+                           '{"@type": "Organization", "name": "Project contributors"}').encode())
+    assert "author" not in org.hints and org.hints["source"] == "Health Daily"
     broken = parse(b'<html><head><script type="application/ld+json">{"headline": </script></head><body><p>x</p></body></html>')
     assert "title" not in broken.hints
