@@ -53,6 +53,12 @@ class Line:
         return None if self.decision is None else self.decision.evidence()
 
 
+def line_key(text: str) -> int:
+    """A stable 64-bit hash of a normalised line (same on every run and machine): corpus mode's
+    count of the pages a line is on, and the classifier's look-up of it."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+
+
 @dataclass(frozen=True)
 class Span:
     """A stretch of one language inside a mixed paragraph."""

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from . import settings
-from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line
-from .corpus import line_key
+from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line, line_key
 from .meta import (AGO_RE, chrome_word_share, find_dates, is_byline, is_dated_byline, is_name_line,
                    strip_site_suffix)
 from .patterns import Pattern, matcher

@@ -279,9 +279,9 @@ def clean(
                 _say("--corpus reads its inputs twice: give files or directories, not stdin")
                 raise typer.Exit(Exit.USAGE)
             from .corpus import count_lines, recurring_lines
-            options = dataclasses.replace(options, recurring=recurring_lines(
-                *count_lines(iter_documents(inputs, glob, text_field=text_field, max_bytes=options.max_bytes)),
-                corpus_min_pages))
+            from .pipeline import lines_of_pages
+            options = dataclasses.replace(options, recurring=recurring_lines(*count_lines(lines_of_pages(
+                iter_documents(inputs, glob, text_field=text_field, max_bytes=options.max_bytes))), corpus_min_pages))
         sink = atomic_output(output) if output else contextlib.nullcontext(sys.stdout)
         with sink as stream:
             writer = Writer(stream, fmt.value, explain)

@@ -4,36 +4,23 @@ pass then treats lines seen on enough pages as boilerplate. Memory grows with th
 distinct lines (8 bytes of hash each), not with the number of pages."""
 from __future__ import annotations
 
-import hashlib
 import math
 from collections import Counter
 from collections.abc import Iterable
 
 from . import settings
-from .article import Document, Failure
-from .decode import DecodeError
+from .article import line_key
 
 
-def line_key(text: str) -> int:
-    """A stable 64-bit hash of a normalised line (same on every run and machine)."""
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
-
-
-def count_lines(items: Iterable[Document | Failure]) -> tuple[Counter, int]:
-    """(pages per line hash, number of pages) over a stream of inputs."""
-    pages: Counter = Counter()
+def count_lines(pages: Iterable[Iterable[str]]) -> tuple[Counter, int]:
+    """(pages per line hash, number of pages) over the lines of each page
+    (pipeline.lines_of_pages reads them)."""
+    counts: Counter = Counter()
     total = 0
-    for item in items:
-        if isinstance(item, Failure):
-            continue
-        from .pipeline import read_lines  # pipeline imports classify, which imports this module
-        try:
-            lines = read_lines(item)[0]
-        except DecodeError:
-            continue
+    for lines in pages:
         total += 1
-        pages.update({line_key(line.text) for line in lines})
-    return pages, total
+        counts.update({line_key(text) for text in lines})
+    return counts, total
 
 
 def recurring_lines(pages: Counter, total: int, min_pages: int | None = None) -> dict[int, int]:

@@ -236,6 +236,17 @@ def clean_text(text: str, path: str = "-", options: Options = Options()) -> Arti
     return clean_document(Document(text.encode("utf-8"), path), options)
 
 
+def lines_of_pages(items: Iterable[Document | Failure]) -> Iterator[list[str]]:
+    """The normalised lines of each input that can be read (corpus mode's first pass)."""
+    for item in items:
+        if isinstance(item, Failure):
+            continue
+        try:
+            yield [line.text for line in read_lines(item)[0]]
+        except DecodeError:
+            continue
+
+
 def decode_many(items: Iterable[Document | Failure]) -> Iterator[tuple[str, str] | Failure]:
     """(path, text) per input, for the line tools (detect, align); undecodable → Failure."""
     for item in items:

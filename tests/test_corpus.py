@@ -4,7 +4,9 @@ import json
 from typer.testing import CliRunner
 
 from mch_cli.cli import app
-from mch_cli.corpus import count_lines, line_key, recurring_lines
+from mch_cli.article import line_key
+from mch_cli.corpus import count_lines, recurring_lines
+from mch_cli.pipeline import lines_of_pages
 from mch_cli.read import iter_documents
 
 BODY = [
@@ -26,7 +28,7 @@ def _site(tmp_path, pages=4):
 
 def test_recurring_line_found_once_per_page(tmp_path):
     site = _site(tmp_path)
-    pages, total = count_lines(iter_documents([str(site)]))
+    pages, total = count_lines(lines_of_pages(iter_documents([str(site)])))
     assert total == 4
     assert pages[line_key("欢迎转发给身边的新手爸妈")] == 4
     assert recurring_lines(pages, total) == {

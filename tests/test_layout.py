@@ -1,0 +1,34 @@
+"""The package's layout: imports go down the pipeline, never round in a circle."""
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "mch_cli"
+
+
+def _imports() -> dict[str, set[str]]:
+    """Module → the package's modules it imports, at the top or inside functions."""
+    modules = {p.stem for p in PACKAGE.glob("*.py")}
+    graph = {}
+    for path in PACKAGE.glob("*.py"):
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                found |= {node.module.split(".")[0]} if node.module else {a.name for a in node.names}
+        graph[path.stem] = found & modules
+    return graph
+
+
+def test_no_import_circle():
+    graph = _imports()
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        return any(d == goal or d not in seen and reaches(d, goal, seen | {d}) for d in graph[start])
+
+    assert graph["classify"] and not [m for m in graph if reaches(m, m, {m})]
+
+
+def test_no_step_module_imports_the_orchestrators():
+    orchestrators = {"pipeline", "parallel", "cli", "cli_utils", "__init__", "__main__"}
+    graph = _imports()
+    assert {m: graph[m] & {"pipeline", "cli"} for m in graph if m not in orchestrators} == {
+        m: set() for m in graph if m not in orchestrators}
