@@ -11,8 +11,10 @@
    with replacement characters.
 
 Then mojibake is repaired: UTF-8 that was read as Latin-1/cp1252 (ftfy's `fix_encoding`, only
-when ftfy's badness check flags the text — `fix_text` would also rewrite Chinese quotes), and
-GBK/Big5 text that was read as Latin-1.
+when ftfy's badness check flags the text — `fix_text` would also rewrite Chinese quotes),
+GBK/Big5 text that was read as Latin-1, and, always, C1 controls (U+0080–U+009F, which no page
+is made of): a run of them that is UTF-8 read as Latin-1 is decoded back, any other is read
+as cp1252's punctuation ("\\x92" → "’").
 
 Binary data is refused after decoding has been tried (UTF-16 is full of NUL bytes and is text):
 decoded text of which control characters (NUL …) make up more than
@@ -195,7 +197,33 @@ def _latin1_high(text: str) -> int:
 
 
 def repair(text: str) -> str:
-    """Undo mojibake: UTF-8, GBK or Big5 bytes that were decoded as Latin-1 (or cp1252)."""
+    """Undo mojibake: UTF-8, GBK or Big5 bytes that were decoded as Latin-1 (or cp1252); then
+    C1 controls, which no page is made of, as cp1252 (the module docstring)."""
+    fixed = _repair_mojibake(text)
+    if fixed.isascii() or not _C1.search(fixed):  # isascii() is a flag: no scan
+        return fixed
+    return _LATIN1_RUN.sub(_c1_as_cp1252, fixed)
+
+
+_C1 = re.compile("[\x80-\x9f]")
+_LATIN1_RUN = re.compile("[\x80-\xff]+")
+
+
+def _c1_as_cp1252(run: re.Match) -> str:
+    """A run of Latin-1 characters holding C1 controls: UTF-8 read as Latin-1 ("â\\x80\\x99"
+    → "’") when it decodes so, else cp1252 read as Latin-1 ("\\x92" → "’"; the five bytes
+    cp1252 lacks are dropped, as stray controls are)."""
+    if not _C1.search(run.group()):
+        return run.group()
+    raw = run.group().encode("latin-1")
+    try:
+        fixed = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        fixed = None
+    return fixed if fixed and not _C1.search(fixed) else raw.decode("cp1252", errors="ignore")
+
+
+def _repair_mojibake(text: str) -> str:
     sample = text[: settings.DECODE_SNIFF_BYTES]
     high = _latin1_high(sample)
     if (high < settings.MOJIBAKE_MIN_CHARS

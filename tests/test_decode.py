@@ -1,4 +1,5 @@
 import codecs
+import re
 
 import pytest
 
@@ -53,3 +54,26 @@ def test_big5_that_charset_detection_cannot_place(monkeypatch):
 def test_english_with_a_stray_byte_is_not_read_as_utf16():
     data = b"stfeeding, because curren\xfftly many mothers attempt"
     assert decode(data) == (data.decode("utf-8", "replace"), "utf-8")
+
+
+EN_CURLY = """Hospital expands support for new mothers
+The county hospital said on Tuesday it will double the number of lactation nurses on its maternity ward, after a survey found that many mothers felt they hadn’t had enough help in the first days after birth.
+“Mothers told us they wanted someone to sit with them at three in the morning,” said the ward’s head nurse. “Now there’ll be someone there every night.”
+The hospital’s programme also includes home visits during the first month, and a telephone line that parents can call at any hour with questions about feeding, sleep or their baby’s health."""
+C1 = re.compile("[\u0080-\u009f]")
+
+
+def _clean(data: bytes, name: str):
+    from mch_cli import clean_bytes
+    return clean_bytes(data, name)
+
+
+@pytest.mark.parametrize("bad, good", [
+    ("It\x92s the mother\x92s choice \x97 and the doctor\x92s.", "It’s the mother’s choice — and the doctor’s."),
+    ("The cityâ\x80\x99s clinics â\x80\x94 all twelve â\x80\x94 open today.", "The city’s clinics — all twelve — open today."),
+])
+def test_c1_controls_never_reach_the_output(bad, good):
+    # cp1252 text read as Latin-1 and saved as UTF-8 (the bytes C2 92 …), and UTF-8 read so:
+    # the C1 controls are cp1252's punctuation.
+    article = _clean(f"Mothers and doctors\n{bad} {EN_CURLY.splitlines()[1]}".encode("utf-8"), "page.txt")
+    assert article.text.startswith(good) and not C1.search(article.text) and article.repaired
