@@ -1,18 +1,40 @@
-"""Bytes → text. The policy, in order:
+"""Bytes → text. One order for every input, text files and HTML alike:
 
-1. a byte-order mark (UTF-8, UTF-16, UTF-32);
-2. UTF-16 without a BOM (NUL in every other byte of its ASCII);
-3. strict UTF-8;
-4. UTF-8 within a small error budget (one stray byte must not make a page Cyrillic);
+1. a byte-order mark (UTF-8, UTF-16, UTF-32); UTF-16 without one, by the NUL bytes of its ASCII;
+2. strict UTF-8, when the bytes hold non-ASCII and decode as UTF-8 without an error — before
+   any declared charset: a page declaring gb2312 or iso-8859-1 whose bytes are valid UTF-8 was
+   re-encoded on its way (saved by a browser or a crawler), and GB18030 decodes almost any bytes;
+3. the charset an HTML page declares (<meta charset> or http-equiv; GB2312/GBK read as
+   GB18030, ISO-8859-1 and ASCII as cp1252 as browsers do; UTF-16 ignored: a declaration that
+   can be read as ASCII is no UTF-16; pure ASCII is reported as what it declares), when its
+   unlikely characters (below) are at most `settings.DECLARED_ERROR_BUDGET` of the page's
+   *text*, markup, scripts and style sheets left out — a big style sheet must not make a
+   handful of errors in the text look small;
+4. UTF-8 with a few stray bytes: at most `settings.UTF8_ERROR_BUDGET` of the bytes, and no more
+   than the characters that do decode as UTF-8 beyond ASCII (one stray byte must not make a
+   page Cyrillic; curly quotes of cp1252 alone are no UTF-8);
 5. all-Chinese UTF-16 without a BOM (no NUL bytes), when it decodes to ordinary characters;
-6. charset-normalizer on a bounded head, restricted to the encodings these pages use
-   (GB18030, Big5, UTF-16), checked on the whole text;
-7. GB18030 or Big5, whichever decodes strictly into ordinary characters; else GB18030 or UTF-8
-   with replacement characters.
+6. of UTF-8 with replacement characters, the Chinese encoding (charset-normalizer on a
+   bounded head, restricted to GB18030, Big5 and UTF-16 and checked on the whole text; else
+   GB18030 or Big5, whichever decodes strictly into ordinary characters; else GB18030) and
+   the single-byte Western encoding (cp1252, or Latin-1 when no byte is in 0x80–0x9F), the
+   one whose reading holds the fewest unlikely characters in `settings.DECODE_COMPARE_BYTES`
+   from the first non-ASCII byte (a head may be all ASCII markup); a tie goes to the first.
+
+Unlikely characters are what a wrong reading makes and real pages (almost) never hold:
+U+FFFD, C0 control characters, private use; a lone CJK character glued to a Latin
+word (single-byte text read as GB18030 or Big5: "it’s" → "it抯"); three or more Latin-1
+letters and symbols in a row (Chinese read as single bytes: "妇幼" → "¸¾Ó×"); and the Latin-1
+letters no Western news writes whose bytes are typical stray bytes (ÿ þ).
+
+`encoding` reports the codec used: utf-8, utf-16, utf-32, gb18030, big5, cp1252, iso8859-1
+(Python's names; a declared charset outside these by its Python name).
 
 Then mojibake is repaired: UTF-8 that was read as Latin-1/cp1252 (ftfy's `fix_encoding`, only
-when ftfy's badness check flags the text — `fix_text` would also rewrite Chinese quotes), and
-GBK/Big5 text that was read as Latin-1.
+when ftfy's badness check flags the text — `fix_text` would also rewrite Chinese quotes),
+GBK/Big5 text that was read as Latin-1, and, always, C1 controls (U+0080–U+009F, which no page
+is made of): a run of them that is UTF-8 read as Latin-1 is decoded back, any other is read
+as cp1252's punctuation ("\\x92" → "’").
 
 Binary data is refused after decoding has been tried (UTF-16 is full of NUL bytes and is text):
 decoded text of which control characters (NUL …) make up more than
@@ -24,6 +46,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from . import settings
@@ -69,16 +92,18 @@ def decode_text(data: bytes) -> Decoded:
     return Decoded(fixed, encoding, fixed != text)
 
 
-def decode(data: bytes) -> tuple[str, str]:
+def decode(data: bytes, declared: str | None = None,
+           text_of: Callable[[str], str] = lambda page: page) -> tuple[str, str]:
     """(text, encoding) by the policy above, without mojibake repair: the lines as read.
-    Raises DecodeError for binary data."""
-    text, encoding = _decode(data)
+    `declared`: the charset an HTML page declares; `text_of` cuts a page so decoded down to its
+    text, over which the declaration's errors are counted. Raises DecodeError for binary data."""
+    text, encoding = _decode(data, declared, text_of)
     if encoding == "utf-8" and not _has_control_bytes(data):
         return text, encoding  # UTF-8 decodes every byte below 0x80 to itself, and only those
     return _refuse_binary(text), encoding
 
 
-def _decode(data: bytes) -> tuple[str, str]:
+def _decode(data: bytes, declared: str | None, text_of: Callable[[str], str]) -> tuple[str, str]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             name = "utf-8" if codec == "utf-8-sig" else codec
@@ -88,16 +113,55 @@ def _decode(data: bytes) -> tuple[str, str]:
         if text is not None:
             return text, "utf-16"
     try:
-        return data.decode("utf-8"), "utf-8"
+        strict = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        strict = None
+    if strict is not None and not (declared and data.isascii()):
+        return strict, "utf-8"  # ASCII reads the same in what it declares: that is reported
+    if declared:
+        found = decode_declared(data, declared, text_of)
+        if found:
+            return found
+        if strict is not None:
+            return strict, "utf-8"
     text = data.decode("utf-8", errors="replace")
-    if text.count("\ufffd") <= settings.UTF8_ERROR_BUDGET * max(1, len(data)):
-        return text, "utf-8"
+    bad = text.count("\ufffd")
+    if bad <= settings.UTF8_ERROR_BUDGET * len(data) and bad <= _non_ascii(text) - bad:
+        return text, "utf-8"  # a few stray bytes in a page that is UTF-8 beyond its ASCII
     if len(data) % 2 == 0 and _high_byte_share(data) >= settings.UTF16_MIN_HIGH_BYTES:
         text16 = _utf16_without_bom(data)  # all-Chinese UTF-16 has no NUL bytes to give it away
         if text16 is not None:
             return text16, "utf-16"
+    window = _non_ascii_window(data)
+    readings = [("utf-8", "utf-8"), _chinese(data), _western(data)]
+    best = None
+    for codec, name in readings:  # a tie goes to the first
+        unlikely = _unlikely(window.decode(codec, errors="replace"))
+        if best is None or unlikely < best[0]:
+            best = unlikely, codec, name
+        if unlikely == 0:
+            break  # nothing after it can do better
+    _, codec, name = best
+    return data.decode(codec, errors="replace"), name
+
+
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+
+
+def _non_ascii_window(data: bytes) -> bytes:
+    """`settings.DECODE_COMPARE_BYTES` from the line of the first byte over 0x7F, cut at line ends
+    (inside no character of any encoding here): the bytes that tell the encodings apart, where
+    a head may be all ASCII markup."""
+    first = _HIGH_BYTE.search(data)
+    start = data.rfind(b"\n", 0, first.start()) + 1 if first else 0
+    end = start + settings.DECODE_COMPARE_BYTES
+    if end < len(data):
+        end = data.rfind(b"\n", start, end) + 1 or end
+    return data[start:end]
+
+
+def _chinese(data: bytes) -> tuple[str, str]:
+    """(codec, name) of the Chinese encoding the bytes are most likely in."""
     detected = _detect(data)
     if detected:
         return detected
@@ -109,12 +173,48 @@ def _decode(data: bytes) -> tuple[str, str]:
             decoded = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        strict.append((_plausible_share(decoded[: settings.DECODE_SNIFF_BYTES]), decoded, name))
+        strict.append((_plausible_share(decoded[: settings.DECODE_SNIFF_BYTES]), codec, name))
     if strict:
-        _, decoded, name = max(strict, key=lambda c: c[0])  # a tie: GB18030, the first
-        return decoded, name
-    gb = data.decode("gb18030", errors="replace")
-    return (gb, "gb18030") if gb.count("\ufffd") < text.count("\ufffd") else (text, "utf-8")
+        _, codec, name = max(strict, key=lambda c: c[0])  # a tie: GB18030, the first
+        return codec, name
+    return "gb18030", "gb18030"
+
+
+_C1_BYTES = bytes(range(0x80, 0xA0))
+
+
+def _western(data: bytes) -> tuple[str, str]:
+    """(codec, name) of single-byte Western text: cp1252 when a byte is in 0x80–0x9F (its
+    quotes and dashes; Latin-1 has only C1 controls there), else Latin-1 (then the same)."""
+    if len(data.translate(None, _C1_BYTES)) != len(data):
+        return "cp1252", "cp1252"
+    return "latin-1", "iso8859-1"
+
+
+_CONTROL_OR_PRIVATE = re.compile("[\x00-\x08\x0e-\x1f\x7f\ue000-\uf8ff]")  # not C1: only UTF-8
+# has them, as the bytes C2 80–C2 9F of cp1252 text gone through Latin-1, which repair() undoes
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_ANY_CJK = re.compile(f"[{_CJK}]")
+# A lone CJK character glued to a Latin letter, counted per side (two patterns that each start
+# with a character class are scanned far faster than one alternation that starts with a lookbehind)
+_GLUED_AFTER = re.compile(f"[A-Za-z][{_CJK}](?![{_CJK}])")
+_GLUED_BEFORE = re.compile(f"[{_CJK}](?<![{_CJK}]{{2}})[A-Za-z]")
+_SOUP = re.compile("[\u00a1-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192]{3,}")
+
+
+def _unlikely(text: str) -> int:
+    """How many characters of `text` a wrong reading of bytes makes (the module docstring):
+    undecodable, controls, private use; a lone CJK character in a Latin word; Latin-1 soup;
+    þ and ÿ, the letters of bytes 0xFE and 0xFF, stray bytes' favourites."""
+    n = text.count("\ufffd") + text.count("\u00fe") + text.count("\u00ff")
+    n += len(_CONTROL_OR_PRIVATE.findall(text)) + sum(map(len, _SOUP.findall(text)))
+    if _ANY_CJK.search(text):  # the slow scan only where it can find something
+        n += len(_GLUED_AFTER.findall(text)) + len(_GLUED_BEFORE.findall(text))
+    return n
+
+
+def _non_ascii(text: str) -> int:
+    return len(text) - len(text.encode("ascii", errors="ignore"))
 
 
 # Control characters no page is made of: C0 but tab and line ends (\n \v \f \r), and DEL.
@@ -151,26 +251,34 @@ def refuse_undecodable(data: bytes, text: str, encoding: str) -> None:
     raise DecodeError(f"not text: {bad / len(text):.0%} of it undecodable as {encoding}")
 
 
-def decode_declared(data: bytes, declared: str) -> tuple[str, str] | None:
-    """Bytes in the charset a page declares (HTML <meta charset>), when they really are: at most
-    a few undecodable bytes. None when the declaration is unknown or wrong."""
-    codec = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
-             "big5": "big5hkscs", "utf8": "utf-8"}.get(declared.lower(), declared.lower())
+_DECLARED = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
+             "big5": "big5hkscs", "utf8": "utf-8"}
+
+
+def decode_declared(data: bytes, declared: str,
+                    text_of: Callable[[str], str] = lambda page: page) -> tuple[str, str] | None:
+    """Bytes in the charset a page declares (HTML <meta charset>), when they really are: unlikely
+    characters at most `settings.DECLARED_ERROR_BUDGET` of the text (`text_of`: the page
+    without its markup). None when the declaration is unknown or wrong."""
+    codec = _DECLARED.get(declared.lower(), declared.lower())
     try:
-        text = data.decode(codec, errors="replace")
+        name = codecs.lookup(codec).name
     except LookupError:
         return None
-    if text.count("\ufffd") > settings.DECLARED_ERROR_BUDGET * max(1, len(text)):
+    if name.startswith(("utf-16", "utf-32")):
+        return None  # found by reading the bytes as ASCII: they are not UTF-16
+    if name in ("iso8859-1", "ascii"):
+        codec, name = _western(data)  # as browsers do: 0x80–0x9F are cp1252's quotes
+    text = data.decode(codec, errors="replace")
+    visible = "".join(text_of(text).split())
+    if _unlikely(visible) > settings.DECLARED_ERROR_BUDGET * max(1, len(visible)):
         return None
-    name = {"big5hkscs": "big5"}.get(codec, codecs.lookup(codec).name.replace("_", "-"))
-    try:
-        return _refuse_binary(text), name
-    except DecodeError:  # binary data declaring a charset: decode() says what it is
-        return None
+    return text, {"big5hkscs": "big5"}.get(codec, name.replace("_", "-"))
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:
-    """charset-normalizer on a bounded head, among the plausible encodings only."""
+    """(codec, name) by charset-normalizer on a bounded head, among the plausible encodings
+    only, when the whole text decodes so."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[: settings.DECODE_SNIFF_BYTES],
@@ -181,7 +289,7 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     text = data.decode(codec, errors="replace")
     if text.count("\ufffd") > settings.DECLARED_ERROR_BUDGET * max(1, len(text)):
         return None
-    return text, _CANDIDATES[best.encoding]
+    return codec, _CANDIDATES[best.encoding]
 
 
 _LATIN1_HIGH_BYTES = bytes(range(0xA0, 0x100))
@@ -195,7 +303,33 @@ def _latin1_high(text: str) -> int:
 
 
 def repair(text: str) -> str:
-    """Undo mojibake: UTF-8, GBK or Big5 bytes that were decoded as Latin-1 (or cp1252)."""
+    """Undo mojibake: UTF-8, GBK or Big5 bytes that were decoded as Latin-1 (or cp1252); then
+    C1 controls, which no page is made of, as cp1252 (the module docstring)."""
+    fixed = _repair_mojibake(text)
+    if fixed.isascii() or not _C1.search(fixed):  # isascii() is a flag: no scan
+        return fixed
+    return _LATIN1_RUN.sub(_c1_as_cp1252, fixed)
+
+
+_C1 = re.compile("[\x80-\x9f]")
+_LATIN1_RUN = re.compile("[\x80-\xff]+")
+
+
+def _c1_as_cp1252(run: re.Match) -> str:
+    """A run of Latin-1 characters holding C1 controls: UTF-8 read as Latin-1 ("â\\x80\\x99"
+    → "’") when it decodes so, else cp1252 read as Latin-1 ("\\x92" → "’"; the five bytes
+    cp1252 lacks are dropped, as stray controls are)."""
+    if not _C1.search(run.group()):
+        return run.group()
+    raw = run.group().encode("latin-1")
+    try:
+        fixed = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        fixed = None
+    return fixed if fixed and not _C1.search(fixed) else raw.decode("cp1252", errors="ignore")
+
+
+def _repair_mojibake(text: str) -> str:
     sample = text[: settings.DECODE_SNIFF_BYTES]
     high = _latin1_high(sample)
     if (high < settings.MOJIBAKE_MIN_CHARS

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import markup
-from .decode import decode, decode_declared, repair
+from .decode import decode, repair
 from .script import normalise
 
 # Elements that start and end a line of the dump.
@@ -40,13 +40,33 @@ def looks_like_html(data: bytes, path: str = "") -> bool:
 
 
 def decode_html(data: bytes) -> tuple[str, str, bool]:
-    """(text, encoding, repaired): a declared charset wins when the bytes agree with it; else
-    the plain-text policy."""
+    """(text, encoding, repaired) by decode's policy, with the charset the page declares and its
+    errors counted over the text, not the markup."""
     m = _META_CHARSET.search(data[:4096])
-    declared = decode_declared(data, m.group(1).decode("ascii", "ignore")) if m else None
-    text, encoding = declared or decode(data)
+    declared = m.group(1).decode("ascii", "ignore") if m else None
+    text, encoding = decode(data, declared, _text_of)
     fixed = repair(text)
     return fixed, encoding, fixed != text
+
+
+_SCRIPT_OR_STYLE = re.compile(r"<(/?)(script|style)\b", re.I)
+_TAG = re.compile(r"<[^<>]*>")  # not [^>]*: a '<' that never closes must not be scanned again
+
+
+def _text_of(page: str) -> str:
+    """The page without tags, scripts and style sheets: a rough cut in linear time (a regex
+    from '<script' to '</script>' would scan to the end from every unclosed one)."""
+    parts, skipping, start = [], None, 0
+    for m in _SCRIPT_OR_STYLE.finditer(page):
+        name = m.group(2).lower()
+        if skipping is None and not m.group(1):
+            parts.append(page[start: m.start()])
+            skipping = name
+        elif skipping == name and m.group(1):
+            skipping, start = None, m.end()
+    if skipping is None:
+        parts.append(page[start:])
+    return _TAG.sub(" ", "".join(parts))
 
 
 def parse(data: bytes) -> HtmlPage:

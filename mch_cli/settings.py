@@ -10,7 +10,10 @@ from typing import Any
 DECODE_SNIFF_BYTES = 64 * 1024       # how much of the head is looked at (BOM-less UTF-16, NULs,
                                      # charset detection, mojibake): never the whole of a huge file
 UTF8_ERROR_BUDGET = 0.001            # invalid UTF-8 bytes tolerated, as a share of the bytes
-DECLARED_ERROR_BUDGET = 0.01         # replacement characters tolerated in a detected/declared charset
+DECLARED_ERROR_BUDGET = 0.01         # unlikely characters tolerated in a declared charset, as a share
+                                     # of the text (markup left out); U+FFFD in a detected one
+DECODE_COMPARE_BYTES = 8 * 1024      # bytes read in each candidate encoding to count its unlikely
+                                     # characters, from the first non-ASCII one (enough to tell)
 UTF16_MIN_PLAUSIBLE = 0.95           # BOM-less UTF-16: this share of ordinary characters
 UTF16_MIN_HIGH_BYTES = 0.2           # ... without NULs: this share of bytes over 0x7F (not ASCII)
 MOJIBAKE_MIN_CHARS = 20              # Latin-1 letters a text needs before repair is tried

@@ -1,4 +1,5 @@
 import codecs
+import re
 
 import pytest
 
@@ -53,3 +54,106 @@ def test_big5_that_charset_detection_cannot_place(monkeypatch):
 def test_english_with_a_stray_byte_is_not_read_as_utf16():
     data = b"stfeeding, because curren\xfftly many mothers attempt"
     assert decode(data) == (data.decode("utf-8", "replace"), "utf-8")
+
+
+# --- one decode order for text files and HTML (issue 15) ------------------------------------
+# Pages as they come: a few paragraphs, and in HTML the bulk of the bytes markup, style sheets
+# and scripts, so that a few undecodable bytes are a tiny share of the page but not of its text.
+ZH_PAGE = """孕产妇健康管理新举措
+为进一步保障母婴安全，市卫健委近日出台孕产妇健康管理新举措，全面加强高危孕产妇专案管理。
+新举措要求各医疗机构落实首诊负责制，做好孕产妇妊娠风险筛查与评估工作，并定期随访。
+市妇幼保健院将为每位孕妇建立健康档案，提供孕期营养、心理咨询和分娩指导等服务。"""
+EN_CP1252 = """Midwives open a new clinic in São Paulo
+São Paulo, 12 March 2024 — The city’s maternity network opened a new clinic for expectant mothers on Monday, the health department said.
+“Every mother deserves care close to home,” said Dr. Hélène Dubois, who leads the project. “We’ll see women from the first weeks of pregnancy until their babies are a year old.”
+The clinic offers antenatal check-ups, nutrition advice and a café where mothers can meet. Staff were trained in breastfeeding support, and the waiting room has books in Portuguese and English."""
+EN_LATIN1 = """New maternity ward opens at Hôpital Saint-Éloi
+Montréal, 4 April 2024. The Hôpital Saint-Éloi opened a maternity ward on Thursday, with twelve delivery rooms and a neonatal unit for premature babies.
+The ward was designed with midwives from Zürich and Bogotá, said Dr. José Núñez, head of obstetrics. Mothers can stay with their newborns in the unit around the clock.
+Nurses will visit new families at home during the first two weeks after birth, and the hospital's café will host weekly classes on breastfeeding and infant sleep."""
+EN_CURLY = """Hospital expands support for new mothers
+The county hospital said on Tuesday it will double the number of lactation nurses on its maternity ward, after a survey found that many mothers felt they hadn’t had enough help in the first days after birth.
+“Mothers told us they wanted someone to sit with them at three in the morning,” said the ward’s head nurse. “Now there’ll be someone there every night.”
+The hospital’s programme also includes home visits during the first month, and a telephone line that parents can call at any hour with questions about feeding, sleep or their baby’s health."""
+C1 = re.compile("[\u0080-\u009f]")
+
+
+def html_page(text: str, charset: str | None = None) -> str:
+    """`text` as an HTML page (first line the <h1>) with a big style sheet and scripts."""
+    title, *paragraphs = text.splitlines()
+    meta = f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">' if charset else ""
+    style = "".join(f".box{i} {{ margin: {i}px; color: #{i:06x}; }}\n" for i in range(800))
+    script = "".join(f"var item{i} = document.getElementById('item{i}');\n" for i in range(800))
+    body = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+    return (f"<!DOCTYPE html>\n<html><head>{meta}<title>{title}</title><style>{style}</style>"
+            f"<script>{script}</script></head>\n<body><h1>{title}</h1>\n{body}</body></html>")
+
+
+def _clean(data: bytes, name: str):
+    from mch_cli import clean_bytes
+    return clean_bytes(data, name)
+
+
+def _assert_read_right(article, text: str, encoding: str, lang: str) -> None:
+    title, *paragraphs = text.splitlines()
+    assert article.encoding == encoding
+    assert (article.title, article.text, article.lang) == (title, "\n\n".join(paragraphs), lang)
+    assert "\ufffd" not in article.text and not C1.search(article.text)
+
+
+def test_utf8_bytes_declaring_gb2312_are_read_as_utf8():
+    # Saved by a browser or crawler as UTF-8, the declaration left as it was: GB18030 decodes
+    # the bytes too (a handful of errors among 60 KB of markup) into garbage.
+    data = html_page(ZH_PAGE, "gb2312").encode("utf-8")
+    _assert_read_right(_clean(data, "page.html"), ZH_PAGE, "utf-8", "zh")
+
+
+def test_utf8_with_a_stray_byte_declaring_gb2312_is_still_utf8():
+    # Not strict UTF-8 any more, so the declaration is tried: its errors are counted over the
+    # text, where they are many, not over the markup.
+    data = html_page(ZH_PAGE, "gb2312").encode("utf-8").replace(b"</h1>", b"\xff</h1>")
+    article = _clean(data, "page.html")
+    assert article.encoding == "utf-8" and article.text == "\n\n".join(ZH_PAGE.splitlines()[1:])
+
+
+@pytest.mark.parametrize("charset", ["gb2312", "utf-8", None])
+def test_gbk_html_page_is_gb18030_whatever_it_declares(charset):
+    data = html_page(ZH_PAGE, charset).encode("gbk")
+    _assert_read_right(_clean(data, "page.html"), ZH_PAGE, "gb18030", "zh")
+
+
+@pytest.mark.parametrize("text, encoding", [
+    (EN_CP1252, "cp1252"),      # é, ã, ’, “ ”, —
+    (EN_LATIN1, "iso8859-1"),   # accents only: no byte in 0x80–0x9F, which Latin-1 lacks
+    (EN_CURLY, "cp1252"),       # curly quotes only: not UTF-8 with U+FFFD for them
+])
+@pytest.mark.parametrize("html", [False, True])
+def test_western_single_byte_pages(text, encoding, html):
+    page = html_page(text) if html else text
+    data = page.encode("cp1252")
+    _assert_read_right(_clean(data, "page.html" if html else "page.txt"), text, encoding, "en")
+
+
+def test_western_page_declaring_latin1_with_cp1252_bytes():
+    # Browsers read a page that declares ISO-8859-1 as cp1252: 0x80–0x9F are its quotes.
+    data = html_page(EN_CP1252, "iso-8859-1").encode("cp1252")
+    _assert_read_right(_clean(data, "page.html"), EN_CP1252, "cp1252", "en")
+
+
+ZH_BIG5 = "兒童保健服務再升級\n市婦幼保健院近日啟動新一輪兒童健康管理項目，覆蓋全市十二個區縣，受到家長們的普遍歡迎和好評。"
+
+
+@pytest.mark.parametrize("page, encoding", [(ZH_PAGE, "gb18030"), (ZH_BIG5, "big5")])
+def test_chinese_text_files_are_unaffected(page, encoding):
+    assert decode(page.encode(encoding)) == (page, encoding)
+
+
+@pytest.mark.parametrize("bad, good", [
+    ("It\x92s the mother\x92s choice \x97 and the doctor\x92s.", "It’s the mother’s choice — and the doctor’s."),
+    ("The cityâ\x80\x99s clinics â\x80\x94 all twelve â\x80\x94 open today.", "The city’s clinics — all twelve — open today."),
+])
+def test_c1_controls_never_reach_the_output(bad, good):
+    # cp1252 text read as Latin-1 and saved as UTF-8 (the bytes C2 92 …), and UTF-8 read so:
+    # the C1 controls are cp1252's punctuation.
+    article = _clean(f"Mothers and doctors\n{bad} {EN_CURLY.splitlines()[1]}".encode("utf-8"), "page.txt")
+    assert article.text.startswith(good) and not C1.search(article.text) and article.repaired
