@@ -114,6 +114,11 @@ class Article:
     def text(self) -> str:
         return "\n\n".join(p.text for p in self.paragraphs)
 
+    @property
+    def title_and_text(self) -> str:
+        """What terms and keywords are found in: the title line, then the text."""
+        return f"{self.title}\n{self.text}" if self.title else self.text
+
     def to_dict(self, explain: bool = False) -> dict:
         d = {
             "path": self.path, "id": self.id, "url": self.url,

@@ -93,14 +93,16 @@ def decode_text(data: bytes) -> Decoded:
 
 
 def decode(data: bytes, declared: str | None = None,
-           text_of: Callable[[str], str] = lambda page: page) -> tuple[str, str]:
+           text_of: Callable[[str], str] = lambda page: page, *, binary_ok: bool = False) -> tuple[str, str]:
     """(text, encoding) by the policy above, without mojibake repair: the lines as read.
     `declared`: the charset an HTML page declares; `text_of` cuts a page so decoded down to its
-    text, over which the declaration's errors are counted. Raises DecodeError for binary data."""
+    text, over which the declaration's errors are counted. Raises DecodeError for binary data,
+    unless `binary_ok`: then the control characters stay, for a caller that judges each record
+    of a stream apart (refuse_binary)."""
     text, encoding = _decode(data, declared, text_of)
-    if encoding == "utf-8" and not _has_control_bytes(data):
+    if binary_ok or encoding == "utf-8" and not _has_control_bytes(data):
         return text, encoding  # UTF-8 decodes every byte below 0x80 to itself, and only those
-    return _refuse_binary(text), encoding
+    return refuse_binary(text), encoding
 
 
 def _decode(data: bytes, declared: str | None, text_of: Callable[[str], str]) -> tuple[str, str]:
@@ -227,7 +229,7 @@ def _has_control_bytes(data: bytes) -> bool:
     return len(data.translate(None, _CONTROL_BYTES)) != len(data)
 
 
-def _refuse_binary(text: str) -> str:
+def refuse_binary(text: str) -> str:
     """The text without its control characters; DecodeError when they are more than a small
     share of it: binary data (NUL-laden bytes that are no UTF-16 either)."""
     clean = _CONTROL.sub("", text)

@@ -20,6 +20,10 @@ Item = Document | Failure
 Result = Article | Failure
 
 
+def _keep(result: Result) -> Result:
+    return result
+
+
 def clean_one(doc: Document, options: Options) -> Result:
     """Clean one document; a bad one becomes a Failure (pipeline.clean_or_fail)."""
     return pipeline.clean_or_fail(doc, options)
@@ -39,14 +43,19 @@ def take_shard(items: Iterable[Item], shard: tuple[int, int] | None) -> Iterator
     yield from islice(items, index, None, count)
 
 
+def clean_batch(items: Iterable[Item], options: Options, jobs: int, finish: Callable[[Result], object] = _keep,
+                engine: str = "local", scheduler: str | None = None) -> Iterator:
+    """Every document cleaned by the engine asked for (local: a process pool; dask), results in
+    input order, each put through `finish` where it was made."""
+    if engine == "dask":
+        return clean_dask(items, options, jobs, scheduler, finish)
+    return clean_pool(items, options, jobs, finish)
+
+
 # --- a process pool ---------------------------------------------------------------------------
 
 _worker_options: Options | None = None
 _worker_finish: Callable[[Result], object] | None = None
-
-
-def _keep(result: Result) -> Result:
-    return result
 
 
 def _init_worker(options: Options, finish: Callable[[Result], object]) -> None:

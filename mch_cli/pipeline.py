@@ -70,9 +70,8 @@ def layout_headline(text: str) -> str | None:
 def clean_document(doc: Document, options: Options = Options()) -> Article:
     """Clean one page. Raises decode.DecodeError when the bytes are not text, and its
     LimitError when the page is over `options.max_bytes` or takes over `options.max_seconds`."""
-    if options.max_bytes is not None and len(doc.data) > options.max_bytes:
-        raise LimitError(too_large(options.max_bytes, len(doc.data)))
-    with _time_limit(options.max_seconds):
+    _refuse_too_large(doc, options.max_bytes)
+    with time_limit(options.max_seconds):
         lines, encoding, repaired, hints = read_lines(doc)
         article = clean_lines(lines, options, hints)
     article.path, article.id, article.url, article.fetched = doc.path, doc.digest_id, doc.url, doc.fetched
@@ -80,8 +79,13 @@ def clean_document(doc: Document, options: Options = Options()) -> Article:
     return article
 
 
+def _refuse_too_large(doc: Document, max_bytes: int | None) -> None:
+    if max_bytes is not None and len(doc.data) > max_bytes:
+        raise LimitError(too_large(max_bytes, len(doc.data)))
+
+
 @contextlib.contextmanager
-def _time_limit(seconds: float | None) -> Iterator[None]:
+def time_limit(seconds: float | None) -> Iterator[None]:
     """LimitError in the block once `seconds` of wall-clock time have passed. A SIGALRM timer:
     only in a process's main thread on POSIX (the CLI, its worker processes); elsewhere, as in
     a thread of a library user, no limit. Signals reach Python between bytecodes and inside
@@ -247,16 +251,27 @@ def lines_of_pages(items: Iterable[Document | Failure]) -> Iterator[list[str]]:
             continue
 
 
-def decode_many(items: Iterable[Document | Failure]) -> Iterator[tuple[str, str] | Failure]:
-    """(path, text) per input, for the line tools (detect, align); undecodable → Failure."""
+def decode_many(items: Iterable[Document | Failure], max_bytes: int | None = None,
+                binary_ok: bool = False) -> Iterator[tuple[str, str] | Failure]:
+    """(path, text) per input, for the line tools (detect, align, segment); an input that is
+    undecodable or over `max_bytes` → Failure. `binary_ok`: control characters are left for
+    the caller to judge line by line (decode.refuse_binary), as in a stream of records."""
     for item in items:
         if isinstance(item, Failure):
             yield item
             continue
         try:
-            yield item.path, decode(item.data)[0]
+            _refuse_too_large(item, max_bytes)
+            yield item.path, decode(item.data, binary_ok=binary_ok)[0]
         except DecodeError as exc:
             yield Failure(item.path, str(exc))
+
+
+def with_recurring(options: Options, items: Iterable[Document | Failure],
+                   min_pages: int | None = None) -> Options:
+    """`--corpus`: the options with the lines that recur on many of these pages (a first pass)."""
+    from .corpus import count_lines, recurring_lines
+    return dataclasses.replace(options, recurring=recurring_lines(*count_lines(lines_of_pages(items)), min_pages))
 
 
 def clean_or_fail(doc: Document, options: Options = Options()) -> Article | Failure:

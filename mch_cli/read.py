@@ -35,12 +35,14 @@ def _reason(exc: OSError) -> str:
 
 
 def iter_documents(paths: Iterable[str], glob: str = DEFAULT_GLOB, stdin: BinaryIO | None = None,
-                   text_field: str = "text", max_bytes: int | None = None
+                   text_field: str = "text", max_bytes: int | None = None, whole: bool = False
                    ) -> Iterator[Document | Failure]:
     """Yield a Document per page in command-line order, or a Failure for an input that cannot
     be read. Files inside a directory come in sorted path order; a JSON Lines or WARC file
-    yields one Document per record, as `FILE#N`. A page file or stdin over `max_bytes` is
-    refused without being read whole (records inside a container are checked by the pipeline)."""
+    yields one Document per record, as `FILE#N`, unless `whole`: then every file is one
+    Document of its (decompressed) bytes, for the line filters that read a stream of lines
+    (`mch segment`). A page file or stdin over `max_bytes` is refused without being read whole
+    (records inside a container are checked by the pipeline)."""
     for path in paths:
         if path == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
@@ -57,9 +59,9 @@ def iter_documents(paths: Iterable[str], glob: str = DEFAULT_GLOB, stdin: Binary
                 if problem:
                     yield Failure(name, problem)
                 else:
-                    yield from _read_path(f, name, text_field, max_bytes)
+                    yield from _read_path(f, name, text_field, max_bytes, whole)
         else:
-            yield from _read_path(p, path, text_field, max_bytes)
+            yield from _read_path(p, path, text_field, max_bytes, whole)
 
 
 def is_temporary(name: str) -> bool:
@@ -122,9 +124,11 @@ def container_kind(name: str) -> tuple[str, str]:
     return "page", compression
 
 
-def _read_path(p: Path, name: str, text_field: str, max_bytes: int | None = None
-               ) -> Iterator[Document | Failure]:
+def _read_path(p: Path, name: str, text_field: str, max_bytes: int | None = None,
+               whole: bool = False) -> Iterator[Document | Failure]:
     kind, compression = container_kind(name)
+    if whole:
+        kind = "page"
     try:
         if kind == "warc":  # warcio reads gzip members itself
             with open(p, "rb") as raw:

@@ -421,22 +421,27 @@ class LineJob:
                  pos: bool = False, fmt: str = "text", sep: str = " "):
         self.seg, self.mode, self.hmm, self.pos, self.fmt, self.sep = seg, mode, hmm, pos, fmt, sep
 
-    def __call__(self, batch: tuple[int, list[str]]) -> tuple[str, list[str]]:
-        """(output text, errors as `LINE: reason`) for the lines numbered from batch[0]."""
+    def __call__(self, batch: tuple[int, list[str]]) -> tuple[str, list[tuple[int, str]]]:
+        """(output text, errors as (line number, reason)) for the lines numbered from batch[0]."""
         first, lines = batch
         if self.fmt == "text":
             sep = self.sep
             return "".join(sep.join(tokens) + "\n"
                            for tokens in cut_lines(lines, self.seg, self.mode, self.hmm, self.pos)), []
         import json
+
+        from .decode import DecodeError, refuse_binary
         out, errors = [], []
         for number, line in enumerate(lines, first):
             if not line.strip():
                 continue
-            try:
-                record = json.loads(line)
+            try:  # each record judged apart: one of control characters is one error
+                record = json.loads(refuse_binary(line))
+            except DecodeError as exc:
+                errors.append((number, str(exc)))
+                continue
             except ValueError as exc:
-                errors.append(f"{number}: not JSON ({getattr(exc, 'msg', exc)})")
+                errors.append((number, f"not JSON ({getattr(exc, 'msg', exc)})"))
                 continue
             if isinstance(record, dict):
                 self._add_tokens(record)
@@ -445,6 +450,13 @@ class LineJob:
                         self._add_tokens(p)
             out.append(json.dumps(record, ensure_ascii=False) + "\n")
         return "".join(out), errors
+
+    def run(self, text: str, jobs: int | None = None) -> Iterator[tuple[str, list[tuple[int, str]]]]:
+        """The job over all lines of `text`, batch by batch, in order; on `jobs` processes
+        (default: all cores for a large text, worker_count)."""
+        from .settings import SEGMENT_BATCH_LINES
+        workers = jobs or worker_count(len(text), self.seg, self.mode, self.pos)
+        return map_batches(self, line_batches(text, SEGMENT_BATCH_LINES), workers)
 
     def _add_tokens(self, obj: dict) -> None:
         text = obj.get("text")

@@ -80,7 +80,7 @@ class CorpusStats:
             self.first_date = min(self.first_date or article.date, article.date)
             self.last_date = max(self.last_date or article.date, article.date)
         if self._terms:
-            self._add_terms(f"{article.title}\n{text}" if article.title else text)
+            self._add_terms(article.title_and_text)
 
     def _add_terms(self, text: str) -> None:
         from .terms import count_concepts, default_glossary, merge_counts

@@ -16,13 +16,14 @@ import math
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from importlib.util import find_spec
 from typing import NamedTuple
 
+from .article import Article
 from .segment import Segmenter, simplify
 from .settings import KEYWORD_MIN_CHARS_EN, KEYWORD_MIN_CHARS_ZH, KEYWORDS_TOP_K, TERMS_MAX_TOKENS
 
@@ -372,3 +373,47 @@ def keyword_block(heading: str, found: list[Keyword]) -> str:
     """A heading line, then rank, weight, language and keyword, one a line; a blank line after."""
     rows = [[str(i), f"{k.weight:.4f}", k.lang, k.word] for i, k in enumerate(found, 1)]
     return heading + "\n" + (_table(rows, 2) if rows else "") + "\n"
+
+
+# --- the reports of `mch terms` and `mch keywords`: output text, piece by piece ----------------
+
+def _json(obj: dict) -> str:
+    import json
+    return json.dumps(obj, ensure_ascii=False) + "\n"
+
+
+def concept_report(articles: Iterable[Article], seg: Segmenter, per_doc: bool = False,
+                   jsonl: bool = False) -> Iterator[str]:
+    """The concepts of all pages (a table, or one record per concept) at the end; with
+    `per_doc`, those of each page as it comes."""
+    gl = default_glossary()
+    total: dict[str, ConceptCount] = {}
+    for article in articles:
+        counts = count_concepts(gl.find(article.title_and_text, seg), gl)
+        if per_doc:
+            found = ranked(counts)
+            yield (_json({"path": article.path, "title": article.title,
+                          "concepts": [c.to_dict(with_docs=False) for c in found]}) if jsonl
+                   else f"{article.path}\n{concept_table(found, docs=False)}\n")
+        merge_counts(total, counts)
+    if not per_doc:
+        yield "".join(_json(c.to_dict()) for c in ranked(total)) if jsonl else concept_table(ranked(total))
+
+
+def keyword_report(articles: Iterable[Article], seg: Segmenter, top: int = KEYWORDS_TOP_K,
+                   corpus: bool = False, jsonl: bool = False) -> Iterator[str]:
+    """The top keywords of each page, or with `corpus` of all together; English IDF needs all
+    pages first."""
+    gl = default_glossary()
+    docs = [(article, keyword_candidates(article.title_and_text, seg, gl)) for article in articles]
+    df = english_df(d for _, d in docs)
+    if corpus:
+        found = top_keywords(merge_candidates(d for _, d in docs), df, len(docs), top)
+        yield (_json({"path": None, "documents": len(docs), "keywords": [k._asdict() for k in found]})
+               if jsonl else keyword_block(f"{len(docs)} documents", found))
+        return
+    for article, d in docs:
+        found = top_keywords(d, df, len(docs), top)
+        yield (_json({"path": article.path, "title": article.title, "lang": article.lang,
+                      "keywords": [k._asdict() for k in found]}) if jsonl
+               else keyword_block(article.path + (f"  {article.title}" if article.title else ""), found))

@@ -4,6 +4,7 @@ import codecs
 import gzip
 import io
 import json
+import time
 
 import pytest
 from typer.testing import CliRunner
@@ -191,3 +192,51 @@ def test_html_text_after_a_comment_or_an_iframe_is_kept():
     page = parse(b"<html><body><p>one<!-- ad -->two</p><div><!-- x -->three<iframe src=x></iframe>"
                  b"four<?php echo 1 ?>five</div></body></html>")
     assert page.lines == ["onetwo", "threefourfive"]
+
+
+# --- one way in: every command that reads pages reads them alike (read.iter_documents) ---------
+
+def _invoke(*args, **kw):
+    return runner.invoke(app, [str(a) for a in args], **kw)
+
+
+def test_stats_terms_and_keywords_take_records_by_their_text_field(tmp_path):
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text(json.dumps({"id": "a", "url": "https://x.cn/1", "body": TEXT}, ensure_ascii=False) + "\n",
+                     encoding="utf-8")
+    r = _invoke("stats", crawl, "--text-field", "body", "-f", "jsonl")
+    assert r.exit_code == 0 and r.stderr == "" and json.loads(r.stdout)["documents"] == 1
+    for command in ("terms", "keywords"):
+        r = _invoke(command, crawl, "--text-field", "body", "-f", "jsonl")
+        assert r.exit_code == 0 and r.stderr == "" and r.stdout
+    r = _invoke("stats", crawl, "-f", "jsonl")
+    assert r.exit_code == 1 and r.stderr == f"mch: {crawl}#1: no 'text' field\n"
+
+
+@pytest.mark.parametrize("command", ["show", "stats", "terms", "keywords", "detect", "align"])
+def test_every_command_refuses_a_page_over_max_bytes_in_one_line(tmp_path, command):
+    r = _invoke(command, SEED, "--max-bytes", "1K")
+    assert r.exit_code == 1
+    assert r.stderr == f"mch: {SEED}: too large: {SEED.stat().st_size:,} bytes, the limit is 1,024 (--max-bytes)\n"
+
+
+@pytest.mark.parametrize("command", ["show", "stats", "terms", "keywords"])
+def test_a_50_mb_page_is_refused_at_once_by_default(tmp_path, command):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as f:
+        f.truncate(50 * 2**20)  # sparse: refused on its size, never read
+    started = time.time()
+    r = _invoke(command, big)
+    assert r.exit_code == 1 and time.time() - started < 5
+    assert r.stderr == f"mch: {big}: too large: 52,428,800 bytes, the limit is 20,971,520 (--max-bytes)\n"
+
+
+@pytest.mark.parametrize("command", ["show", "stats", "terms", "keywords"])
+def test_every_command_gives_up_a_slow_page_after_max_seconds(monkeypatch, command):
+    import mch_cli.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "classify", lambda *a, **kw: time.sleep(5))
+    started = time.time()
+    r = _invoke(command, SEED, "--max-seconds", "0.2")
+    assert r.exit_code == 1 and time.time() - started < 3
+    assert r.stderr == f"mch: {SEED}: gave up after 0.2 s (--max-seconds)\n"

@@ -32,3 +32,16 @@ def test_no_step_module_imports_the_orchestrators():
     graph = _imports()
     assert {m: graph[m] & {"pipeline", "cli"} for m in graph if m not in orchestrators} == {
         m: set() for m in graph if m not in orchestrators}
+
+
+def test_only_the_shell_imports_typer_or_rich():
+    """The core is a library: typer and rich belong to the command line and the person's views."""
+    shell = {"cli", "cli_utils", "render"}
+    found = {}
+    for path in PACKAGE.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 else [])
+            if any(n.split(".")[0] in ("typer", "rich") for n in names):
+                found.setdefault(path.stem, set()).update(n.split(".")[0] for n in names)
+    assert set(found) <= shell and "cli" in found

@@ -274,6 +274,47 @@ def test_segment_bad_input_is_one_line_and_the_rest_goes_on(tmp_path):
     assert r.exit_code == 2 and "missing.txt" in r.stderr
 
 
+def test_segment_reads_directories_and_compressed_files(tmp_path):
+    import gzip
+    (tmp_path / "a.txt").write_text("孕产妇\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("高危孕产妇管理\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text("不读\n", encoding="utf-8")
+    r = run("segment", tmp_path)
+    assert r.exit_code == 0 and r.stderr == "" and r.stdout == "孕产妇\n高危孕产妇 管理\n"
+    gz = tmp_path / "page.txt.gz"
+    gz.write_bytes(gzip.compress("高危孕产妇管理\n".encode("gb18030")))
+    r = run("segment", gz)
+    assert r.exit_code == 0 and r.stdout == "高危孕产妇 管理\n"
+
+
+def test_segment_takes_a_jsonl_file_whole(tmp_path):
+    """Records in, records out: a JSON Lines file is not split into pages as clean splits it."""
+    recs = tmp_path / "recs.jsonl.gz"
+    import gzip
+    recs.write_bytes(gzip.compress('{"text": "孕妇", "id": 1}\n{"text": "产妇", "id": 2}\n'.encode()))
+    r = run("segment", recs, "-f", "jsonl")
+    assert r.exit_code == 0 and [json.loads(x)["tokens"] for x in r.stdout.splitlines()] == [["孕妇"], ["产妇"]]
+
+
+def test_segment_reports_an_empty_file_and_a_file_over_max_bytes(tmp_path):
+    empty, page = tmp_path / "empty.txt", tmp_path / "page.txt"
+    empty.write_bytes(b"")
+    page.write_text("孕妇\n" * 100, encoding="utf-8")
+    r = run("segment", empty, page)
+    assert r.exit_code == 1 and r.stderr == f"mch: {empty}: empty file\n" and r.stdout == "孕妇\n" * 100
+    r = run("segment", page, "--max-bytes", "100")
+    assert r.exit_code == 1 and r.stdout == ""
+    assert r.stderr == f"mch: {page}: too large: 700 bytes, the limit is 100 (--max-bytes)\n"
+
+
+def test_segment_a_record_of_control_characters_is_one_error_among_good_records():
+    stream = '{"text": "孕妇"}\n' + "\x00\x01\x02\x03\x04\x05" * 20 + '\n{"text": "产妇"}\n'
+    r = run("segment", "-f", "jsonl", input=stream)
+    assert r.exit_code == 1 and r.stderr == "mch: -:2: binary data, not text\n"
+    assert [json.loads(x)["tokens"] for x in r.stdout.splitlines()] == [["孕妇"], ["产妇"]]
+
+
 def test_segment_on_two_workers_gives_the_same_output():
     text = "\n".join(SEED_LINES) + "\n"
     one = run("segment", "-j", "1", input=text)
