@@ -13,11 +13,10 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 
 from . import settings
 from .article import Span
-from .script import HAN, HAN_RE, LATIN, count_han, without_urls
+from .script import HAN, HAN_RE, LATIN, count_han, han_variants, without_urls
 
 MIXED, UNDETERMINED = "mixed", "und"
 
@@ -223,9 +222,9 @@ def document_lang(counts: Counter) -> tuple[str, dict[str, float]]:
 @lru_cache(maxsize=1)
 def _han_res() -> dict[str, re.Pattern]:
     """Script code → a pattern of the Han characters used in that script only."""
-    table = resources.files("mch_cli").joinpath("data/han_variants.txt").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in table.splitlines() if line and not line.startswith("#"))
-    return {code: re.compile(f"[{chars}]") for code, chars in rows}
+    variants = han_variants()
+    return {code: re.compile(f"[{chars}]")
+            for code, chars in (("Hans", variants.hans), ("Hant", variants.hant), ("Jpan", variants.jpan))}
 
 
 def chinese_script(text: str) -> str | None:

@@ -5,6 +5,8 @@ Cheap by design: these run on every line of every page.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import NamedTuple
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
@@ -33,19 +35,55 @@ SENTENCE_END_RE = re.compile(r"[。！？!?.;；…][”’\"'」』)）\]】]*(
 PROSE_PUNCT_RE = re.compile(r"[，。！？；、,.!?;]")
 
 
-# Traditional → Simplified for the vocabulary of bylines, boilerplate and captions, one character
-# for one (so positions in the text stay valid): the patterns are written once, in Simplified.
-SIMPLIFIED = str.maketrans('權載轉聲責編輯關聞評論發網與讀點擊閱覽條頁聯繫電話舉報郵圖為來記時間隨視頻廣熱門薦專題標籤錄註冊會員頂導當現訊號備許證營經組碼設動臺灣參協議戶費務單車將續復們說這個對過還後麼寫攝貼區體稱據歡無訂簡紹詳細隱產類觀僅資處於讚佈週歷檔則應該須並傳構見談聽顯確認請贊鏈層級紀畫內訪問種陸蘭頭顧國', '权载转声责编辑关闻评论发网与读点击阅览条页联系电话举报邮图为来记时间随视频广热门荐专题标签录注册会员顶导当现讯号备许证营经组码设动台湾参协议户费务单车将续复们说这个对过还后么写摄贴区体称据欢无订简绍详细隐产类观仅资处于赞布周历档则应该须并传构见谈听显确认请赞链层级纪画内访问种陆兰头顾国')
+class HanVariants(NamedTuple):
+    """data/han_variants.tsv, the one table of Han variants, by its users."""
+    to_simplified: dict[int, str]   # Traditional → Simplified, one character for one (segment)
+    traditional_only: frozenset[str]  # a text holding one is Traditional (segment converts it)
+    vocabulary: dict[int, str]      # the patterns' words, converted on every line (simplified)
+    vocabulary_re: re.Pattern       # ... one of them, found (most lines hold none)
+    hant: str                       # frequent Traditional-only forms (lang: Hant)
+    hans: str                       # frequent Simplified-only forms (lang: Hans)
+    jpan: str                       # Japanese-only kanji (lang)
 
 
-# Most lines hold no Traditional character: one scan for one is much cheaper than translating.
-_TRADITIONAL_RE = re.compile("[" + "".join(map(chr, SIMPLIFIED)) + "]")
+@lru_cache(maxsize=1)
+def han_variants() -> HanVariants:
+    """Read once, when first asked (not at start-up)."""
+    from importlib import resources
+
+    table = resources.files("mch_cli").joinpath("data/han_variants.tsv").read_text(encoding="utf-8")
+    to_simplified, vocabulary = {}, {}
+    traditional_only, hant, hans, jpan = set(), [], {}, []
+    for row in table.splitlines():
+        if not row or row.startswith("#"):
+            continue
+        char, simple, flags = row.split("\t")
+        if simple != "-":
+            to_simplified[ord(char)] = simple
+        if "t" in flags:
+            traditional_only.add(char)
+        if "p" in flags:
+            vocabulary[ord(char)] = simple
+        if "T" in flags:
+            hant.append(char)
+        if "S" in flags:
+            hans[simple] = None  # in table order, once each
+        if "J" in flags:
+            jpan.append(char)
+    return HanVariants(to_simplified, frozenset(traditional_only), vocabulary,
+                       re.compile("[" + "".join(map(chr, vocabulary)) + "]"),
+                       "".join(hant), "".join(hans), "".join(jpan))
 
 
 def simplified(text: str) -> str:
-    if text.isascii() or not _TRADITIONAL_RE.search(text):
+    """The vocabulary of bylines, boilerplate and captions in Simplified, one character for one
+    (positions in the text stay valid): the patterns are written once, in Simplified."""
+    if text.isascii():
         return text
-    return text.translate(SIMPLIFIED)
+    variants = han_variants()
+    if not variants.vocabulary_re.search(text):  # most lines: one scan is cheaper than translating
+        return text
+    return text.translate(variants.vocabulary)
 
 
 def normalise(text: str) -> str:

@@ -16,7 +16,7 @@ user's entries merged in: an entry adds a word or replaces its frequency, as if 
 written into `dict.txt` (jieba's `Tokenizer(dictionary=merged_file)`). Loaded once per process.
 
 Traditional Chinese: a text holding characters that exist only in Traditional script is
-converted character for character to Simplified (`data/t2s.tsv`), segmented, and the tokens are
+converted character for character to Simplified (`data/han_variants.tsv`), segmented, and the tokens are
 cut from the original text at the same offsets, so the output keeps the original characters.
 """
 from __future__ import annotations
@@ -32,6 +32,8 @@ from functools import lru_cache
 from importlib import resources
 from importlib.util import find_spec
 from typing import NamedTuple
+
+from .script import han_variants
 
 MODES = ("default", "search", "full")
 
@@ -95,25 +97,14 @@ def mch_dict() -> tuple[DictEntry, ...]:
 
 # --- Traditional → Simplified, character for character ---------------------------------------
 
-@lru_cache(maxsize=1)
-def _t2s() -> tuple[dict[int, str], frozenset[str]]:
-    table, marks = {}, set()
-    for line in _data("t2s.tsv").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        trad, simp, mark = line.split("\t")
-        table[ord(trad)] = simp
-        if mark == "1":
-            marks.add(trad)
-    return table, frozenset(marks)
-
-
 def simplify(text: str) -> str:
     """Simplified characters for Traditional ones, same length (offsets stay valid). Only a text
     holding a character that exists in Traditional script alone is converted: characters like
     乾 or 於 are also Simplified and stay as they are in a Simplified text."""
-    table, marks = _t2s()
-    return text if text.isascii() or marks.isdisjoint(text) else text.translate(table)
+    variants = han_variants()
+    if text.isascii() or variants.traditional_only.isdisjoint(text):
+        return text
+    return text.translate(variants.to_simplified)
 
 
 # --- engines ----------------------------------------------------------------------------------

@@ -130,7 +130,7 @@ ACCENTED_MIN_SHARE = 0.3             # ... or this share of words with accents (
 CYRILLIC_LANGS = ("ru", "uk", "bg", "mk")  # what langdetect may answer for Cyrillic text
 MIXED_MIN_HAN = 2                    # SCHEMA.md: a mixed line has at least 2 Han characters
 JA_MIN_KANA_SHARE = 0.10             # Han text with this share of Kana letters is Japanese (or
-                                     # with any Kana and a Japanese-only kanji, data/han_variants.txt)
+                                     # with any Kana and a Japanese-only kanji, data/han_variants.tsv)
 MOJIBAKE_MIN_SHARE = 0.3             # Latin "words" this rich in Latin-1 letters (Ã©, ÐÂ) are mojibake
 
 # --- parallel pairs (align.py) -------------------------------------------------------------------

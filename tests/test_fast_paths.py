@@ -5,12 +5,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mch_cli import classify
-from mch_cli.script import (HAN, SIMPLIFIED, URL_EMAIL_RE, count_han, latin_words, normalise,
+from mch_cli.script import (HAN, URL_EMAIL_RE, count_han, han_variants, latin_words, normalise,
                             simplified, without_urls)
+
+VOCABULARY = han_variants().vocabulary
 
 # Characters each fast path treats specially, and some ordinary ones.
 ALPHABET = ("ab Zw.:/@_-|｜·•»›>→＞…\t\n\r\x0b\x0c\x1c\x85\u00a0\u2028\u3000\u200b\u200c\u200d"
-            "\u2060\ufeffWWw中文國與，。！？；、,!?;" + "".join(map(chr, list(SIMPLIFIED)[:5])))
+            "\u2060\ufeffWWw中文國與，。！？；、,!?;" + "".join(map(chr, list(VOCABULARY)[:5])))
 texts = st.text(alphabet=st.sampled_from(ALPHABET), max_size=40) | st.text(max_size=40)
 
 
@@ -25,7 +27,7 @@ def test_normalise(text):
 @given(texts)
 def test_count_han_simplified_without_urls(text):
     assert count_han(text) == len(re.findall(f"[{HAN}]", text))
-    assert simplified(text) == text.translate(SIMPLIFIED)
+    assert simplified(text) == text.translate(VOCABULARY)
     assert without_urls(text) == URL_EMAIL_RE.sub(" ", text)
 
 

@@ -45,7 +45,7 @@ from typer.testing import CliRunner  # noqa: E402
 from mch_cli import Options, clean_bytes, clean_text  # noqa: E402
 from mch_cli.cli import app  # noqa: E402
 from mch_cli.lang import analyse, chinese_script, split_spans  # noqa: E402
-from mch_cli.script import count_han, latin_words  # noqa: E402
+from mch_cli.script import count_han, han_variants, latin_words  # noqa: E402
 
 from .conftest import SEEDS  # noqa: E402
 
@@ -170,10 +170,8 @@ def _encodes(char, codec):
 
 
 def test_han_variant_table_holds_disjoint_sets_checked_against_the_codecs():
-    rows = dict(line.split("\t") for line in
-                (Path(__file__).parent.parent / "mch_cli" / "data" / "han_variants.txt")
-                .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#"))
-    hans, hant, jpan = set(rows["Hans"]), set(rows["Hant"]), set(rows["Jpan"])
+    variants = han_variants()
+    hans, hant, jpan = set(variants.hans), set(variants.hant), set(variants.jpan)
     assert len(hans) > 500 and len(hant) > 500 and len(jpan) > 300
     assert not hans & hant and not (hans | hant) & jpan
     assert all(_encodes(c, "gb2312") for c in hans)      # Simplified forms are in GB2312 ...

@@ -45,3 +45,11 @@ def test_only_the_shell_imports_typer_or_rich():
             if any(n.split(".")[0] in ("typer", "rich") for n in names):
                 found.setdefault(path.stem, set()).update(n.split(".")[0] for n in names)
     assert set(found) <= shell and "cli" in found
+
+
+def test_one_table_of_han_variants():
+    # data/han_variants.tsv, and no table of Han variants in code or in another data file
+    data = sorted(p.name for p in (PACKAGE / "data").iterdir() if "han" in p.name or "t2s" in p.name)
+    assert data == ["han_variants.tsv"]
+    for path in PACKAGE.glob("*.py"):
+        assert "str.maketrans('" not in path.read_text(encoding="utf-8"), path.name
