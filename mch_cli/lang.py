@@ -22,7 +22,7 @@ from .script import HAN, HAN_RE, LATIN, count_han, without_urls
 MIXED, UNDETERMINED = "mixed", "und"
 
 _LATIN = LATIN + "\u1e00-\u1eff"            # + Latin Extended Additional (Vietnamese)
-_WORD_RE = re.compile(f"[{_LATIN}]+(?:['’\\-][{_LATIN}]+)*")
+_WORD_RE = re.compile(f"[{_LATIN}][{_LATIN}]*(?:['’\\-][{_LATIN}]+)*")  # (see script._HAN_RUN_RE)
 # One scan for a Latin letter is far cheaper on Chinese text than looking for words (or two).
 _LETTER_RE = re.compile(f"[{_LATIN}]")
 # A whole Latin token (letters, then letters or digits: "H5N1", "COVID-19"), not glued to digits.
