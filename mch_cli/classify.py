@@ -65,6 +65,7 @@ class Features:
     truncated: bool
     pipes: int               # "|" separators: "About Us | Disclaimer | Careers | Contact Us | …"
     bullets: int             # spaced "·" and "•" separators: "Headline one · Headline two · …"
+    latin: list[str]         # the Latin words themselves (the language step counts them again)
 
 
 # Every match of _ITEM_SPLIT holds one of these.
@@ -103,6 +104,7 @@ def features(text: str) -> Features:
                                             or bool(_EXCERPT_END.search(text))),
         text.count("|") + text.count("｜"),  # pipes
         text.count(" · ") + text.count(" • ") if "·" in text or "•" in text else 0,  # bullets
+        words,
     )
 
 

@@ -165,6 +165,7 @@ def test_round2(n, d):
 def test_analyse_with_han_counted(text):
     from mch_cli import lang
     assert lang.analyse(text, count_han(text)) == lang.analyse(text)
+    assert lang.analyse(text, count_han(text), latin_words(text)) == lang.analyse(text)
 
 
 @settings(max_examples=500, deadline=None)
