@@ -66,6 +66,7 @@ class Features:
     pipes: int               # "|" separators: "About Us | Disclaimer | Careers | Contact Us | …"
     bullets: int             # spaced "·" and "•" separators: "Headline one · Headline two · …"
     ends_colon: bool         # "… here are a few more pictures found on flickr:" leads into a list
+    latin: list[str]         # the Latin words themselves (the language step counts them again)
 
 
 _RULE = re.compile(r"[-—–_=*~·•.#+\s]{3,}$")
@@ -107,6 +108,7 @@ def features(text: str) -> Features:
         text.count("|") + text.count("｜"),  # pipes
         text.count(" · ") + text.count(" • ") if "·" in text or "•" in text else 0,  # bullets
         text[-1:] in ":：",  # ends_colon
+        words,
     )
 
 

@@ -21,7 +21,7 @@ from .script import HAN, HAN_RE, LATIN, count_han, han_variants, without_urls
 MIXED, UNDETERMINED = "mixed", "und"
 
 _LATIN = LATIN + "\u1e00-\u1eff"            # + Latin Extended Additional (Vietnamese)
-_WORD_RE = re.compile(f"[{_LATIN}]+(?:['’\\-][{_LATIN}]+)*")
+_WORD_RE = re.compile(f"[{_LATIN}][{_LATIN}]*(?:['’\\-][{_LATIN}]+)*")  # (see script.HAN_RUN_RE)
 # One scan for a Latin letter is far cheaper on Chinese text than looking for words (or two).
 _LETTER_RE = re.compile(f"[{_LATIN}]")
 # A whole Latin token (letters, then letters or digits: "H5N1", "COVID-19"), not glued to digits.
@@ -67,19 +67,22 @@ ook als bij aan dan yang di ini itu untuk dengan dari ke tidak ve bir bu için i
 
 # --- one line ------------------------------------------------------------------------------------
 
-def analyse(text: str, han: int | None = None) -> tuple[str, Counter]:
+def analyse(text: str, han: int | None = None, words: list[str] | None = None) -> tuple[str, Counter]:
     """(language, tokens per language) of one line, span or paragraph. The language is a code,
     `mixed` or `und`; a mixed text's tokens are counted span by span (SCHEMA.md `langs`).
-    `han`: the Han characters of `text`, when the caller has counted them."""
+    `han`, `words`: the Han characters and the Latin words (script.LATIN_WORD_RE) of `text`, when
+    the caller has counted and found them."""
     plain = without_urls(text)
     han = count_han(plain) if han is None or plain is not text else han
+    # script's Latin words are ours on ASCII text (we also take Latin Extended Additional)
+    words = words if plain is text and text.isascii() else None
     text = plain
     if _is_mixed(text, han):
         counts: Counter = Counter()
         for span in split_spans(text):
             counts.update(_tokens(span.text))
         return MIXED, counts
-    counts = _tokens(text, han)
+    counts = _tokens(text, han, words)
     return (max(counts, key=counts.get) if counts else UNDETERMINED), counts  # most_common's first
 
 
@@ -99,11 +102,12 @@ def _is_mixed(text: str, han: int) -> bool:
             and _TWO_WORDS_RE.search(text) is not None)
 
 
-def _tokens(text: str, han: int | None = None) -> Counter:
+def _tokens(text: str, han: int | None = None, words: list[str] | None = None) -> Counter:
     """Tokens per language of a text that is not mixed (URLs and e-mails already removed);
-    `han`, its Han characters when already counted."""
+    `han`, `words`: its Han characters and Latin words when already counted and found."""
     counts: Counter = Counter()
-    words = _WORD_RE.findall(text) if _LETTER_RE.search(text) else []
+    if words is None:
+        words = _WORD_RE.findall(text) if _LETTER_RE.search(text) else []
     if text.isascii():  # the fast path: most English lines
         if words:
             counts[_latin_lang(tuple(words))] = len(words)
@@ -138,9 +142,9 @@ def _mojibake(words: list[str]) -> bool:
 @lru_cache(maxsize=8192)
 def _latin_lang(words: tuple[str, ...]) -> str:
     """`en` unless the words show another language and there are enough of them to judge."""
-    lower = [w.lower() for w in words]
-    english = sum(w in _EN_WORDS for w in lower)
-    foreign = sum(w in _FOREIGN_WORDS for w in lower)
+    lower = list(map(str.lower, words))
+    english = sum(map(_EN_WORDS.__contains__, lower))
+    foreign = sum(map(_FOREIGN_WORDS.__contains__, lower))
     if english > foreign and english >= settings.ENGLISH_STOPWORD_SHARE * len(words):
         return "en"
     accented = sum(_ACCENTED_RE.search(w) is not None for w in words)

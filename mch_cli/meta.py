@@ -46,6 +46,10 @@ _DATE_FORMS = [
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # Every month's name, long or short, starts so (read case-insensitively, as the forms read it).
 _MONTH_START = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
+# Case folding maps no character but "İ", "ı", "ſ" and "K" onto an ASCII letter (i, s, k): a
+# case-insensitive search for English words with other letters (keys, month names) cannot match
+# a line without an ASCII letter, and this search, much cheaper, tells.
+_ASCII_LETTER_RE = re.compile("[A-Za-z]")
 _LOOSE_TIME = re.compile(r"(?<![\d:])" + _TIME + r"(?![\d:])", re.I)
 
 
@@ -92,7 +96,7 @@ def _forms_to_try(text: str) -> tuple[bool, ...]:
     and a month's name or a slash; or 年. Most lines hold no year, and a dated line is mostly
     of one form."""
     year = _YEAR.search(text) is not None
-    month = year and _MONTH_START.search(text) is not None
+    month = year and _ASCII_LETTER_RE.search(text) is not None and _MONTH_START.search(text) is not None
     return year, month, month, year and "/" in text, "年" in text
 
 
@@ -193,30 +197,35 @@ _NOT_NAMES = frozenset("""本报 记者 通讯员 报道 编辑 新华社 中新
 
 # Every byline has one of these; most lines have none, and one search tells (it runs on every line).
 _BYLINE_HINT = re.compile(r"[\d:：年〇]|记者|記者|通讯员|通訊員|实习生|實習生|撰稿|\bby\b|written by", re.I)
-# The same in two parts, faster: without case folding, and "by" (which every English hint holds).
-_BYLINE_HINT_CJK = re.compile(r"[\d:：年〇]|记者|記者|通讯员|通訊員|实习生|實習生|撰稿")
+# The same in three parts, faster: each starts with a set of characters that `re` skips ahead to,
+# without case folding; and "by" (which every English hint holds).
+_BYLINE_HINT_CHARS = re.compile(r"[\d:：年〇]")
+_BYLINE_HINT_CJK = re.compile(r"记者|記者|通讯员|通訊員|实习生|實習生|撰稿")
 _BYLINE_HINT_EN = re.compile(r"\bby\b|written by", re.I)
 
 
 def _byline_hint(text: str) -> bool:
     """Whether _BYLINE_HINT finds something in `text`."""
-    return bool(_BYLINE_HINT_CJK.search(text)
+    return bool(_BYLINE_HINT_CHARS.search(text) or _BYLINE_HINT_CJK.search(text)
                 or "by" in text.lower() and _BYLINE_HINT_EN.search(text))
 
 
-# _KEY_RE in three parts, for is_byline's yes or no: Chinese keys need no case folding (which
-# makes an alternation slow), and without a colon only a bare date key can be there.
+# _KEY_RE in parts, for is_byline's yes or no: Chinese keys need no case folding (which makes an
+# alternation slow), and without a colon only a bare date key can be there.
 _CJK_KEY_RE = re.compile("(?:" + "|".join(map(re.escape, _CJK_KEYS)) + r")\s*[:：]")
 _LATIN_KEY_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, _LATIN_KEYS)) + r")\b\s*[:：]", re.I)
-_BARE_KEY_RE = re.compile(r"(?:" + "|".join(_BARE_DATE_KEYS) + r")\s*(?=\d)", re.I)
+_BARE_CJK_KEY_RE = re.compile(r"(?:" + "|".join(k for k in _BARE_DATE_KEYS if not k.isascii()) + r")\s*(?=\d)")
+_BARE_LATIN_KEY_RE = re.compile(r"(?:" + "|".join(k for k in _BARE_DATE_KEYS if k.isascii()) + r")\s*(?=\d)", re.I)
 
 
 def _has_key(text: str) -> bool:
     """Whether _KEY_RE finds a key in `text`."""
+    chinese = not text.isascii()
+    latin = _ASCII_LETTER_RE.search(text) is not None
     if ":" in text or "：" in text:
-        if not text.isascii() and _CJK_KEY_RE.search(text) or _LATIN_KEY_RE.search(text):
+        if chinese and _CJK_KEY_RE.search(text) or latin and _LATIN_KEY_RE.search(text):
             return True
-    return _BARE_KEY_RE.search(text) is not None
+    return bool(chinese and _BARE_CJK_KEY_RE.search(text) or latin and _BARE_LATIN_KEY_RE.search(text))
 
 
 def is_byline(text: str, tokens: int) -> bool:

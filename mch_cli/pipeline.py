@@ -121,9 +121,9 @@ def _joint(left: str, right: str) -> str:
 class _Analyses(dict):
     """lang.analyse of each text, made once: a paragraph's language is asked for twice."""
 
-    def of(self, text: str, han: int | None = None) -> tuple[str, Counter]:
+    def of(self, text: str, han: int | None = None, words: list[str] | None = None) -> tuple[str, Counter]:
         if text not in self:
-            self[text] = lang.analyse(text, han)
+            self[text] = lang.analyse(text, han, words)
         return self[text]
 
 
@@ -146,9 +146,9 @@ def build_paragraphs(lines: list[Line], analyses: _Analyses | None = None) -> li
             firsts.append(line)
     for p, parts, first in zip(paragraphs, pieces, firsts):
         p.text = "".join(parts)
-        # a paragraph of one line: classify() has counted its Han characters
-        han = first.decision.f.han if len(parts) == 1 and first.decision else None
-        p.lang = analyses.of(p.text, han)[0]
+        # a paragraph of one line: classify() has counted its Han characters and found its words
+        f = first.decision.f if len(parts) == 1 and first.decision else None
+        p.lang = analyses.of(p.text, f and f.han, f and f.latin)[0]
         if p.lang == lang.MIXED:
             p.spans = lang.split_spans(p.text)
     return paragraphs

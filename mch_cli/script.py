@@ -18,11 +18,15 @@ HANGUL = "\uac00-\ud7af\u1100-\u11ff"
 LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 
 HAN_RE = re.compile(f"[{HAN}]")
-HAN_RUN_RE = re.compile(f"[{HAN}]+")
+# A pattern written to start with a character class ("[x][x]*", not "[x]+", which matches the
+# same) lets `re` skip to the first character that can start a match; one that starts with a
+# repeat is tried at every position, several times slower on text with few matches (a Latin
+# word on a Chinese line, a Han character on an English one).
+HAN_RUN_RE = re.compile(f"[{HAN}][{HAN}]*")
 KANA_RE = re.compile(f"[{KANA}]")
 HANGUL_RE = re.compile(f"[{HANGUL}]")
 # A Latin word: letters, with inner apostrophes/hyphens ("children's", "well-known").
-LATIN_WORD_RE = re.compile(f"[{LATIN}]+(?:['’\\-][{LATIN}]+)*")
+LATIN_WORD_RE = re.compile(f"[{LATIN}][{LATIN}]*(?:['’\\-][{LATIN}]+)*")  # (see HAN_RUN_RE)
 # score.py's tokens: one CJK character, or a run of letters/digits.
 TOKEN_RE = re.compile(f"[{KANA}{HAN}\uac00-\ud7af]|[^\\W_]+")
 URL_EMAIL_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)

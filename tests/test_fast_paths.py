@@ -72,6 +72,25 @@ def test_byline_gates(text):
         ("记者", "通讯员", "本报记者", "本报通讯员"))
 
 
+@settings(max_examples=500, deadline=None)
+@given(texts | st.text(alphabet="中文 Ab-'’ếé1", max_size=30))
+def test_patterns_led_by_a_character_class(text):
+    # "[x][x]*" is written for "[x]+" (re skips ahead to a character of the class)
+    from mch_cli import lang, script
+    from mch_cli.script import LATIN
+    assert script.HAN_RUN_RE.findall(text) == re.findall(f"[{HAN}]+", text)
+    assert script.LATIN_WORD_RE.findall(text) == re.findall(f"[{LATIN}]+(?:['’\\-][{LATIN}]+)*", text)
+    assert lang._WORD_RE.findall(text) == re.findall(
+        f"[{lang._LATIN}]+(?:['’\\-][{lang._LATIN}]+)*", text)
+
+
+def test_case_folding_onto_ascii_letters():
+    # meta._ASCII_LETTER_RE's premise: only these fold onto an ASCII letter
+    import sys
+    others = "".join(chr(c) for c in range(128, sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    assert set(re.findall("[a-z]", others, re.IGNORECASE)) == set("\u0130\u0131\u017f\u212a")
+
+
 TITLES = ["健康新闻", "儿童保健服务再升级", "_", " - ", " | ", "新浪网", "BBC News", "Health", "—",
           "Hospital expands newborn screening", "｜", "X"]
 
@@ -148,6 +167,7 @@ def test_round2(n, d):
 def test_analyse_with_han_counted(text):
     from mch_cli import lang
     assert lang.analyse(text, count_han(text)) == lang.analyse(text)
+    assert lang.analyse(text, count_han(text), latin_words(text)) == lang.analyse(text)
 
 
 @settings(max_examples=500, deadline=None)
