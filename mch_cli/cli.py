@@ -161,7 +161,7 @@ def show(
 
     with U.running() as report:
         options = U.options(segment, patterns, lang, dicts, max_bytes, max_seconds)
-        doc = U.one_document(path, text_field, options)
+        doc = U.one_document(path, text_field, options, html)
         for item in report.passed(clean_many([doc], options)):
             page = render.page_lines(item, read_lines(doc)[0]) if explain else None
             U.present(lambda: render.rich_view(item, page), lambda: render.plain_view(item, page),
@@ -202,6 +202,7 @@ def stats(
 
     with U.running() as report:
         options = U.options(max_bytes=max_bytes, max_seconds=max_seconds)
+        U.checked_output(html, U.paths_or_stdin(paths), glob)
         summary = CorpusStats(default_glossary(), U.segmenter(dicts), terms=top > 0)
         for item in report.passed(progress(U.articles(paths, glob, text_field, options), label="stats", no_color=no_color)):
             summary.add(item)

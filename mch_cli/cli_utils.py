@@ -157,10 +157,12 @@ def each_text(report: "Report", paths: Optional[list[str]], glob: str, text_fiel
             yield path, done
 
 
-def one_document(path: str, text_field: str, opts):
-    """`mch show`'s one page: a directory is a usage error; of a file of records, the first."""
+def one_document(path: str, text_field: str, opts, html: Optional[str] = None):
+    """`mch show`'s one page: a directory is a usage error; of a file of records, the first.
+    An --html FILE that is the page (or cannot be written) is a usage error before any work."""
     if os.path.isdir(path):
         usage_error(f"{path}: a directory; mch show shows one page (mch clean {path} for them all)")
+    checked_output(html, [path], "*.txt")
     docs = documents([path], "*.txt", text_field, opts)
     doc = next(docs, None)
     if doc is None:
@@ -213,8 +215,8 @@ class Report:
 
 
 def checked_output(output: Optional[str], inputs: list[str], glob: str) -> None:
-    """An -o FILE that is a directory, in no directory, or one of the inputs is a usage error:
-    an input is never written over."""
+    """A file to write (-o, --html) that is a directory, in no directory, read-only, or one of
+    the inputs (write.output_problem) is a usage error: an input is never written over."""
     if not output:
         return
     from .write import output_problem
