@@ -11,6 +11,7 @@ from __future__ import annotations
 import fnmatch
 import gzip
 import io
+import itertools
 import json
 import os
 import stat
@@ -130,9 +131,11 @@ def _read_path(p: Path, name: str, text_field: str, max_bytes: int | None = None
     if whole:
         kind = "page"
     try:
-        if kind == "warc":  # warcio reads gzip members itself
-            with open(p, "rb") as raw:
-                yield from _warc_records(raw, name)
+        if kind == "warc":
+            # decompressed here, not by warcio: it reads only gzip files of one member per
+            # record and stops after the first record of a plain `gzip file.warc`
+            with _open(p, compression) as stream:
+                yield from _warc_records(stream, name)
         elif kind == "jsonl":
             with _open(p, compression) as stream:
                 yield from _jsonl_records(stream, name, text_field)
@@ -142,7 +145,12 @@ def _read_path(p: Path, name: str, text_field: str, max_bytes: int | None = None
     except OSError as exc:
         yield Failure(name, _reason(exc))
     except Exception as exc:  # a corrupt archive or compressed stream: this input only
-        yield Failure(name, f"unreadable {kind}{compression and ' ' + compression[1:]}: {exc}")
+        yield Failure(name, f"unreadable {kind}{compression and ' ' + compression[1:]}: {one_line(exc)}")
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception's message as one line (warcio's run over a dozen)."""
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def _page(stream: BinaryIO, name: str, max_bytes: int | None, sized: bool) -> Document | Failure:
@@ -209,22 +217,38 @@ def _jsonl_records(stream: BinaryIO, name: str, text_field: str) -> Iterator[Doc
 
 
 def _warc_records(stream: BinaryIO, name: str) -> Iterator[Document | Failure]:
-    """WET `conversion` records (text) and WARC `response` records with an HTML payload."""
+    """WET `conversion` records (text) and WARC `response` records with an HTML payload. A
+    record that cannot be read ends the file as one Failure `FILE#N`, after the records before
+    it (a damaged archive has no next record to find)."""
     from warcio.archiveiterator import ArchiveIterator
 
-    for n, record in enumerate(ArchiveIterator(stream), 1):
-        headers = record.rec_headers
-        rec_type = record.rec_type
-        if rec_type == "conversion":
-            kind = "text"
-        elif rec_type == "response" and record.http_headers is not None and "html" in (
-                record.http_headers.get_header("Content-Type") or "").lower():
-            kind = "html"
-        elif rec_type == "resource" and "html" in (headers.get_header("Content-Type") or ""):
-            kind = "html"
-        else:
-            continue
-        yield Document(record.content_stream().read(), f"{name}#{n}",
-                       id=headers.get_header("WARC-Record-ID"),
-                       url=headers.get_header("WARC-Target-URI"),
-                       fetched=headers.get_header("WARC-Date"), kind=kind)
+    records = ArchiveIterator(stream)
+    for n in itertools.count(1):
+        try:
+            record = next(records, None)  # reads record n's headers
+            if record is None:
+                return
+            doc = _warc_document(record, f"{name}#{n}")  # and its payload
+        except Exception as exc:  # a damaged record or stream: there is no next record to find
+            yield Failure(f"{name}#{n}", f"unreadable warc record: {one_line(exc)}")
+            return
+        if doc is not None:
+            yield doc
+
+
+def _warc_document(record, where: str) -> Document | None:
+    headers = record.rec_headers
+    rec_type = record.rec_type
+    if rec_type == "conversion":
+        kind = "text"
+    elif rec_type == "response" and record.http_headers is not None and "html" in (
+            record.http_headers.get_header("Content-Type") or "").lower():
+        kind = "html"
+    elif rec_type == "resource" and "html" in (headers.get_header("Content-Type") or ""):
+        kind = "html"
+    else:
+        return None
+    return Document(record.content_stream().read(), where,
+                    id=headers.get_header("WARC-Record-ID"),
+                    url=headers.get_header("WARC-Target-URI"),
+                    fetched=headers.get_header("WARC-Date"), kind=kind)

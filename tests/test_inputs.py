@@ -134,6 +134,42 @@ def test_warc_response_with_html(tmp_path):
     assert rec["title"] == "妇幼保健院开展义诊" and rec["text"].startswith("医生为孕产妇")
 
 
+def _wet_records(n):
+    """A plain WET file of `n` conversion records, each the seed text with its number."""
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    for i in range(n):
+        writer.write_record(writer.create_warc_record(
+            f"https://example.org/{i}", "conversion", payload=io.BytesIO(f"{TEXT}\n{i}".encode("utf-8")),
+            warc_content_type="text/plain"))
+    return out.getvalue()
+
+
+def test_warc_gzipped_as_one_stream_gives_every_record(tmp_path):
+    """Issue 18, 4: `gzip file.warc` (one member for all records) is read like a WARC of one
+    gzip member per record."""
+    one = tmp_path / "one.warc.wet.gz"
+    one.write_bytes(gzip.compress(_wet_records(3)))
+    per_record = tmp_path / "per.warc.wet.gz"
+    _warc(per_record, [("conversion", f"https://example.org/{i}", f"{TEXT}\n{i}".encode(), False) for i in range(3)])
+    r, recs = _records(one, per_record)
+    assert r.exit_code == 0 and r.stderr == ""
+    assert [rec["path"] for rec in recs] == [f"{one}#{i}" for i in (1, 2, 3)] + [f"{per_record}#{i}" for i in (1, 2, 3)]
+    assert [rec["url"] for rec in recs[:3]] == [rec["url"] for rec in recs[3:]]
+
+
+def test_a_damaged_warc_record_is_one_line_with_its_number(tmp_path):
+    data = _wet_records(3)
+    second = data.index(b"WARC/1.0", 10)
+    bad = tmp_path / "bad.warc.gz"
+    bad.write_bytes(gzip.compress(data[:second] + b"NOT A WARC HEADER\r\n" + data[second:]))
+    r, (ok, err) = _records(bad)
+    assert ok["path"] == f"{bad}#1" and err["path"] == f"{bad}#2" and "\n" not in err["error"]
+    assert r.exit_code == 1 and r.stderr == f"mch: {bad}#2: {err['error']}\n"
+
+
 @pytest.mark.parametrize("suffix", [".gz", ".zst"])
 def test_compressed_files(tmp_path, suffix):
     p = tmp_path / f"page.txt{suffix}"
