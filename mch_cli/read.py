@@ -178,17 +178,72 @@ def _read_at_most(stream: BinaryIO, max_bytes: int | None) -> bytes | None:
 
 @contextmanager
 def _open(p: Path, compression: str) -> Iterator[BinaryIO]:
-    if compression == ".gz":
-        with gzip.open(p, "rb") as f:
-            yield f
-    elif compression == ".zst":
-        import zstandard
-
-        with open(p, "rb") as raw, zstandard.ZstdDecompressor().stream_reader(raw) as f:
-            yield io.BufferedReader(f)
+    """The file's bytes, decompressed; a compressed file cut short raises Truncated when its
+    end is reached, gzip and zstd alike (never taken for a whole one)."""
+    if compression:
+        with open(p, "rb") as raw:
+            inner = gzip.GzipFile(fileobj=raw) if compression == ".gz" else _ZstdFrames(raw)
+            yield io.BufferedReader(_Checked(inner), 1 << 16)
     else:
         with open(p, "rb") as f:
             yield f
+
+
+class Truncated(ValueError):
+    """A compressed file that ends before its end-of-stream marker. Not an EOFError: warcio
+    takes that for the end of the archive and would drop what was read of the record."""
+
+
+TRUNCATED = "Compressed file ended before the end-of-stream marker was reached"  # gzip's words
+
+
+class _Checked(io.RawIOBase):
+    """A decompressing stream whose early end raises Truncated."""
+
+    def __init__(self, inner) -> None:
+        self._inner = inner
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        try:
+            return self._inner.readinto(buffer)
+        except EOFError as exc:
+            raise Truncated(str(exc) or TRUNCATED) from None
+
+
+class _ZstdFrames(io.RawIOBase):
+    """zstd frames one after another, decompressed as they are read. zstandard's stream_reader
+    takes a file cut inside a frame for a whole one; here that is an EOFError, as gzip's."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        import zstandard
+
+        self._raw, self._new = raw, zstandard.ZstdDecompressor().decompressobj
+        self._frame = None
+        self._out, self._at = b"", 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while self._at == len(self._out):
+            chunk = self._raw.read(1 << 16)
+            if not chunk:
+                if self._frame is not None and not self._frame.eof:
+                    raise EOFError(TRUNCATED)
+                return 0
+            self._out, self._at = b"", 0
+            while chunk:  # a chunk may end one frame and begin the next
+                if self._frame is None or self._frame.eof:
+                    self._frame = self._new()
+                self._out += self._frame.decompress(chunk)
+                chunk = self._frame.unused_data if self._frame.eof else b""
+        n = min(len(buffer), len(self._out) - self._at)
+        buffer[:n] = self._out[self._at:self._at + n]
+        self._at += n
+        return n
 
 
 def _jsonl_records(stream: BinaryIO, name: str, text_field: str) -> Iterator[Document | Failure]:

@@ -189,6 +189,32 @@ def test_corrupt_compressed_file_is_one_error(tmp_path):
     assert r.exit_code == 1 and "error" in err and ok["text"] == EXPECTED
 
 
+@pytest.mark.parametrize("name", ["page.txt", "crawl.jsonl", "crawl.warc.wet"])
+@pytest.mark.parametrize("suffix", [".gz", ".zst"])
+def test_a_truncated_compressed_file_is_refused_in_one_line(tmp_path, name, suffix):
+    """Issue 18, 7: a .zst cut short was cleaned as if whole, a .gz refused: both refused."""
+    import zstandard
+
+    data = {"page.txt": SEED.read_bytes(), "crawl.jsonl": json.dumps({"text": TEXT}).encode() + b"\n",
+            "crawl.warc.wet": _wet_records(1)}[name]
+    packed = gzip.compress(data) if suffix == ".gz" else zstandard.ZstdCompressor().compress(data)
+    cut = tmp_path / (name + suffix)
+    cut.write_bytes(packed[: len(packed) * 2 // 3])
+    r, recs = _records(cut)
+    assert r.exit_code == 1 and len(r.stderr.splitlines()) == 1, r.stderr
+    assert [rec.get("text") for rec in recs] == [None]
+    assert recs[0]["error"].endswith("Compressed file ended before the end-of-stream marker was reached")
+
+
+def test_zst_of_several_frames_is_read_whole(tmp_path):
+    import zstandard
+
+    p = tmp_path / "two.txt.zst"
+    p.write_bytes(zstandard.ZstdCompressor().compress(TEXT.encode()) + zstandard.ZstdCompressor().compress(b"\n"))
+    r, (rec,) = _records(p)
+    assert rec["text"] == EXPECTED
+
+
 HTML_PAGE = """<!DOCTYPE html>
 <html><head><meta charset="gb2312"><title>孕产妇健康管理新举措_健康频道_示例网</title>
 <meta name="author" content="王芳"><meta property="article:published_time" content="2024-03-05T09:30:00+08:00">
