@@ -36,20 +36,22 @@ def _reason(exc: OSError) -> str:
 
 
 def iter_documents(paths: Iterable[str], glob: str = DEFAULT_GLOB, stdin: BinaryIO | None = None,
-                   text_field: str = "text", max_bytes: int | None = None, whole: bool = False
+                   text_field: str | None = None, max_bytes: int | None = None, whole: bool = False
                    ) -> Iterator[Document | Failure]:
     """Yield a Document per page in command-line order, or a Failure for an input that cannot
     be read. Files inside a directory come in sorted path order; a JSON Lines or WARC file
     yields one Document per record, as `FILE#N`, unless `whole`: then every file is one
     Document of its (decompressed) bytes, for the line filters that read a stream of lines
     (`mch segment`). A page file or stdin over `max_bytes` is refused without being read whole
-    (records inside a container are checked by the pipeline)."""
+    (records inside a container are checked by the pipeline). Stdin has no name to go by: it
+    is JSON Lines when `text_field` is given or its first line is a JSON object, WARC when it
+    begins with a `WARC/1.` header, else one page (stdin_kind)."""
     for path in paths:
         if path == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            data = _read_at_most(stream, max_bytes)
-            yield Document(data, "-") if data is not None else Failure("-", too_large(max_bytes))
+            yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, text_field,
+                                   max_bytes, whole)
             continue
+        text_field = text_field or "text"
         p = Path(path)
         if p.is_dir():
             found = _find(p, glob)
@@ -63,6 +65,53 @@ def iter_documents(paths: Iterable[str], glob: str = DEFAULT_GLOB, stdin: Binary
                     yield from _read_path(f, name, text_field, max_bytes, whole)
         else:
             yield from _read_path(p, path, text_field, max_bytes, whole)
+
+
+def _read_stdin(stream: BinaryIO, text_field: str | None, max_bytes: int | None,
+                whole: bool) -> Iterator[Document | Failure]:
+    first = stream.readline() if max_bytes is None else stream.readline(max_bytes + 1)
+    kind = "page" if whole else stdin_kind(first, text_field)
+    stream = io.BufferedReader(_Prefixed(first, stream), 1 << 16)
+    if kind == "jsonl":
+        yield from _jsonl_records(stream, "-", text_field or "text")
+    elif kind == "warc":
+        yield from _warc_records(stream, "-")
+    else:
+        data = _read_at_most(stream, max_bytes)
+        yield Document(data, "-") if data is not None else Failure("-", too_large(max_bytes))
+
+
+def stdin_kind(first_line: bytes, text_field: str | None) -> str:
+    """jsonl, warc or page, from stdin's first line: --text-field is asked of JSON Lines only,
+    so it says what stdin is; else a first line that is a JSON object, or a WARC header."""
+    if text_field is not None:
+        return "jsonl"
+    if first_line.startswith(b"WARC/1."):
+        return "warc"
+    if first_line.lstrip().startswith(b"{"):
+        try:
+            return "jsonl" if isinstance(json.loads(first_line), dict) else "page"
+        except ValueError:
+            pass
+    return "page"
+
+
+class _Prefixed(io.RawIOBase):
+    """`head` (already read to sniff it), then the rest of `stream`."""
+
+    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+        self._head, self._stream = head, stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if not self._head:
+            data = self._stream.read(len(buffer))
+        else:
+            data, self._head = self._head[:len(buffer)], self._head[len(buffer):]
+        buffer[:len(data)] = data
+        return len(data)
 
 
 def is_temporary(name: str) -> bool:

@@ -76,6 +76,31 @@ def test_stdin():
     assert rec["text"] == EXPECTED and rec["path"] == "-"
 
 
+def test_jsonl_on_stdin_with_text_field():
+    """Issue 18, 8: --text-field on stdin means JSON Lines (before: the raw JSON as the article)."""
+    lines = "".join(json.dumps({"id": i, "body": TEXT}) + "\n" for i in (7, 8)).encode()
+    r, recs = _records("-", "--text-field", "body", input=lines)
+    assert r.exit_code == 0 and [(x["path"], x["id"], x["text"]) for x in recs] == [("-#1", "7", EXPECTED), ("-#2", "8", EXPECTED)]
+    r, (err,) = _records("-", "--text-field", "body", input=b"just a page\n")  # never ignored
+    assert r.exit_code == 1 and err["path"] == "-#1" and err["error"].startswith("invalid JSON")
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "warc"])
+def test_jsonl_and_warc_on_stdin_are_sniffed(kind):
+    data = json.dumps({"text": TEXT}).encode() + b"\n" if kind == "jsonl" else _wet_records(2)
+    r, recs = _records(input=data)  # no PATH: stdin
+    assert r.exit_code == 0 and [x["path"] for x in recs] == ["-#1"] * (kind == "jsonl") + ["-#1", "-#2"] * (kind == "warc")
+    assert all(x["text"] == EXPECTED or x["text"].startswith(EXPECTED) for x in recs)
+    r = runner.invoke(app, ["show", "-"], input=data)
+    assert r.exit_code == 0 and r.stdout.startswith(clean_bytes(SEED.read_bytes()).title)
+
+
+@pytest.mark.parametrize("first", [b"{not json} but a page\n", b"[1, 2]\n", b"WARC is a word\n"])
+def test_stdin_that_only_looks_like_records_is_a_page(first):
+    r, (rec,) = _records("-", input=first + SEED.read_bytes())
+    assert rec["path"] == "-" and rec["text"].endswith(EXPECTED)
+
+
 def test_jsonl_records_keep_id_url_and_path(tmp_path):
     p = tmp_path / "pages.jsonl"
     p.write_text("\n".join([
