@@ -165,13 +165,12 @@ _SEED_TEXT = (__import__("pathlib").Path(__file__).parent.parent / "seeds" / "00
 
 
 def mojibake(text: str, encoding: str, layers: int, via: str) -> bytes:
-    """`text` in `encoding`, then `layers` times read as `via` and saved as UTF-8. cp1252 as a
-    browser reads it: its five undefined bytes become the C1 controls of the same number."""
+    """`text` in `encoding`, then `layers` times read as `via` and saved as UTF-8."""
+    from .fuzz import _read_as
+
     data = text.encode(encoding, errors="ignore")
     for _ in range(layers):
-        read = data.decode("latin-1") if via == "latin-1" else "".join(
-            bytes([b]).decode("cp1252", "ignore") or chr(b) for b in data)
-        data = read.encode("utf-8")
+        data = _read_as(data, via).encode("utf-8")
     return data
 
 
