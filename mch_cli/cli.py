@@ -39,7 +39,7 @@ def _main(
 
 PathsArg = Annotated[Optional[list[str]], typer.Argument(help="Files or directories (recursive); '-' or nothing for stdin.", show_default=False)]
 GlobOpt = Annotated[str, typer.Option("--glob", help="Files to take inside directories (*.html, *.jsonl, *.warc.wet.gz, …).")]
-TextFieldOpt = Annotated[str, typer.Option("--text-field", metavar="NAME", help="JSON Lines input: the field holding the page (else `html`).")]
+TextFieldOpt = Annotated[Optional[str], typer.Option("--text-field", metavar="NAME", show_default=False, help="JSON Lines input: the field holding the page (default text, else `html`); on stdin it says stdin is JSON Lines.")]
 MaxBytesOpt = Annotated[str, typer.Option("--max-bytes", metavar="SIZE", help="Refuse a larger page (file, record or stdin): one error, the rest goes on. 20M, 512K, …; 0: no limit.")]
 MaxSecondsOpt = Annotated[float, typer.Option("--max-seconds", min=0, metavar="S", help="Give up a page that takes longer: one error, the rest goes on. 0: no limit.")]
 SegmentOpt = Annotated[bool, typer.Option("--segment", help="Add jieba tokens to each paragraph.")]
@@ -62,7 +62,7 @@ def clean(
     explain: Annotated[bool, typer.Option("--explain", help="List every removed line with its label and reason (json/jsonl).")] = False,
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write here (all or nothing) instead of stdout.")] = None,
     glob: GlobOpt = "*.txt",
-    text_field: TextFieldOpt = "text",
+    text_field: TextFieldOpt = None,
     segment: SegmentOpt = False,
     dicts: DictOpt = None,
     patterns: PatternsOpt = None,
@@ -135,7 +135,7 @@ def show(
     pager: Annotated[bool, typer.Option("--pager", help="Long output through $PAGER (default: less -FRX), on a terminal.")] = False,
     html: HtmlOpt = None,
     no_color: NoColorOpt = False,
-    text_field: TextFieldOpt = "text",
+    text_field: TextFieldOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     max_seconds: MaxSecondsOpt = DEFAULT_MAX_SECONDS,
 ) -> None:
@@ -161,7 +161,7 @@ def show(
 
     with U.running() as report:
         options = U.options(segment, patterns, lang, dicts, max_bytes, max_seconds)
-        doc = U.one_document(path, text_field, options)
+        doc = U.one_document(path, text_field, options, html)
         for item in report.passed(clean_many([doc], options)):
             page = render.page_lines(item, read_lines(doc)[0]) if explain else None
             U.present(lambda: render.rich_view(item, page), lambda: render.plain_view(item, page),
@@ -177,7 +177,7 @@ def stats(
     dicts: DictOpt = None,
     html: HtmlOpt = None,
     no_color: NoColorOpt = False,
-    text_field: TextFieldOpt = "text",
+    text_field: TextFieldOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     max_seconds: MaxSecondsOpt = DEFAULT_MAX_SECONDS,
 ) -> None:
@@ -202,6 +202,7 @@ def stats(
 
     with U.running() as report:
         options = U.options(max_bytes=max_bytes, max_seconds=max_seconds)
+        U.checked_output(html, U.paths_or_stdin(paths), glob)
         summary = CorpusStats(default_glossary(), U.segmenter(dicts), terms=top > 0)
         for item in report.passed(progress(U.articles(paths, glob, text_field, options), label="stats", no_color=no_color)):
             summary.add(item)
@@ -222,7 +223,7 @@ def detect(
     path: Annotated[Optional[str], typer.Argument(help="A page; '-' or nothing for stdin.", show_default=False)] = None,
     fmt: Annotated[LineFormat, typer.Option("--format", "-f", help="tsv: LANG<TAB>line; jsonl: {line, lang, langs, text}.")] = LineFormat.tsv,
     glob: GlobOpt = "*.txt",
-    text_field: TextFieldOpt = "text",
+    text_field: TextFieldOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     max_seconds: MaxSecondsOpt = DEFAULT_MAX_SECONDS,
 ) -> None:
@@ -253,7 +254,7 @@ def align(
     paths: PathsArg = None,
     fmt: Annotated[LineFormat, typer.Option("--format", "-f", help="tsv: zh<TAB>en; jsonl: {path, zh, en, lines}.")] = LineFormat.tsv,
     glob: GlobOpt = "*.txt",
-    text_field: TextFieldOpt = "text",
+    text_field: TextFieldOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     max_seconds: MaxSecondsOpt = DEFAULT_MAX_SECONDS,
 ) -> None:
@@ -317,7 +318,7 @@ def segment(
         job = LineJob(seg, mode.value, not no_hmm, pos, fmt.value, sep)
         # each input whole, a stream of lines: a JSON Lines file is records in, records out, and its
         # control characters are judged record by record (a bad record is one error)
-        docs = U.documents(U.paths_or_stdin(paths), glob, "text", options, whole=True)
+        docs = U.documents(U.paths_or_stdin(paths), glob, None, options, whole=True)
         for path, text in report.passed(decode_many(docs, options.max_bytes, binary_ok=fmt is TableFormat.jsonl)):
             with report.time_limit(path, options.max_seconds):
                 for out, errors in job.run(text, jobs):
@@ -336,7 +337,7 @@ def terms(
     per_doc: Annotated[bool, typer.Option("--per-doc", help="One list per page instead of one for all inputs.")] = False,
     dicts: DictOpt = None,
     glob: GlobOpt = "*.txt",
-    text_field: TextFieldOpt = "text",
+    text_field: TextFieldOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     max_seconds: MaxSecondsOpt = DEFAULT_MAX_SECONDS,
 ) -> None:
@@ -369,7 +370,7 @@ def keywords(
     fmt: TableFormatOpt = TableFormat.text,
     dicts: DictOpt = None,
     glob: GlobOpt = "*.txt",
-    text_field: TextFieldOpt = "text",
+    text_field: TextFieldOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
     max_seconds: MaxSecondsOpt = DEFAULT_MAX_SECONDS,
 ) -> None:

@@ -131,19 +131,19 @@ def paths_or_stdin(paths: Optional[list[str]]) -> list[str]:
     return ["-"]
 
 
-def documents(paths: list[str], glob: str, text_field: str, opts, whole: bool = False):
+def documents(paths: list[str], glob: str, text_field: Optional[str], opts, whole: bool = False):
     """Every command's way in (read.iter_documents): Documents and Failures, in order."""
     from .read import iter_documents
     return iter_documents(paths, glob, text_field=text_field, max_bytes=opts.max_bytes, whole=whole)
 
 
-def articles(paths: Optional[list[str]], glob: str, text_field: str, opts) -> Iterator:
+def articles(paths: Optional[list[str]], glob: str, text_field: Optional[str], opts) -> Iterator:
     """Each page's cleaned Article, or its Failure, in input order (pipeline.clean_many)."""
     from .pipeline import clean_many
     return clean_many(documents(paths_or_stdin(paths), glob, text_field, opts), opts)
 
 
-def each_text(report: "Report", paths: Optional[list[str]], glob: str, text_field: str, opts,
+def each_text(report: "Report", paths: Optional[list[str]], glob: str, text_field: Optional[str], opts,
               work) -> Iterator[tuple[str, object]]:
     """(path, work(text)) for the decoded text of each page, `work` given up after the
     options' max_seconds; failures go to `report`."""
@@ -157,10 +157,12 @@ def each_text(report: "Report", paths: Optional[list[str]], glob: str, text_fiel
             yield path, done
 
 
-def one_document(path: str, text_field: str, opts):
-    """`mch show`'s one page: a directory is a usage error; of a file of records, the first."""
+def one_document(path: str, text_field: Optional[str], opts, html: Optional[str] = None):
+    """`mch show`'s one page: a directory is a usage error; of a file of records, the first.
+    An --html FILE that is the page (or cannot be written) is a usage error before any work."""
     if os.path.isdir(path):
         usage_error(f"{path}: a directory; mch show shows one page (mch clean {path} for them all)")
+    checked_output(html, [path], "*.txt")
     docs = documents([path], "*.txt", text_field, opts)
     doc = next(docs, None)
     if doc is None:
@@ -213,8 +215,8 @@ class Report:
 
 
 def checked_output(output: Optional[str], inputs: list[str], glob: str) -> None:
-    """An -o FILE that is a directory, in no directory, or one of the inputs is a usage error:
-    an input is never written over."""
+    """A file to write (-o, --html) that is a directory, in no directory, read-only, or one of
+    the inputs (write.output_problem) is a usage error: an input is never written over."""
     if not output:
         return
     from .write import output_problem

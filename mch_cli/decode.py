@@ -32,9 +32,11 @@ letters no Western news writes whose bytes are typical stray bytes (ÿ þ).
 
 Then mojibake is repaired: UTF-8 that was read as Latin-1/cp1252 (ftfy's `fix_encoding`, only
 when ftfy's badness check flags the text — `fix_text` would also rewrite Chinese quotes),
-GBK/Big5 text that was read as Latin-1, and, always, C1 controls (U+0080–U+009F, which no page
-is made of): a run of them that is UTF-8 read as Latin-1 is decoded back, any other is read
-as cp1252's punctuation ("\\x92" → "’").
+GBK/Big5 text that was read as Latin-1 — up to three readings deep, Latin-1 or cp1252, each
+undone exactly or not at all (`settings.MOJIBAKE_MAX_LAYERS`) — and, always, C1 controls
+(U+0080–U+009F, which no page is made of): a run of them that is UTF-8 read as Latin-1 is
+decoded back, any other is read as cp1252's punctuation ("\\x92" → "’"). `repaired` is said
+only of a text that changed and is clean after (ftfy's badness check).
 
 Binary data is refused after decoding has been tried (UTF-16 is full of NUL bytes and is text):
 decoded text of which control characters (NUL …) make up more than
@@ -89,7 +91,7 @@ def decode_text(data: bytes) -> Decoded:
     """The text of a page: decoded by the policy above, then repaired."""
     text, encoding = decode(data)
     fixed = repair(text)
-    return Decoded(fixed, encoding, fixed != text)
+    return Decoded(fixed, encoding, repaired(text, fixed))
 
 
 def decode(data: bytes, declared: str | None = None,
@@ -304,6 +306,16 @@ def _latin1_high(text: str) -> int:
     return len(low_and_high) - len(low_and_high.translate(None, _LATIN1_HIGH_BYTES))
 
 
+def repaired(text: str, fixed: str) -> bool:
+    """Whether repair(text) -> fixed is said to be a repair: it changed the text and left no
+    mojibake (ftfy's badness check) — a page four readings deep changes but is no cleaner."""
+    if fixed == text:
+        return False
+    import ftfy
+
+    return not ftfy.badness.is_bad(fixed[: settings.DECODE_SNIFF_BYTES])
+
+
 def repair(text: str) -> str:
     """Undo mojibake: UTF-8, GBK or Big5 bytes that were decoded as Latin-1 (or cp1252); then
     C1 controls, which no page is made of, as cp1252 (the module docstring)."""
@@ -337,23 +349,50 @@ def _repair_mojibake(text: str) -> str:
     if (high < settings.MOJIBAKE_MIN_CHARS
             or _HAN.search(sample) and high < sum(map(len, _HAN_RUN.findall(sample)))):
         return text  # no Latin-1 soup, or real Chinese outweighs it
-    try:
-        raw = text.encode("latin-1")
-    except UnicodeEncodeError:
-        raw = None
-    if raw is not None:
-        for codec in ("utf-8", "gb18030", "big5hkscs"):  # strict: mojibake undone exactly, or not
-            try:
-                fixed = raw.decode(codec)
-            except UnicodeDecodeError:
-                continue
-            if _mostly_chinese_or_ascii(fixed[: settings.DECODE_SNIFF_BYTES]):
-                return fixed
+    fixed = _undo_layers(text, settings.MOJIBAKE_MAX_LAYERS)
+    if fixed is not None:
+        return fixed
     import ftfy
 
     if ftfy.badness.is_bad(sample):  # cp1252 and mixed cases
-        return ftfy.fix_encoding(text)
+        fixed = ftfy.fix_encoding(text)
+        if not ftfy.badness.is_bad(fixed[: settings.DECODE_SNIFF_BYTES]):
+            return fixed  # only a clean result: `repaired` must not be said of mojibake
     return text
+
+
+def _undo_layers(text: str, layers: int) -> str | None:
+    """Chinese text whose bytes were read as Latin-1 or cp1252 up to `layers` times (each
+    reading saved as UTF-8 and read again), undone exactly, or None. A layer undone that is
+    Latin soup again is UTF-8 read once more, never GB18030: that reading of UTF-8 bytes is
+    Chinese-looking garbage ("猫驴聰氓…"), which was taken for a repair."""
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:  # cp1252's punctuation for bytes 0x80-0x9F
+        try:
+            raw = text.translate(_CP1252_TO_LATIN1).encode("latin-1")
+        except UnicodeEncodeError:
+            return None
+    found = _unlikely(text[: settings.DECODE_SNIFF_BYTES])
+    for codec in ("utf-8", "gb18030", "big5hkscs"):  # strict: mojibake undone exactly, or not
+        try:
+            fixed = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = fixed[: settings.DECODE_SNIFF_BYTES]
+        # and a repair leaves less that a wrong reading makes than it found: English with
+        # no-break spaces and curly quotes also reads as GB18030 ("CQHCWC,爃eld")
+        if _mostly_chinese_or_ascii(sample) and _unlikely(sample) < found:
+            return fixed
+        if codec == "utf-8":  # bytes this long are UTF-8 by design, never GB18030 by chance
+            return _undo_layers(fixed, layers - 1) if layers > 1 else None
+    return None
+
+
+# cp1252's characters for bytes 0x80-0x9F, back to those bytes (as Latin-1 characters); the five
+# bytes cp1252 leaves undefined stay the C1 controls they were read as
+_CP1252_TO_LATIN1 = {ord(bytes([b]).decode("cp1252", "ignore") or "\0"): b for b in range(0x80, 0xA0)}
+_CP1252_TO_LATIN1.pop(0, None)
 
 
 def _mostly_chinese_or_ascii(text: str) -> bool:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import markup
-from .decode import decode, repair
+from .decode import decode, repair, repaired
 from .script import normalise
 
 # Elements that start and end a line of the dump.
@@ -46,7 +46,7 @@ def decode_html(data: bytes) -> tuple[str, str, bool]:
     declared = m.group(1).decode("ascii", "ignore") if m else None
     text, encoding = decode(data, declared, _text_of)
     fixed = repair(text)
-    return fixed, encoding, fixed != text
+    return fixed, encoding, repaired(text, fixed)
 
 
 _SCRIPT_OR_STYLE = re.compile(r"<(/?)(script|style)\b", re.I)

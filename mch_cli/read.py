@@ -11,6 +11,7 @@ from __future__ import annotations
 import fnmatch
 import gzip
 import io
+import itertools
 import json
 import os
 import stat
@@ -35,20 +36,22 @@ def _reason(exc: OSError) -> str:
 
 
 def iter_documents(paths: Iterable[str], glob: str = DEFAULT_GLOB, stdin: BinaryIO | None = None,
-                   text_field: str = "text", max_bytes: int | None = None, whole: bool = False
+                   text_field: str | None = None, max_bytes: int | None = None, whole: bool = False
                    ) -> Iterator[Document | Failure]:
     """Yield a Document per page in command-line order, or a Failure for an input that cannot
     be read. Files inside a directory come in sorted path order; a JSON Lines or WARC file
     yields one Document per record, as `FILE#N`, unless `whole`: then every file is one
     Document of its (decompressed) bytes, for the line filters that read a stream of lines
     (`mch segment`). A page file or stdin over `max_bytes` is refused without being read whole
-    (records inside a container are checked by the pipeline)."""
+    (records inside a container are checked by the pipeline). Stdin has no name to go by: it
+    is JSON Lines when `text_field` is given or its first line is a JSON object, WARC when it
+    begins with a `WARC/1.` header, else one page (stdin_kind)."""
     for path in paths:
         if path == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            data = _read_at_most(stream, max_bytes)
-            yield Document(data, "-") if data is not None else Failure("-", too_large(max_bytes))
+            yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, text_field,
+                                   max_bytes, whole)
             continue
+        text_field = text_field or "text"
         p = Path(path)
         if p.is_dir():
             found = _find(p, glob)
@@ -62,6 +65,53 @@ def iter_documents(paths: Iterable[str], glob: str = DEFAULT_GLOB, stdin: Binary
                     yield from _read_path(f, name, text_field, max_bytes, whole)
         else:
             yield from _read_path(p, path, text_field, max_bytes, whole)
+
+
+def _read_stdin(stream: BinaryIO, text_field: str | None, max_bytes: int | None,
+                whole: bool) -> Iterator[Document | Failure]:
+    first = stream.readline() if max_bytes is None else stream.readline(max_bytes + 1)
+    kind = "page" if whole else stdin_kind(first, text_field)
+    stream = io.BufferedReader(_Prefixed(first, stream), 1 << 16)
+    if kind == "jsonl":
+        yield from _jsonl_records(stream, "-", text_field or "text")
+    elif kind == "warc":
+        yield from _warc_records(stream, "-")
+    else:
+        data = _read_at_most(stream, max_bytes)
+        yield Document(data, "-") if data is not None else Failure("-", too_large(max_bytes))
+
+
+def stdin_kind(first_line: bytes, text_field: str | None) -> str:
+    """jsonl, warc or page, from stdin's first line: --text-field is asked of JSON Lines only,
+    so it says what stdin is; else a first line that is a JSON object, or a WARC header."""
+    if text_field is not None:
+        return "jsonl"
+    if first_line.startswith(b"WARC/1."):
+        return "warc"
+    if first_line.lstrip().startswith(b"{"):
+        try:
+            return "jsonl" if isinstance(json.loads(first_line), dict) else "page"
+        except ValueError:
+            pass
+    return "page"
+
+
+class _Prefixed(io.RawIOBase):
+    """`head` (already read to sniff it), then the rest of `stream`."""
+
+    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+        self._head, self._stream = head, stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if not self._head:
+            data = self._stream.read(len(buffer))
+        else:
+            data, self._head = self._head[:len(buffer)], self._head[len(buffer):]
+        buffer[:len(data)] = data
+        return len(data)
 
 
 def is_temporary(name: str) -> bool:
@@ -130,9 +180,11 @@ def _read_path(p: Path, name: str, text_field: str, max_bytes: int | None = None
     if whole:
         kind = "page"
     try:
-        if kind == "warc":  # warcio reads gzip members itself
-            with open(p, "rb") as raw:
-                yield from _warc_records(raw, name)
+        if kind == "warc":
+            # decompressed here, not by warcio: it reads only gzip files of one member per
+            # record and stops after the first record of a plain `gzip file.warc`
+            with _open(p, compression) as stream:
+                yield from _warc_records(stream, name)
         elif kind == "jsonl":
             with _open(p, compression) as stream:
                 yield from _jsonl_records(stream, name, text_field)
@@ -142,7 +194,12 @@ def _read_path(p: Path, name: str, text_field: str, max_bytes: int | None = None
     except OSError as exc:
         yield Failure(name, _reason(exc))
     except Exception as exc:  # a corrupt archive or compressed stream: this input only
-        yield Failure(name, f"unreadable {kind}{compression and ' ' + compression[1:]}: {exc}")
+        yield Failure(name, f"unreadable {kind}{compression and ' ' + compression[1:]}: {one_line(exc)}")
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception's message as one line (warcio's run over a dozen)."""
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def _page(stream: BinaryIO, name: str, max_bytes: int | None, sized: bool) -> Document | Failure:
@@ -170,17 +227,72 @@ def _read_at_most(stream: BinaryIO, max_bytes: int | None) -> bytes | None:
 
 @contextmanager
 def _open(p: Path, compression: str) -> Iterator[BinaryIO]:
-    if compression == ".gz":
-        with gzip.open(p, "rb") as f:
-            yield f
-    elif compression == ".zst":
-        import zstandard
-
-        with open(p, "rb") as raw, zstandard.ZstdDecompressor().stream_reader(raw) as f:
-            yield io.BufferedReader(f)
+    """The file's bytes, decompressed; a compressed file cut short raises Truncated when its
+    end is reached, gzip and zstd alike (never taken for a whole one)."""
+    if compression:
+        with open(p, "rb") as raw:
+            inner = gzip.GzipFile(fileobj=raw) if compression == ".gz" else _ZstdFrames(raw)
+            yield io.BufferedReader(_Checked(inner), 1 << 16)
     else:
         with open(p, "rb") as f:
             yield f
+
+
+class Truncated(ValueError):
+    """A compressed file that ends before its end-of-stream marker. Not an EOFError: warcio
+    takes that for the end of the archive and would drop what was read of the record."""
+
+
+TRUNCATED = "Compressed file ended before the end-of-stream marker was reached"  # gzip's words
+
+
+class _Checked(io.RawIOBase):
+    """A decompressing stream whose early end raises Truncated."""
+
+    def __init__(self, inner) -> None:
+        self._inner = inner
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        try:
+            return self._inner.readinto(buffer)
+        except EOFError as exc:
+            raise Truncated(str(exc) or TRUNCATED) from None
+
+
+class _ZstdFrames(io.RawIOBase):
+    """zstd frames one after another, decompressed as they are read. zstandard's stream_reader
+    takes a file cut inside a frame for a whole one; here that is an EOFError, as gzip's."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        import zstandard
+
+        self._raw, self._new = raw, zstandard.ZstdDecompressor().decompressobj
+        self._frame = None
+        self._out, self._at = b"", 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while self._at == len(self._out):
+            chunk = self._raw.read(1 << 16)
+            if not chunk:
+                if self._frame is not None and not self._frame.eof:
+                    raise EOFError(TRUNCATED)
+                return 0
+            self._out, self._at = b"", 0
+            while chunk:  # a chunk may end one frame and begin the next
+                if self._frame is None or self._frame.eof:
+                    self._frame = self._new()
+                self._out += self._frame.decompress(chunk)
+                chunk = self._frame.unused_data if self._frame.eof else b""
+        n = min(len(buffer), len(self._out) - self._at)
+        buffer[:n] = self._out[self._at:self._at + n]
+        self._at += n
+        return n
 
 
 def _jsonl_records(stream: BinaryIO, name: str, text_field: str) -> Iterator[Document | Failure]:
@@ -209,22 +321,38 @@ def _jsonl_records(stream: BinaryIO, name: str, text_field: str) -> Iterator[Doc
 
 
 def _warc_records(stream: BinaryIO, name: str) -> Iterator[Document | Failure]:
-    """WET `conversion` records (text) and WARC `response` records with an HTML payload."""
+    """WET `conversion` records (text) and WARC `response` records with an HTML payload. A
+    record that cannot be read ends the file as one Failure `FILE#N`, after the records before
+    it (a damaged archive has no next record to find)."""
     from warcio.archiveiterator import ArchiveIterator
 
-    for n, record in enumerate(ArchiveIterator(stream), 1):
-        headers = record.rec_headers
-        rec_type = record.rec_type
-        if rec_type == "conversion":
-            kind = "text"
-        elif rec_type == "response" and record.http_headers is not None and "html" in (
-                record.http_headers.get_header("Content-Type") or "").lower():
-            kind = "html"
-        elif rec_type == "resource" and "html" in (headers.get_header("Content-Type") or ""):
-            kind = "html"
-        else:
-            continue
-        yield Document(record.content_stream().read(), f"{name}#{n}",
-                       id=headers.get_header("WARC-Record-ID"),
-                       url=headers.get_header("WARC-Target-URI"),
-                       fetched=headers.get_header("WARC-Date"), kind=kind)
+    records = ArchiveIterator(stream)
+    for n in itertools.count(1):
+        try:
+            record = next(records, None)  # reads record n's headers
+            if record is None:
+                return
+            doc = _warc_document(record, f"{name}#{n}")  # and its payload
+        except Exception as exc:  # a damaged record or stream: there is no next record to find
+            yield Failure(f"{name}#{n}", f"unreadable warc record: {one_line(exc)}")
+            return
+        if doc is not None:
+            yield doc
+
+
+def _warc_document(record, where: str) -> Document | None:
+    headers = record.rec_headers
+    rec_type = record.rec_type
+    if rec_type == "conversion":
+        kind = "text"
+    elif rec_type == "response" and record.http_headers is not None and "html" in (
+            record.http_headers.get_header("Content-Type") or "").lower():
+        kind = "html"
+    elif rec_type == "resource" and "html" in (headers.get_header("Content-Type") or ""):
+        kind = "html"
+    else:
+        return None
+    return Document(record.content_stream().read(), where,
+                    id=headers.get_header("WARC-Record-ID"),
+                    url=headers.get_header("WARC-Target-URI"),
+                    fetched=headers.get_header("WARC-Date"), kind=kind)

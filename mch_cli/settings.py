@@ -17,6 +17,7 @@ DECODE_COMPARE_BYTES = 8 * 1024      # bytes read in each candidate encoding to 
 UTF16_MIN_PLAUSIBLE = 0.95           # BOM-less UTF-16: this share of ordinary characters
 UTF16_MIN_HIGH_BYTES = 0.2           # ... without NULs: this share of bytes over 0x7F (not ASCII)
 MOJIBAKE_MIN_CHARS = 20              # Latin-1 letters a text needs before repair is tried
+MOJIBAKE_MAX_LAYERS = 3  # mojibake undone up to three readings deep (issue 18); deeper is not met
 BINARY_MAX_CONTROL_SHARE = 0.05      # decoded text with more control characters (NUL …) is binary
 UNDECODABLE_MAX_SHARE = 0.02         # a page with more undecodable bytes (U+FFFD) is not text
                                      # (real pages: at most 0.1 %)

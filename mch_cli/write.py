@@ -146,28 +146,39 @@ class _NamedStream:
 
 def output_problem(output: str, inputs: Iterable[str], glob: str = "*.txt",
                    stdin_fd: int | None = None) -> str | None:
-    """Why `output` must not be written (None when it may): a directory, in no directory, or
-    one of the inputs — a file named as input, a file an input directory's --glob takes, or
-    the file standard input reads. An input is never written over."""
+    """Why `output` (-o, --html) must not be written (None when it may): a directory, in no
+    directory, a read-only file, or one of the inputs — a file named as input, the file
+    standard input reads, or a file an input directory's --glob takes (a new one too: the
+    next run over that directory would read it as a page). An input is never written over."""
     if os.path.isdir(output):
         return "is a directory"
     parent = os.path.dirname(os.path.abspath(output))
     if not os.path.isdir(parent):
         return f"no directory {parent}"
-    if not os.path.exists(output):
-        return None  # a new file: no input can be it
     real = os.path.realpath(output)
+    for name in inputs:
+        if name != "-" and os.path.isdir(name):
+            inside = os.path.relpath(real, os.path.realpath(name))
+            if not (inside == os.pardir or inside.startswith(os.pardir + os.sep)) and _glob_takes(inside, glob):
+                return f"is one of the inputs (in {name}, {glob}): an input is never written over"
+    if not os.path.exists(output):
+        return None  # a new file: no input file or stdin can be it
+    if os.path.isfile(real) and _read_only(real):
+        # replaced by a rename, which a file's own mode does not stop: refuse, as cp does
+        return "is read-only: not written over (make it writable or remove it first)"
     for name in inputs:
         if name == "-":
             if stdin_fd is not None and _same_file(stdin_fd, real):
                 return "is the standard input: an input is never written over"
-        elif os.path.isdir(name):
-            inside = os.path.relpath(real, os.path.realpath(name))
-            if not (inside == os.pardir or inside.startswith(os.pardir + os.sep)) and _glob_takes(inside, glob):
-                return f"is one of the inputs (in {name}, {glob}): an input is never written over"
-        elif os.path.exists(name) and os.path.samefile(name, real):
+        elif not os.path.isdir(name) and os.path.exists(name) and os.path.samefile(name, real):
             return "is one of the inputs: an input is never written over"
     return None
+
+
+def _read_only(path: str) -> bool:
+    """No write permission for us, or none for anyone (0444): someone meant it to stay as it
+    is, even when we are root and could."""
+    return not os.access(path, os.W_OK) or not stat.S_IMODE(os.stat(path).st_mode) & 0o222
 
 
 def _same_file(fd: int, path: str) -> bool:

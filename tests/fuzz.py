@@ -3,7 +3,10 @@ a fuzz run (`make fuzz`, or `python tests/fuzz.py -n 600`).
 
 Inputs: random bytes; the seed pages' lines shuffled, with every kind of line end, in every
 encoding mch reads; seed pages corrupted (bytes flipped, cut, duplicated, NULs and byte-order
-marks inserted, truncated inside a character); random Unicode from every plane; broken HTML.
+marks inserted, truncated inside a character); random Unicode from every plane; broken HTML;
+cp1252 and Latin-1 pages; layered mojibake (1 to 4 readings deep); WET files gzipped as one
+stream (some cut short) and truncated .zst files, read as files; and, after the batch, all the
+pages as JSON Lines on stdin.
 Each input is cleaned in-process (a crash is any exception but the documented DecodeError
 refusal; the record must be one valid JSON line and, for text, account for every non-empty input
 line exactly once), then all of them go through the real `mch clean` as one batch (exit 0 or 1,
@@ -153,10 +156,80 @@ def broken_html(draw) -> bytes:
     return "\n".join(parts).encode(draw(st.sampled_from(["utf-8", "gb18030"])), errors="replace")
 
 
+_WESTERN = ["Le café du coin a ouvert ses portes à l’été, « très tôt » déjà.",
+            "São Paulo’s maternity ward — “a model” — opened in 2024.",
+            "Die Ärztin prüft die Säuglinge; Müller’s Klinik hilft Müttern.",
+            "El niño recibió atención prenatal en la clínica señalada."]
+
+
+@st.composite
+def western_pages(draw) -> bytes:
+    """An English/French/German/Spanish page in cp1252 or Latin-1 (issue 18)."""
+    lines = draw(st.lists(st.sampled_from(_WESTERN + [line for line in SEED_LINES if line.isascii()]),
+                          min_size=1, max_size=30))
+    return "\n".join(lines).encode(draw(st.sampled_from(["cp1252", "latin-1"])), errors="replace")
+
+
+def _read_as(data: bytes, via: str) -> str:
+    """Bytes read as Latin-1, or as cp1252 the way browsers do (its five undefined bytes as C1)."""
+    return data.decode("latin-1") if via == "latin-1" else "".join(
+        bytes([b]).decode("cp1252", "ignore") or chr(b) for b in data)
+
+
+@st.composite
+def layered_mojibake(draw) -> bytes:
+    """A seed page in UTF-8 or GBK read as Latin-1/cp1252 and saved as UTF-8, 1 to 4 times."""
+    data = draw(st.sampled_from(SEED_PAGES)).encode(draw(st.sampled_from(["utf-8", "gbk"])), errors="ignore")
+    via = draw(st.sampled_from(["latin-1", "cp1252"]))
+    for _ in range(draw(st.integers(1, 4))):
+        data = _read_as(data, via).encode("utf-8")
+    return data
+
+
+@st.composite
+def one_stream_warc_gz(draw) -> bytes:
+    """WET records, gzipped as one stream (`gzip file.warc`), sometimes cut short."""
+    import gzip
+    import io
+
+    from warcio.warcwriter import WARCWriter
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    for n, text in enumerate(draw(st.lists(st.sampled_from(SEED_PAGES), min_size=1, max_size=3))):
+        headers = {"WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{n:012d}>",
+                   "WARC-Date": "2025-01-01T00:00:00Z"}  # no random id or clock: hypothesis replays
+        writer.write_record(writer.create_warc_record("https://example.org/", "conversion",
+                                                      payload=io.BytesIO(text.encode("utf-8")),
+                                                      warc_headers_dict=headers))
+    data = gzip.compress(out.getvalue(), mtime=0)
+    return _cut(data, draw(st.integers(1, 1000))) if draw(st.booleans()) else data
+
+
+def _cut(data: bytes, thousandths: int) -> bytes:
+    """`data` cut to that many thousandths of it (at least one byte, never all of it)."""
+    return data[: max(1, min(len(data) - 1, len(data) * thousandths // 1000))]
+
+
+@st.composite
+def truncated_zst(draw) -> bytes:
+    """A seed page, zstd-compressed and cut short (never cleaned as if whole)."""
+    import zstandard
+    data = zstandard.ZstdCompressor().compress(draw(st.sampled_from(SEED_PAGES)).encode("utf-8"))
+    return _cut(data, draw(st.integers(1, 999)))
+
+
 KINDS = {"random bytes": random_bytes, "shuffled seed lines": shuffled_seed_lines(),
          "corrupted seed pages": corrupted_seed_pages(), "random Unicode": random_unicode(),
-         "broken HTML": broken_html()}
-any_input = st.one_of(*(s.map(lambda data, k=kind: (k, data)) for kind, s in KINDS.items()))
+         "broken HTML": broken_html(), "Western page": western_pages(), "layered mojibake": layered_mojibake()}
+# inputs read as files (their name says what they are): checked through read.iter_documents
+FILE_KINDS = {"one-stream .warc.gz": (one_stream_warc_gz(), ".warc.wet.gz"),
+              "truncated .zst": (truncated_zst(), ".txt.zst")}
+any_input = st.one_of(*(s.map(lambda data, k=kind: (k, data)) for kind, s in
+                        [*KINDS.items(), *((k, s) for k, (s, _) in FILE_KINDS.items())]))
+
+
+def file_name(kind: str) -> str:
+    return "fuzz" + (".html" if kind == "broken HTML" else FILE_KINDS[kind][1] if kind in FILE_KINDS else ".txt")
 options = st.builds(Options, lang=st.sampled_from([None, None, "zh", "en"]))
 
 # --- checks -------------------------------------------------------------------------------------
@@ -192,6 +265,37 @@ def check(data: bytes, name: str = "fuzz.txt", opts: Options = Options()) -> str
     return "cleaned"
 
 
+def check_file(data: bytes, name: str) -> str:
+    """A file read through read.iter_documents: each page checked as above, each failure one
+    line; a truncated .zst is refused, never cleaned (issue 18)."""
+    from mch_cli.article import Failure
+    from mch_cli.read import iter_documents
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        items = list(iter_documents([str(path)]))
+    failures = [x for x in items if isinstance(x, Failure)]
+    assert all("\n" not in f.error for f in failures), "an error of more than one line"
+    assert not name.endswith(".zst") or [type(x) for x in items] == [Failure], "a cut .zst cleaned"
+    outcomes = [check(x.data, x.path) for x in items if not isinstance(x, Failure)]
+    return "cleaned" if "cleaned" in outcomes else "refused"
+
+
+def check_input(kind: str, data: bytes, opts: Options = Options()) -> str:
+    return check_file(data, file_name(kind)) if kind in FILE_KINDS else check(data, file_name(kind), opts)
+
+
+def check_cli_stdin_jsonl(pages: list[str]) -> int:
+    """The pages as JSON Lines on stdin (`--text-field`): one record each, in order (issue 18)."""
+    lines = "".join(json.dumps({"id": n, "body": page}, ensure_ascii=False) + "\n" for n, page in enumerate(pages))
+    r = subprocess.run(mch_command() + ["clean", "-", "--text-field", "body", "-f", "jsonl"],
+                       input=lines, capture_output=True, text=True, timeout=1800)
+    assert r.returncode in (0, 1) and "Traceback" not in r.stderr, r.stderr[-2000:]
+    records = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [rec["path"] for rec in records] == [f"-#{n}" for n in range(1, len(pages) + 1)], "stdin JSON Lines"
+    return len(records)
+
+
 def idempotent(data: bytes, name: str = "fuzz.txt") -> bool | None:
     """Does cleaning the text output again give it back? None when the input is refused."""
     try:
@@ -211,14 +315,18 @@ def check_cli_batch(inputs: list[tuple[str, bytes]], workdir: Path) -> dict:
     exit 0 or 1, no traceback, one valid JSON line per page, one stderr line per error."""
     batch = workdir / "batch"
     batch.mkdir()
+    from mch_cli.read import iter_documents
+    expected = 0
     for k, (kind, data) in enumerate(inputs):
-        (batch / f"{k:05d}{'.html' if kind == 'broken HTML' else '.txt'}").write_bytes(data)
+        path = batch / f"{k:05d}{file_name(kind)}"
+        path.write_bytes(data)
+        expected += len(list(iter_documents([str(path)])))  # a WARC: a record a page
     r = subprocess.run(mch_command() + ["clean", str(batch), "--glob", "*", "-f", "jsonl", "--explain"],
                        capture_output=True, text=True, timeout=1800)
     assert r.returncode in (0, 1), f"exit {r.returncode}: {r.stderr[-2000:]}"
     assert "Traceback" not in r.stderr, r.stderr[-2000:]
     records = [json.loads(line) for line in r.stdout.splitlines()]
-    assert len(records) == len(inputs), f"{len(records)} records for {len(inputs)} inputs"
+    assert len(records) == expected, f"{len(records)} records for {expected} pages"
     errors = [rec for rec in records if "error" in rec]
     assert all(set(rec) == {"path", "id", "error"} and rec["id"] is None for rec in errors)
     stderr = r.stderr.splitlines()
@@ -245,10 +353,9 @@ def main(argv: list[str] | None = None) -> int:
     @given(item=any_input, opts=options)
     def run(item, opts):
         kind, data = item
-        name = "fuzz.html" if kind == "broken HTML" else "fuzz.txt"
         seen.append(item)
         try:
-            outcomes[(kind, check(data, name, opts))] += 1
+            outcomes[(kind, check_input(kind, data, opts))] += 1
         except Exception as exc:  # noqa: BLE001 — counted and shown, the run goes on
             crashes.append((kind, data, f"{type(exc).__name__}: {exc}"))
 
@@ -263,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
           f"(binary or not text), {len(crashes)} crashes")
     for kind, data, error in crashes[:10]:
         print(f"  CRASH [{kind}] {error}\n    input: {data[:200]!r}")
-    same = [idempotent(data, "fuzz.html" if kind == "broken HTML" else "fuzz.txt") for kind, data in seen]
+    same = [idempotent(data, file_name(kind)) for kind, data in seen if kind not in FILE_KINDS]
     print(f"  idempotent (information, not a crash): {same.count(True)} of {len(same) - same.count(None)} cleaned inputs")
     with tempfile.TemporaryDirectory() as tmp:
         try:
@@ -273,6 +380,12 @@ def main(argv: list[str] | None = None) -> int:
         except AssertionError as exc:
             crashes.append(("CLI batch", b"", str(exc)))
             print(f"  CRASH [CLI batch] {exc}")
+    pages = [data.decode("utf-8", "replace") for kind, data in seen if kind not in FILE_KINDS]
+    try:
+        print(f"  JSON Lines on stdin: {check_cli_stdin_jsonl(pages)} records, one a line")
+    except AssertionError as exc:
+        crashes.append(("stdin JSON Lines", b"", str(exc)))
+        print(f"  CRASH [stdin JSON Lines] {exc}")
     print(f"fuzz: {len(seen)} inputs, {len(crashes)} crashes")
     return 1 if crashes else 0
 

@@ -157,3 +157,38 @@ def test_c1_controls_never_reach_the_output(bad, good):
     # the C1 controls are cp1252's punctuation.
     article = _clean(f"Mothers and doctors\n{bad} {EN_CURLY.splitlines()[1]}".encode("utf-8"), "page.txt")
     assert article.text.startswith(good) and not C1.search(article.text) and article.repaired
+
+
+# --- layered mojibake (issue 18, item 6) --------------------------------------------------------
+
+_SEED_TEXT = (__import__("pathlib").Path(__file__).parent.parent / "seeds" / "001_519edece9128d60e.txt").read_text("utf-8")[:3000]
+
+
+def mojibake(text: str, encoding: str, layers: int, via: str) -> bytes:
+    """`text` in `encoding`, then `layers` times read as `via` and saved as UTF-8."""
+    from .fuzz import _read_as
+
+    data = text.encode(encoding, errors="ignore")
+    for _ in range(layers):
+        data = _read_as(data, via).encode("utf-8")
+    return data
+
+
+@pytest.mark.parametrize("layers", [1, 2, 3])
+@pytest.mark.parametrize("via", ["latin-1", "cp1252"])
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk"])
+def test_layered_mojibake_is_repaired(encoding, via, layers):
+    from mch_cli.decode import decode_text
+
+    d = decode_text(mojibake(_SEED_TEXT, encoding, layers, via))
+    assert d.repaired and d.text == _SEED_TEXT.encode(encoding, errors="ignore").decode(encoding)
+
+
+@pytest.mark.parametrize("via", ["latin-1", "cp1252"])
+def test_mojibake_left_is_not_called_repaired(via):
+    """Four readings deep (beyond the three repaired): C1 controls are still made punctuation,
+    but the text stays mojibake and `repaired` says so."""
+    from mch_cli.decode import decode_text
+
+    d = decode_text(mojibake(_SEED_TEXT, "gbk", 4, via))
+    assert not d.repaired and "妇幼" not in d.text

@@ -76,6 +76,31 @@ def test_stdin():
     assert rec["text"] == EXPECTED and rec["path"] == "-"
 
 
+def test_jsonl_on_stdin_with_text_field():
+    """Issue 18, 8: --text-field on stdin means JSON Lines (before: the raw JSON as the article)."""
+    lines = "".join(json.dumps({"id": i, "body": TEXT}) + "\n" for i in (7, 8)).encode()
+    r, recs = _records("-", "--text-field", "body", input=lines)
+    assert r.exit_code == 0 and [(x["path"], x["id"], x["text"]) for x in recs] == [("-#1", "7", EXPECTED), ("-#2", "8", EXPECTED)]
+    r, (err,) = _records("-", "--text-field", "body", input=b"just a page\n")  # never ignored
+    assert r.exit_code == 1 and err["path"] == "-#1" and err["error"].startswith("invalid JSON")
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "warc"])
+def test_jsonl_and_warc_on_stdin_are_sniffed(kind):
+    data = json.dumps({"text": TEXT}).encode() + b"\n" if kind == "jsonl" else _wet_records(2)
+    r, recs = _records(input=data)  # no PATH: stdin
+    assert r.exit_code == 0 and [x["path"] for x in recs] == ["-#1"] * (kind == "jsonl") + ["-#1", "-#2"] * (kind == "warc")
+    assert all(x["text"] == EXPECTED or x["text"].startswith(EXPECTED) for x in recs)
+    r = runner.invoke(app, ["show", "-"], input=data)
+    assert r.exit_code == 0 and r.stdout.startswith(clean_bytes(SEED.read_bytes()).title)
+
+
+@pytest.mark.parametrize("first", [b"{not json} but a page\n", b"[1, 2]\n", b"WARC is a word\n"])
+def test_stdin_that_only_looks_like_records_is_a_page(first):
+    r, (rec,) = _records("-", input=first + SEED.read_bytes())
+    assert rec["path"] == "-" and rec["text"].endswith(EXPECTED)
+
+
 def test_jsonl_records_keep_id_url_and_path(tmp_path):
     p = tmp_path / "pages.jsonl"
     p.write_text("\n".join([
@@ -134,6 +159,42 @@ def test_warc_response_with_html(tmp_path):
     assert rec["title"] == "妇幼保健院开展义诊" and rec["text"].startswith("医生为孕产妇")
 
 
+def _wet_records(n):
+    """A plain WET file of `n` conversion records, each the seed text with its number."""
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    for i in range(n):
+        writer.write_record(writer.create_warc_record(
+            f"https://example.org/{i}", "conversion", payload=io.BytesIO(f"{TEXT}\n{i}".encode("utf-8")),
+            warc_content_type="text/plain"))
+    return out.getvalue()
+
+
+def test_warc_gzipped_as_one_stream_gives_every_record(tmp_path):
+    """Issue 18, 4: `gzip file.warc` (one member for all records) is read like a WARC of one
+    gzip member per record."""
+    one = tmp_path / "one.warc.wet.gz"
+    one.write_bytes(gzip.compress(_wet_records(3)))
+    per_record = tmp_path / "per.warc.wet.gz"
+    _warc(per_record, [("conversion", f"https://example.org/{i}", f"{TEXT}\n{i}".encode(), False) for i in range(3)])
+    r, recs = _records(one, per_record)
+    assert r.exit_code == 0 and r.stderr == ""
+    assert [rec["path"] for rec in recs] == [f"{one}#{i}" for i in (1, 2, 3)] + [f"{per_record}#{i}" for i in (1, 2, 3)]
+    assert [rec["url"] for rec in recs[:3]] == [rec["url"] for rec in recs[3:]]
+
+
+def test_a_damaged_warc_record_is_one_line_with_its_number(tmp_path):
+    data = _wet_records(3)
+    second = data.index(b"WARC/1.0", 10)
+    bad = tmp_path / "bad.warc.gz"
+    bad.write_bytes(gzip.compress(data[:second] + b"NOT A WARC HEADER\r\n" + data[second:]))
+    r, (ok, err) = _records(bad)
+    assert ok["path"] == f"{bad}#1" and err["path"] == f"{bad}#2" and "\n" not in err["error"]
+    assert r.exit_code == 1 and r.stderr == f"mch: {bad}#2: {err['error']}\n"
+
+
 @pytest.mark.parametrize("suffix", [".gz", ".zst"])
 def test_compressed_files(tmp_path, suffix):
     p = tmp_path / f"page.txt{suffix}"
@@ -151,6 +212,32 @@ def test_corrupt_compressed_file_is_one_error(tmp_path):
     bad.write_bytes(b"\x1f\x8b\x08\x00garbage")
     r, (err, ok) = _records(bad, SEED)
     assert r.exit_code == 1 and "error" in err and ok["text"] == EXPECTED
+
+
+@pytest.mark.parametrize("name", ["page.txt", "crawl.jsonl", "crawl.warc.wet"])
+@pytest.mark.parametrize("suffix", [".gz", ".zst"])
+def test_a_truncated_compressed_file_is_refused_in_one_line(tmp_path, name, suffix):
+    """Issue 18, 7: a .zst cut short was cleaned as if whole, a .gz refused: both refused."""
+    import zstandard
+
+    data = {"page.txt": SEED.read_bytes(), "crawl.jsonl": json.dumps({"text": TEXT}).encode() + b"\n",
+            "crawl.warc.wet": _wet_records(1)}[name]
+    packed = gzip.compress(data) if suffix == ".gz" else zstandard.ZstdCompressor().compress(data)
+    cut = tmp_path / (name + suffix)
+    cut.write_bytes(packed[: len(packed) * 2 // 3])
+    r, recs = _records(cut)
+    assert r.exit_code == 1 and len(r.stderr.splitlines()) == 1, r.stderr
+    assert [rec.get("text") for rec in recs] == [None]
+    assert recs[0]["error"].endswith("Compressed file ended before the end-of-stream marker was reached")
+
+
+def test_zst_of_several_frames_is_read_whole(tmp_path):
+    import zstandard
+
+    p = tmp_path / "two.txt.zst"
+    p.write_bytes(zstandard.ZstdCompressor().compress(TEXT.encode()) + zstandard.ZstdCompressor().compress(b"\n"))
+    r, (rec,) = _records(p)
+    assert rec["text"] == EXPECTED
 
 
 HTML_PAGE = """<!DOCTYPE html>

@@ -164,8 +164,10 @@ def test_show_html_is_a_self_contained_page_with_the_title(tmp_path):
 
 
 def test_html_to_an_unwritable_place_fails_with_one_line(tmp_path):
+    # checked before any work, as -o is: a usage error (issue 18)
     r = run("show", SEED_001, "--html", tmp_path / "no" / "such" / "dir.html")
-    assert r.exit_code == 1 and r.stderr.startswith("mch: ") and len(r.stderr.splitlines()) == 1
+    assert r.exit_code == 2 and r.stderr == f"mch: {tmp_path / 'no' / 'such' / 'dir.html'}: no directory {tmp_path / 'no' / 'such'}\n"
+    assert r.stdout == ""
 
 
 def test_show_explain_and_segment_through_the_cli():
