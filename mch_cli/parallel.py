@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 
 from . import settings
 from .article import Article, Document, Failure
@@ -79,8 +79,11 @@ def clean_pool(items: Iterable[Item], options: Options, jobs: int,
     """`jobs` worker processes; results in input order, a bounded window in flight. `finish`
     is applied to each result where it was made (the writer's rendering: a string travels back
     to this process much faster than an Article)."""
-    if jobs <= 1:
-        for item in items:
+    chunks = _partitions(items, settings.JOBS_CHUNK_DOCS)
+    first, second = (next(chunks, []), next(chunks, None)) if jobs > 1 else ([], None)
+    if second is None:  # one process; or one task's worth (none at all: a missing file), which a
+        # pool would give to one worker and only cost its start-up
+        for item in chain(first, chain.from_iterable(chunks)) if jobs > 1 else items:
             yield finish(item if isinstance(item, Failure) else clean_one(item, options))
         return
     import multiprocessing as mp
@@ -89,7 +92,7 @@ def clean_pool(items: Iterable[Item], options: Options, jobs: int,
     window = max(2, jobs * settings.JOBS_WINDOW_PER_WORKER // settings.JOBS_CHUNK_DOCS)
     with mp.get_context(method).Pool(jobs, _init_worker, (options, finish)) as pool:
         pending: deque = deque()
-        for chunk in _partitions(items, settings.JOBS_CHUNK_DOCS):
+        for chunk in chain([first, second], chunks):
             docs = [x for x in chunk if isinstance(x, Document)]
             pending.append((chunk, pool.apply_async(_clean_in_worker, (docs,)) if docs else None))
             while len(pending) >= window:

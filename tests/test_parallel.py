@@ -118,3 +118,17 @@ def test_output_to_a_fifo_is_written_in_place(tmp_path):
     reader.join(10)
     assert r.exit_code == 0 and stat.S_ISFIFO(os.stat(fifo).st_mode)
     assert len(got[0].splitlines()) == 5
+
+
+def test_one_task_of_documents_or_none_starts_no_pool(monkeypatch):
+    import multiprocessing
+
+    from mch_cli.article import Document, Failure
+
+    def no_pool(*args, **kw):
+        raise AssertionError("a pool was started")
+
+    monkeypatch.setattr(multiprocessing, "get_context", no_pool)
+    docs = [Document("第一段。\n".encode() * 3, f"{n}.txt") for n in range(3)]
+    assert [r.path for r in clean_pool(docs, Options(), jobs=2)] == ["0.txt", "1.txt", "2.txt"]
+    assert [r.error for r in clean_pool([Failure("nope.txt", "no such file")], Options(), jobs=2)] == ["no such file"]
