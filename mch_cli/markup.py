@@ -28,14 +28,16 @@ def chrome_markup(lines: list[str], spans: list[tuple[str, str, int, int]]) -> l
 
 
 @lru_cache(maxsize=None)
-def _markup_words() -> dict[str, str]:
-    """data/markup.tsv: word ("comments", "<aside>", "role=main") → kind (boilerplate, content)."""
+def _markup_words() -> tuple[dict[str, str], re.Pattern]:
+    """data/markup.tsv: word ("comments", "<aside>", "role=main") → kind (boilerplate, content);
+    and a cheap gate: most class and id values hold none of the words, as a part or whole."""
     words = {}
     for row in resources.files("mch_cli").joinpath("data/markup.tsv").read_text(encoding="utf-8").splitlines():
         if row.strip() and not row.startswith("#"):
             kind, listed = row.split("\t")
             words.update(dict.fromkeys(listed.split(), kind))
-    return words
+    listed = sorted((w for w in words if w[0] != "<" and "=" not in w), key=len, reverse=True)
+    return words, re.compile(r"(?:^|[\s_-])(?:%s)(?:$|[\s_-])" % "|".join(map(re.escape, listed)))
 
 
 _NAME_PARTS = re.compile(r"[-_]+")
@@ -49,17 +51,13 @@ class Names:
     A page repeats its elements' names: each is judged once."""
 
     def __init__(self):
-        self.words = _markup_words()
+        self.words, self.gate = _markup_words()
         self.judged: dict[tuple, tuple[str, str] | None] = {}
-        # a cheap gate: most class and id values hold none of the words, as a part or whole
-        listed = sorted((w for w in self.words if w[0] != "<" and "=" not in w), key=len, reverse=True)
-        self.gate = re.compile(r"(?:^|[\s_-])(?:%s)(?:$|[\s_-])" % "|".join(map(re.escape, listed)))
 
     def of(self, el, tag: str) -> tuple[str, str] | None:
         if tag in ("html", "body"):
             return None
-        names = el.keys()
-        key = (tag, el.get("class"), el.get("id"), el.get("role"), el.get("itemprop")) if names else tag
+        key = (tag, el.get("class"), el.get("id"), el.get("role"), el.get("itemprop"))
         if key not in self.judged:
             self.judged[key] = self._judge(el, tag)
         return self.judged[key]
