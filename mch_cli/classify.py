@@ -233,7 +233,8 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     else:
         return
     title = _label_header(infos, start, title_hints, w)
-    _label_tail(infos, end)
+    _label_tail(infos, end, threads)
+    _label_post_footer(infos, start, end, threads)
     if title is not None:
         infos[title].line.label, infos[title].line.reason = TITLE, "headline above the article"
     for start, _, end in threads:
@@ -1035,7 +1036,27 @@ def _name_line(i: _Info) -> bool:
     return i.names
 
 
-def _label_tail(infos: list[_Info], end: int) -> None:
+def _first_stamp(infos: list[_Info], start: int) -> int:
+    """A thread's first stamp: its first line, or the one under it (the commenter's name)."""
+    return start if infos[start].stamp else start + 1
+
+
+def _label_post_footer(infos: list[_Info], start: int, end: int,
+                       threads: list[tuple[int, int, int]]) -> None:
+    """A thread whose stamps stand under their posts ("发布时间 2005/05/17 22:11 by Jane" after
+    each) begins with the article's own footer, right under it: that stamp dates the article.
+    Where the shape also stands above the article, stamps head their posts, and the first one
+    under the article is a reply's."""
+    for first, _, _ in threads:
+        k = _first_stamp(infos, first)
+        i = infos[k]
+        if (0 < k - end <= settings.FOOTER_MAX_LINES and i.byline and i.line.label == BOILERPLATE
+                and not any(j.cls == GOOD or j.pattern for j in infos[end + 1: k])
+                and not any(j.stamp == i.stamp for j in infos[:start])):
+            _set(i, META, "post footer")
+
+
+def _label_tail(infos: list[_Info], end: int, threads: list[tuple[int, int, int]]) -> None:
     """After the last prose line: closing short paragraphs, captions and the editor line."""
     k = end + 1
     while k < len(infos):
@@ -1052,7 +1073,10 @@ def _label_tail(infos: list[_Info], end: int) -> None:
         else:
             break
         k += 1
-    for i in infos[k: k + settings.TAIL_META_LINES]:
+    # (not past the first stamp of a comment thread: what comes after it is the replies')
+    replies = min((_first_stamp(infos, first) + 1 for first, _, _ in threads if first > end),
+                  default=len(infos))
+    for i in infos[k: min(k + settings.TAIL_META_LINES, replies)]:
         if i.pattern and i.pattern.label == META:
             _set(i, META, i.pattern.reason)
         elif i.byline:

@@ -96,6 +96,7 @@ TITLE_MAX_HAN = 60
 TITLE_MAX_WORDS = 40
 NAME_LINE_MAX_DISTANCE = 3           # a line of names this close under the headline is its author
 META_ABOVE_TITLE_LINES = 2           # a byline may stand this close above the headline
+FOOTER_MAX_LINES = 8                 # a post's dated footer stands this close under it
 TAIL_META_LINES = 3                  # an editor line may stand this close below the body
 COMMENT_HEADER_MAX_TOKENS = 8        # a comment's header holds at most this beside its time (a name),
 COMMENT_MAX_GAP_LINES = 12           # ... the next one follows within this many lines,

@@ -769,3 +769,22 @@ def test_a_headline_that_ends_in_a_full_stop_over_its_dated_byline_is_the_title(
     a = clean_text("\n".join(page))
     assert (a.title, a.date) == ("Report: Ottawa cancer rates higher than rest of Ont.", "2012-01-10")
     assert a.text.startswith("A new report says")
+
+
+def test_a_post_whose_thread_stamps_follow_each_post_is_dated_by_its_own_footer():
+    post = """论坛首页 > 影评区
+夏夜观影记：一部关于城市与记忆的电影
+影片用缓慢的长镜头记录了一座老城的夏天，导演把镜头对准街巷里的普通人，让观众慢慢进入他们的生活。
+片中的配乐克制而温柔，几乎每一段旋律都和人物的心境相互呼应，看完之后仍然久久不能忘怀。
+"""
+    footer = "〓 影评区 发布时间 2019/06/02 21:15:40 by 青鸟 〓"
+    replies = ["写得真好，我也很喜欢这部电影。", "〓 影评区 发布时间 2019/06/03 08:02:11 by 小林 〓",
+               "配乐确实出色。", "〓 影评区 发布时间 2019/06/03 10:45:09 by 阿杰 〓",
+               "周末去看看。", "〓 影评区 发布时间 2019/06/04 19:30:00 by 木木 〓"]
+    signature = "文：青鸟\n------------------------------\n我的博客 http://blog.example.com/qingniao\n"
+    article = clean_text(post + signature + footer + "\n" + "\n".join(replies) + "\n")
+    assert article.date == "2019-06-02" and article.author == "青鸟" and "写得真好" not in article.text
+    # Where the same stamps also head the post, the first one under it is a reply's: no date.
+    headed = clean_text(post.replace("夏夜观影记：一部关于城市与记忆的电影\n", "夏夜观影记：一部关于城市与记忆的电影\n"
+                                     + footer + "\n") + "\n".join(replies) + "\n")
+    assert headed.date != "2019-06-03"
