@@ -912,7 +912,9 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], 
                 and (title is None or i.line.text != infos[title].line.text)):
             _set(i, META, "author's name")
         elif ((i.cls != BAD or _list_repeat(i) and i.line.text not in header)  # a standfirst recurs
-              and (i.f.ends_sentence and i.f.prose_punct >= 1 or _unpunctuated_prose(i))):  # in a teaser
+              and (i.f.ends_sentence and i.f.prose_punct >= 1 or _unpunctuated_prose(i))  # in a teaser
+              and not any(j.pattern and j.pattern.heads_bio  # (not the author's, under "About me")
+                          for j in infos[max(top, k - settings.BIO_MAX_GAP): k])):
             _set(i, BODY, "lead paragraph")
         else:
             _set(i, BOILERPLATE, "between headline and article: " + i.why)
@@ -958,9 +960,10 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
             continue
         signed = _signed(infos, k, start)
         if start - k > settings.TITLE_SEARCH_LINES and not (
-                _signed(infos, k, start, names=False) or hinted and signed):
-            continue  # far above the article, a byline shows a headline, a line of names only
-            # with the markup's word ("Sales and Marketing" over "Medical Communications": a menu)
+                _signed(infos, k, start, names=False) or hinted and signed or _dated_above(infos, k)):
+            continue  # far above the article, a byline (under it or, dated, right above it) shows
+            # a headline, a line of names only with the markup's word ("Sales and Marketing" over
+            # "Medical Communications": a menu)
         score = (w.TITLE_SIGNED_BONUS * signed
                  + w.TITLE_OVERLAP_BONUS * _wording_overlap(i.line.text, opening)
                  + w.TITLE_REPEATED_BONUS * _repeated(infos, i, page)
@@ -979,8 +982,12 @@ def _headline_opens_article(infos: list[_Info], start: int) -> bool:
     headline that ends in a full stop reads as prose."""
     i = infos[start]
     return (start + 1 < len(infos) and infos[start + 1].byline and is_dated_byline(infos[start + 1].line.text)
-            and (i.f.words or i.f.han // 2) <= settings.TITLE_MAX_WORDS // 2
-            and not i.f.prose_punct > 1)
+            and _headline_length(i) and not i.f.prose_punct > 1)
+
+
+def _headline_length(i: _Info) -> bool:
+    """As long as headlines are, not as long as captions and leads can be."""
+    return (i.f.words or i.f.han // 2) <= settings.TITLE_MAX_WORDS // 2
 
 
 _SECTION_NUMBER = re.compile(_ITEM_NUMBER.pattern + r"|^[一二三四五六七八九十]{1,3}、")
@@ -1024,6 +1031,13 @@ def _signed(infos: list[_Info], k: int, start: int, names: bool = True) -> bool:
         if i.base_cls == GOOD:
             return False
     return False
+
+
+def _dated_above(infos: list[_Info], k: int) -> bool:
+    """A dated byline stands right above line k, of a headline's length ("Posted: 2:12 PM Jan 11,
+    2012" over "DCF Releases Contractor Report Card")."""
+    return _headline_length(infos[k]) and any(i.byline and is_dated_byline(i.line.text)
+                                              for i in infos[max(0, k - settings.META_ABOVE_TITLE_LINES): k])
 
 
 def _is_meta_line(i: _Info) -> bool:

@@ -788,3 +788,30 @@ def test_a_post_whose_thread_stamps_follow_each_post_is_dated_by_its_own_footer(
     headed = clean_text(post.replace("夏夜观影记：一部关于城市与记忆的电影\n", "夏夜观影记：一部关于城市与记忆的电影\n"
                                      + footer + "\n") + "\n".join(replies) + "\n")
     assert headed.date != "2019-06-03"
+
+
+def test_a_headline_under_its_dateline_is_found_past_a_lead_and_a_comments_count():
+    page = """Jobs at WXYZ
+Watch Our Shows Now
+Weather
+Back to News
+Posted: 2:12 PM Jan 11, 2012
+County Opens New Prenatal Clinic
+The county health department opened a prenatal clinic on Monday for mothers without insurance.
+Reporter: County Health Department Release
+Story
+1 Comments
+Font Size:
+Share
+Print
+Email
+MILLTOWN January 11, 2012 – The county health department opened a new prenatal clinic on Monday, offering free check-ups to expectant mothers who have no health insurance.
+Nurses at the clinic will see up to forty women a day, and a midwife will be on call at weekends, officials said.
+The clinic was paid for by a state grant and will stay open for at least three years, the department said in a statement.
+"""
+    assert clean_text(page).title == "County Opens New Prenatal Clinic"
+
+
+def test_a_related_headline_with_a_verb_under_the_headline_names_nobody():
+    a = clean_text(EN_PAGE.replace("By Jane Doe\n", "Related Stories\nMidwives Overworked, Hospital Chief Says\n"))
+    assert a.author is None
