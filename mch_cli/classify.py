@@ -879,9 +879,13 @@ _ENDS_LIKE_A_LEAD = re.compile(r"[。:：]$")
 _STARTS_LIKE_A_LIST = re.compile(r"[◎●•·▶►■□◆◇○★☆※→>»|\-–—*]")
 
 
+_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,6}){1,2}$", re.IGNORECASE)
+
+
 def _headline_like(i: _Info) -> bool:
     f = i.f
-    if i.base_cls not in (SHORT, NEAR) or i.pattern or i.byline or "http" in i.line.text:
+    if (i.base_cls not in (SHORT, NEAR) or i.pattern or i.byline or "http" in i.line.text
+            or _DOMAIN.match(i.line.text)):  # ("AndersonCooper.com": the site, not its story)
         return False  # ("… https://t.co/…", then "— Name (@name) date": a post quoted in the article)
     # A headline may recur: in the page's own ranking list, on other pages of the corpus.
     return (f.items < 8
@@ -1009,17 +1013,20 @@ def _wording_overlap(text: str, opening: set[str]) -> float:
     return len(words & opening) / len(words) if words else 0.0
 
 
+_COLUMN_TAG = re.compile(r"^[【\[][^】\]]{1,12}[】\]]\s*")  # "【记者即时播报】" before a headline
+
+
 def _repeated(infos: list[_Info], i: _Info, page: str) -> bool:
-    """The page repeats line i: as it is, or in a page-title form ("X_新闻中心_新浪网" repeats
-    "X"). Only lines holding its text can be such a form: `page`, the lines joined by newlines,
-    tells in one count whether there are any."""
+    """The page repeats line i: as it is, or in a page-title form ("X_新闻中心_新浪网" and
+    "【记者即时播报】X" repeat "X"). Only lines holding its text can be such a form: `page`, the
+    lines joined by newlines, tells in one count whether there are any."""
     text = i.line.text
     if i.repeated > 1:
         return True
     if "\n" not in text and page.count(text) <= 1:
         return False  # its own line is the only one that holds it
     return any(text in j.line.text and j.line.text != text
-               and strip_site_suffix(j.line.text) == text for j in infos)
+               and strip_site_suffix(_COLUMN_TAG.sub("", j.line.text)) == text for j in infos)
 
 
 def _signed(infos: list[_Info], k: int, start: int, names: bool = True) -> bool:

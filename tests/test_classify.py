@@ -815,3 +815,13 @@ The clinic was paid for by a state grant and will stay open for at least three y
 def test_a_related_headline_with_a_verb_under_the_headline_names_nobody():
     a = clean_text(EN_PAGE.replace("By Jane Doe\n", "Related Stories\nMidwives Overworked, Hospital Chief Says\n"))
     assert a.author is None
+
+
+def test_site_names_are_no_headlines_and_a_tagged_repeat_shows_the_headline():
+    a = clean_text(EN_PAGE.replace("Hospital expands newborn screening programme\nBy Jane Doe\n",
+                                   "Hope for Tiny Patients\nPosted on Jan 16, 2012 @ 02:30PM\nprint it send it\n"
+                                   "JaneRoeReports.com\nBy Jane Doe - Staff Reporter\n"))
+    assert a.title == "Hope for Tiny Patients"
+    zh = clean_text(ZH_PAGE.replace("儿童保健服务再升级\n", "【记者即时播报】儿童保健服务再升级\n"
+                                    "2024-03-05 09:30 来源：健康时报\n儿童保健服务再升级\n全市十二个区县同步启动\n"))
+    assert zh.title == "儿童保健服务再升级"
