@@ -335,11 +335,14 @@ def is_name_line(text: str) -> bool:
     if not count_han(text):
         return bool(_LATIN_NAMES_RE.match(text)) and not any(
             w.lower() in _ui_words() for w in latin_words(text))
-    surnames, not_names = _surnames()
     names = _NAME_SEPARATORS.split(_AUTHOR_KEY.sub("", text).strip())
-    return 0 < len(names) <= 4 and all(
-        is_name(n) and count_han(n) and n not in not_names
-        and (n[0] in surnames or n[:2] in surnames) for n in names)
+    return 0 < len(names) <= 4 and all(is_name(n) and count_han(n) and _has_surname(n) for n in names)
+
+
+def _has_surname(name: str) -> bool:
+    """A Han name that starts with a known surname and is no known word ("平安")."""
+    surnames, not_names = _surnames()
+    return name not in not_names and (name[0] in surnames or name[:2] in surnames)
 
 
 def reporter_names(text: str) -> list[str]:
@@ -391,7 +394,7 @@ def byline_fields(text: str) -> dict[str, list[str]]:
         inline_by = _INLINE_BY_RE.search(text) if find_dates(text) else None
         if not names and poster:
             names = [text[poster.start(g): poster.end(g)] for g in ("a", "b") if poster.group(g)]
-        if not names and bracket:
+        if not names and bracket and _has_surname(bracket.group("name")):  # ("【收藏】": a button)
             names = [bracket.group("name")]
         if not names and inline_by:
             names = [inline_by.group("name")]

@@ -35,6 +35,9 @@ def test_byline_key_values():
     # one person in both scripts; an affiliation after the colon is not a name
     assert byline_fields("作者： 王小明 (Joe Wang)") == {"author": ["王小明 (Joe Wang)"]}
     assert byline_fields("作者：赵 培：北京物资学院") == {"author": ["赵培"]}
+    # a bracketed name after a date is a name only with a surname: "【收藏】" is a button
+    assert byline_fields("2012-01-12 17:04 【王芳】") == {"author": ["王芳"]}
+    assert byline_fields("时间：2012-01-12 17:04 来源：健康网 【收藏】") == {"source": ["健康网"]}
 
 
 @pytest.mark.parametrize("text, expected", [
