@@ -329,12 +329,16 @@ _AUTHOR_KEY = re.compile(r"^(?:文|作者)\s*[/:：]\s*")
 _NAME_SEPARATORS = re.compile(r"[、，, ]+")
 
 
+# "CSR Departments Redundant, Unilever Chief Says" is a headline: it names nobody
+_HEADLINE_VERBS = frozenset("says said warns claims finds reveals urges tells asks".split())
+
+
 def is_name_line(text: str) -> bool:
     """A line that is only persons' names ("胡平", "赵延东、风笑天", "Denis Campbell",
     "Nick Collins and Kate Hagan"), as under a headline."""
     if not count_han(text):
         return bool(_LATIN_NAMES_RE.match(text)) and not any(
-            w.lower() in _ui_words() for w in latin_words(text))
+            w.lower() in _ui_words() or w.lower() in _HEADLINE_VERBS for w in latin_words(text))
     names = _NAME_SEPARATORS.split(_AUTHOR_KEY.sub("", text).strip())
     return 0 < len(names) <= 4 and all(is_name(n) and count_han(n) and _has_surname(n) for n in names)
 
