@@ -164,7 +164,8 @@ _KEY_RE = re.compile(
     r"(?P<key>" + "|".join(map(re.escape, _CJK_KEYS)) + r"|\b(?:"
     + "|".join(map(re.escape, _LATIN_KEYS)) + r")\b)\s*[:：]\s*"
     r"|(?P<bare>" + "|".join(_BARE_DATE_KEYS) + r")\s*(?=\d)", re.I)
-_BY_RE = re.compile(r"^(?i:by|written by|reported by|words by)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von))*)")
+_BY_RE = re.compile(r"^(?i:by|written by|reported by|words by)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von))*)"
+                    r"|^(?i:posted by)\s+(?P<handle>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von))*|[\w.-]{2,30}\b)")
 _HAN_NAME = r"[\u4e00-\u9fff·]{2,4}"
 # "本报记者罗科苏盈发自北京" · "新京报记者 彭冲 山东冠县报道" · "（记者 张三 通讯员 李四）"
 _REPORTER_RE = re.compile(r"(?:记者|通讯员|实习生|特约撰稿人?)\s*[:：]?\s*(?!从|在|近日|日前|获悉|了解|今天|昨天|"
@@ -329,6 +330,7 @@ _AUTHOR_KEY = re.compile(r"^(?:文|作者)\s*[/:：]\s*")
 _NAME_SEPARATORS = re.compile(r"[、，, ]+")
 
 
+_GLUED_WORDS = re.compile(r"[a-z]{4}[A-Z]")  # "Edit ProfileSign Out": two buttons ("McBride" is one name)
 # "CSR Departments Redundant, Unilever Chief Says" is a headline: it names nobody
 _HEADLINE_VERBS = frozenset("says said warns claims finds reveals urges tells asks".split())
 
@@ -337,7 +339,7 @@ def is_name_line(text: str) -> bool:
     """A line that is only persons' names ("胡平", "赵延东、风笑天", "Denis Campbell",
     "Nick Collins and Kate Hagan"), as under a headline."""
     if not count_han(text):
-        return bool(_LATIN_NAMES_RE.match(text)) and not any(
+        return bool(_LATIN_NAMES_RE.match(text)) and not _GLUED_WORDS.search(text) and not any(
             w.lower() in _ui_words() or w.lower() in _HEADLINE_VERBS for w in latin_words(text))
     names = _NAME_SEPARATORS.split(_AUTHOR_KEY.sub("", text).strip())
     return 0 < len(names) <= 4 and all(is_name(n) and count_han(n) and _has_surname(n) for n in names)
@@ -372,7 +374,7 @@ def byline_fields(text: str) -> dict[str, list[str]]:
     simple = simplified(text)  # one character for one: spans are valid in the original text
     by = _BY_RE.match(text)
     if by:
-        out.setdefault("author", []).extend(_split_names(by.group("name")))
+        out.setdefault("author", []).extend(_split_names(_trim_name_tail(by.group("name") or by.group("handle"))))
     keys = list(_KEY_RE.finditer(simple))
     for k, nxt in zip(keys, keys[1:] + [None]):
         field = k.group("key") and _KEYS.get(k.group("key").lower())
@@ -429,6 +431,19 @@ def _clean_value(value: str, cut_at_space: bool) -> str | None:
 
 # "周思博 (Joel Spolsky)": a Chinese name with the Latin one it stands for
 _NAME_WITH_LATIN = re.compile(r"^[\u4e00-\u9fff·]{2,6}\s*[（(][A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}[)）]$")
+
+
+_NOT_A_NAME_TAIL = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
+                             "april may june july august september october november december "
+                             "rss comments comment topics share email print more twitter facebook".split())
+
+
+def _trim_name_tail(name: str) -> str:
+    """"Stephen M. Walt Thursday", "Joe Comments": the words after a name that are no name's."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _NOT_A_NAME_TAIL:
+        words.pop()
+    return " ".join(words)
 
 
 def _split_names(value: str) -> list[str]:
@@ -492,32 +507,41 @@ def _join(values: list[str]) -> str | None:
 
 
 def extract(meta_lines: list[str], first_paragraph: str | None = None,
-            last_paragraph: str | None = None, near_title: list[str] = ()) -> Metadata:
-    """Metadata from the page's byline/editor lines (best first), its first and last
-    paragraphs, and, for the date only, the lines around the headline."""
+            last_paragraph: str | None = None, near_title: list[str] = (),
+            below: list[str] = ()) -> Metadata:
+    """Metadata from the page's byline/editor lines (best first; `below`: those under the
+    article, whose names count only when the others name nobody: a post's footer, a guest
+    author's host), its first and last paragraphs, and, for the date only, the lines around
+    the headline."""
     md = Metadata()
-    fields: dict[str, list[str]] = {"author": [], "source": [], "editor": []}
-    for text in list(meta_lines) + list(near_title):
+    for text in list(meta_lines) + list(below) + list(near_title):
         dates = find_dates(text)
         if dates:
             md.date, md.datetime = dates[0].date, dates[0].datetime
             break
-    for text in meta_lines:
+    above, under = _fields(meta_lines), _fields(below)
+    authors = above["author"] or under["author"]
+    if not authors and first_paragraph:
+        authors = dateline_authors(first_paragraph)
+    if not authors and last_paragraph:
+        authors = closing_authors(last_paragraph)
+    md.author = _join(authors)
+    md.source = _join((above["source"] + under["source"])[:1])
+    md.editor = _join(above["editor"] + under["editor"])
+    return md
+
+
+def _fields(lines: list[str]) -> dict[str, list[str]]:
+    """The values of some bylines by field; a site given as the author ("Author:Tianshan.com")
+    is the source."""
+    fields: dict[str, list[str]] = {"author": [], "source": [], "editor": []}
+    for text in lines:
         for field, values in byline_fields(text).items():
             fields[field].extend(values)
-    # A site given as the author ("Author:Tianshan.com") is the source.
     sites = [a for a in fields["author"] if _SITE_RE.search(a) and not count_han(a) > 4]
     fields["author"] = [a for a in fields["author"] if a not in sites]
-    if not fields["source"]:
-        fields["source"] = sites
-    if not fields["author"] and first_paragraph:
-        fields["author"] = dateline_authors(first_paragraph)
-    if not fields["author"] and last_paragraph:
-        fields["author"] = closing_authors(last_paragraph)
-    md.author = _join(fields["author"])
-    md.source = _join(fields["source"][:1])
-    md.editor = _join(fields["editor"])
-    return md
+    fields["source"] = fields["source"] or sites
+    return fields
 
 
 def with_hints(md: Metadata, hints: dict) -> Metadata:

@@ -188,12 +188,14 @@ def _metadata(lines: list[Line], paragraphs: list[Paragraph], title_line: int | 
     body = [p for p in paragraphs if p.kind == BODY]
     start = body[0].lines[0] if body else 0
     title = title_line or 0
-    meta_lines = sorted((line for line in lines if line.label == META),
+    end = body[-1].lines[-1] if body else 0
+    meta_lines = sorted((line for line in lines if line.label == META and line.number <= end),
                         key=lambda line: (line.number > start, line.number < title, line.number))
+    below = [line.text for line in lines if line.label == META and line.number > end]
     near = [line.text for line in lines if title_line and line.label not in KEPT_LABELS
             and abs(line.number - title_line) <= settings.DATE_NEAR_TITLE_LINES]
     md = meta.extract([line.text for line in meta_lines], body[0].text if body else None,
-                      body[-1].text if body else None, near)
+                      body[-1].text if body else None, near, below)
     if md.date is None:  # last resort: a headline with its dated byline above the article
         md.date, md.datetime = meta.dated_header([line.text for line in lines if line.number < start])
     return meta.with_hints(md, hints)

@@ -111,6 +111,11 @@ def test_closing_credits(paragraph, authors):
     ("作者： size=\"20\" 来源： size=\"20\" 发布日期： 7/5/2005", {}),
     ("BUSINESS.SOHU.COM 2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]", {"source": ["国际金融报"], "author": ["黄宇"]}),
     ("〓 网易娱乐 发布时间 2005/05/17 22:11:42 by 眉间尺 〓", {"author": ["眉间尺"]}),
+    # "Posted by" names a person or a handle; what follows the name is not the name's
+    ("Posted by Maria Lopez on March 3, 2014", {"author": ["Maria Lopez"]}),
+    ("posted by quietreader in Health News.", {"author": ["quietreader"]}),
+    ("Posted By Ann B. Carter Thursday, May 9, 2013 - 10:40 AM", {"author": ["Ann B. Carter"]}),
+    ("By Tom Reyes RSS", {"author": ["Tom Reyes"]}),
 ])
 def test_more_bylines(text, fields):
     assert byline_fields(text) == fields
@@ -120,6 +125,9 @@ def test_more_bylines(text, fields):
     ("胡平", True), ("赵延东、风笑天", True), ("Denis Campbell", True),
     ("Nick Collins and Kate Hagan", True), ("关注", False), ("Related Stories", False),
     ("新闻", False), ("Breaking News", False),
+    # widgets and headlines in the shape of names
+    ("Edit ProfileSign Out", False), ("Join Us", False), ("My Bio", False), ("Like Tweet", False),
+    ("Midwives Overworked, Hospital Chief Says", False), ("Kevin McBride", True), ("DeShawn O'Neill", True),
 ])
 def test_name_lines(line, expected):
     from mch_cli.meta import is_name_line
@@ -145,3 +153,10 @@ def test_a_post_footer_s_counters_are_not_names():
             "今天带孩子去社区医院做了体检，医生说孩子发育得很好，身高体重都在正常范围之内，我们都很高兴。\n")
     a = clean_text(page)
     assert a.author == "zboygirl" and a.date == "2005-07-31"
+
+
+def test_a_byline_under_the_article_names_the_author_only_when_none_above_does():
+    below = ["Posted by Lee Smith, Site Editor"]
+    assert extract(["By Ana Ruiz"], below=below).author == "Ana Ruiz"
+    assert extract(["March 3, 2014"], below=below).author == "Lee Smith"
+    assert extract(["By Ana Ruiz"], below=["【责任编辑：陈颖】"]).editor == "陈颖"
