@@ -30,7 +30,7 @@ if into about after before over under also more most said says""".split())
 # ... as they are written: looking a word up as it is spares lower-casing every word of a page
 _EN_STOPWORDS_CASED = frozenset(f for w in _EN_STOPWORDS for f in (w, w.capitalize(), w.upper()))
 _ITEM_SPLIT = re.compile(r"\s*[|｜·•»›>→]+\s*|\s{2,}|\t")
-_BREADCRUMB = re.compile(r"(?:>>?|»|›|→|->|＞)")
+_BREADCRUMB = re.compile(r"(?:>>?|»|›|→|->|＞|(?<=\s)〉)")  # ("網 〉新聞 〉…": a 〉 after a space)
 # Numbered items (bullets are left out: lists of links use them too).
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.]|[①-⑳])\s*\S")
 # A list the article announces ("…:") has its items numbered or behind one bullet.

@@ -825,3 +825,10 @@ def test_site_names_are_no_headlines_and_a_tagged_repeat_shows_the_headline():
     zh = clean_text(ZH_PAGE.replace("儿童保健服务再升级\n", "【记者即时播报】儿童保健服务再升级\n"
                                     "2024-03-05 09:30 来源：健康时报\n儿童保健服务再升级\n全市十二个区县同步启动\n"))
     assert zh.title == "儿童保健服务再升级"
+
+
+def test_a_breadcrumb_with_angle_brackets_is_no_headline():
+    page = ZH_PAGE.replace("儿童保健服务再升级\n", "健康网 〉妇幼新闻 〉儿童保健服务再升级\n儿童保健服务再升级\n")
+    a = clean_text(page)
+    assert a.title == "儿童保健服务再升级"
+    assert {x.text: x.reason for x in a.removed}["健康网 〉妇幼新闻 〉儿童保健服务再升级"].endswith("breadcrumb")
