@@ -956,7 +956,8 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         return start
     for k in range(start - 1, lowest - 1, -1):
         i = infos[k]
-        hinted = i.line.text in title_hints and i.base_cls != BAD
+        hinted = (i.line.text in title_hints and i.base_cls != BAD  # (not an <h1> of "Latest news")
+                  and not (i.f.words <= 3 and chrome_word_share(i.line.text) >= 0.5))
         if not (_headline_like(i) or hinted) or _SECTION_NUMBER.match(i.line.text):
             continue  # ("一、理解文革", "2. Add Lines": a section's heading inside the article)
         if listed is not None and k > listed and any(

@@ -60,3 +60,9 @@ def test_json_ld_names_the_headline_date_author_and_publisher():
     assert "author" not in org.hints and org.hints["source"] == "Health Daily"
     broken = parse(b'<html><head><script type="application/ld+json">{"headline": </script></head><body><p>x</p></body></html>')
     assert "title" not in broken.hints
+
+
+def test_an_h1_of_chrome_words_is_no_headline_hint():
+    page = ("<h1>Latest news</h1><h2>Midwives win award</h2>"
+            + ARTICLE.replace("<h1>Hospital expands newborn screening</h1>", ""))
+    assert _clean(page).title == "Midwives win award"
