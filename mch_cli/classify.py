@@ -217,6 +217,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         line.label, line.reason = BOILERPLATE, "outside article: " + info.why
         infos.append(info)
     _mark_running_text(infos)
+    _mark_credited_captions(infos)
     _mark_comments(infos)
     _mark_glued_teasers(infos, glued_lines)
     threads = _comment_threads(infos)
@@ -288,6 +289,20 @@ def _wrap_width(infos: list[_Info]) -> int | None:
     if lengths[width] + lengths[width - 1] >= settings.WRAP_MIN_LINES and share >= settings.WRAP_MIN_SHARE:
         return width
     return None
+
+
+_CAPTION = Pattern(CAPTION, False, False, 0, "photo caption", re.compile(""))
+
+
+def _mark_credited_captions(infos: list[_Info]) -> None:
+    """A line the page repeats right next to a photo's credit ("Benny Snyder, AP") is the photo's
+    caption (shown twice: under the photo and in its enlarged view)."""
+    for k, i in enumerate(infos):
+        if (i.pattern and i.pattern.label == CAPTION and i.pattern.reason == "photo credit"
+                and i.f.tokens <= settings.SHORT_MAX_TOKENS):
+            for j in infos[max(0, k - 1): k + 2:2]:
+                if j.repeated > 1 and not j.pattern and j.base_cls == GOOD:
+                    j.pattern, j.cls, j.why = _CAPTION, NEAR, _CAPTION.reason
 
 
 def _mark_running_text(infos: list[_Info]) -> None:

@@ -832,3 +832,11 @@ def test_a_breadcrumb_with_angle_brackets_is_no_headline():
     a = clean_text(page)
     assert a.title == "儿童保健服务再升级"
     assert {x.text: x.reason for x in a.removed}["健康网 〉妇幼新闻 〉儿童保健服务再升级"].endswith("breadcrumb")
+
+
+def test_a_photo_caption_shown_twice_beside_its_credit_does_not_cut_the_article():
+    caption = "Nurses check a newborn at the city hospital's new screening centre on Monday morning."
+    photo = f"Jane Roe, AP\n{caption}\nEnlargeClose\nJane Roe, AP\n{caption}\n"
+    a = clean_text(EN_PAGE.replace("Nurses at the screening centre on Monday. (Photo by John Roe)\n", photo))
+    assert "officials said on Tuesday" in a.text and "More than 30,000" in a.text and caption not in a.text
+    assert {x.text: x.label for x in a.removed}[caption] == "caption"
