@@ -144,13 +144,25 @@ def _name(value, people: bool) -> str:
     return normalise(value) if isinstance(value, str) and not value.startswith("http") else ""
 
 
+_HOME = re.compile(r"^(?:https?://[^/]+)?/?(?:index\.\w+)?$")
+
+
+def _links_home(h1) -> bool:
+    """`<h1><a href="/">Site name</a></h1>`, `<h1><a href="/tv">Television</a></h1>`: the site's
+    logo or a section's name, not the page's headline (which may link to its own page)."""
+    links = list(h1.iter("a"))
+    text = normalise(h1.text_content())
+    return (len(links) == 1 and normalise(links[0].text_content()) == text
+            and (bool(_HOME.match((links[0].get("href") or "").strip())) or len(text.split()) <= 2))
+
+
 def hints(root) -> dict[str, str]:
     hints: dict[str, str] = _json_ld(root)
     title = root.find(".//title")
     if title is not None and title.text_content().strip():
         hints["page_title"] = normalise(title.text_content())
-    h1 = root.find(".//h1")
-    if h1 is not None and normalise(h1.text_content()):
+    h1 = next((h for h in root.iter("h1") if normalise(h.text_content()) and not _links_home(h)), None)
+    if h1 is not None:
         hints["h1"] = normalise(h1.text_content())
     metas = {}
     for m in root.iter("meta"):

@@ -66,3 +66,16 @@ def test_an_h1_of_chrome_words_is_no_headline_hint():
     page = ("<h1>Latest news</h1><h2>Midwives win award</h2>"
             + ARTICLE.replace("<h1>Hospital expands newborn screening</h1>", ""))
     assert _clean(page).title == "Midwives win award"
+
+
+def test_an_h1_that_is_the_site_logo_or_a_section_link_is_no_headline_hint():
+    from lxml.html import document_fromstring as parse_html
+
+    from mch_cli.markup import hints
+    for logo in ("<h1><a href='/'>City Radio - The Voice of the Valley</a></h1>",
+                 "<h1><a href='https://example.org/section/health'>Health</a></h1>"):
+        root = parse_html(f"<html><body>{logo}<h1>Midwives win award</h1></body></html>")
+        assert hints(root)["h1"] == "Midwives win award"
+    root = parse_html("<html><body><h1><a href='/2024/03/midwives-win-award'>Midwives win the county award</a>"
+                      "</h1></body></html>")
+    assert hints(root)["h1"] == "Midwives win the county award"  # a headline linked to its own page
