@@ -956,7 +956,7 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
     """The headline above the article at `start`: of the headline-shaped lines near it, the
     one with a byline under it (share buttons and a standfirst may stand between), the one
     the page repeats (its <title>, a breadcrumb's last item), the nearest."""
-    best, best_score = None, float("-inf")
+    best, best_score, far_hinted = None, float("-inf"), None
     page = "\n".join(i.line.text for i in infos)
     opening = _wording(" ".join(i.line.text for i in infos[start: start + settings.TITLE_OPENING_LINES]
                                 if i.cls == GOOD))
@@ -981,6 +981,8 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         signed = _signed(infos, k, start)
         if start - k > settings.TITLE_SEARCH_LINES and not (
                 _signed(infos, k, start, names=False) or hinted and signed or _dated_above(infos, k)):
+            if hinted and far_hinted is None:
+                far_hinted = k  # the markup's headline, taken only where no other is found
             continue  # far above the article, a byline (under it or, dated, right above it) shows
             # a headline, a line of names only with the markup's word ("Sales and Marketing" over
             # "Medical Communications": a menu)
@@ -993,7 +995,7 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
                  - w.TITLE_DISTANCE_PENALTY * (start - k))
         if score > best_score:
             best, best_score = k, score
-    return best
+    return far_hinted if best is None else best
 
 
 def _headline_opens_article(infos: list[_Info], start: int) -> bool:

@@ -79,3 +79,11 @@ def test_an_h1_that_is_the_site_logo_or_a_section_link_is_no_headline_hint():
     root = parse_html("<html><body><h1><a href='/2024/03/midwives-win-award'>Midwives win the county award</a>"
                       "</h1></body></html>")
     assert hints(root)["h1"] == "Midwives win the county award"  # a headline linked to its own page
+
+
+def test_the_h1_is_the_headline_past_a_row_of_share_buttons():
+    buttons = "".join(f"<p>{b}</p>" for b in ("Share this page", "Delicious", "Digg", "Facebook", "reddit",
+                                              "StumbleUpon", "Twitter", "Email", "Print"))
+    page = ARTICLE.replace("</h1>", "</h1>" + buttons).replace("<h1>Hospital expands newborn screening</h1>",
+                                                                "<h1>Screening for every newborn</h1>")
+    assert _clean(page).title == "Screening for every newborn"
