@@ -840,3 +840,14 @@ def test_a_photo_caption_shown_twice_beside_its_credit_does_not_cut_the_article(
     a = clean_text(EN_PAGE.replace("Nurses at the screening centre on Monday. (Photo by John Roe)\n", photo))
     assert "officials said on Tuesday" in a.text and "More than 30,000" in a.text and caption not in a.text
     assert {x.text: x.label for x in a.removed}[caption] == "caption"
+
+
+@pytest.mark.parametrize("notice", [
+    "Disclaimer: This blog has no affiliation with any maker of the products it reviews.",
+    "Want to advertise on ParentsWeekly.com? Contact us.",
+    "Simple template. Powered by Blogger.",
+    "This work is licensed under a Creative Commons Attribution-NonCommercial 3.0 License.",
+])
+def test_the_site_speaking_of_itself_is_boilerplate(notice):
+    a = _en_page_with(notice)
+    assert notice not in a.text and {x.text: x.reason for x in a.removed}[notice].endswith("site notice")
