@@ -844,7 +844,7 @@ def test_a_photo_caption_shown_twice_beside_its_credit_does_not_cut_the_article(
 
 @pytest.mark.parametrize("notice", [
     "Disclaimer: This blog has no affiliation with any maker of the products it reviews.",
-    "Want to advertise on ParentsWeekly.com? Contact us.",
+    "Want to advertise on ParentsWeekly.com? See our rates.",
     "Simple template. Powered by Blogger.",
     "This work is licensed under a Creative Commons Attribution-NonCommercial 3.0 License.",
 ])
