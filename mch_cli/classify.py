@@ -220,6 +220,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     _mark_credited_captions(infos)
     _mark_comments(infos)
     _mark_glued_teasers(infos, glued_lines)
+    _mark_recent_comments(infos)
     threads = _comment_threads(infos)
 
     region = _article_region(infos, threads, w)
@@ -489,6 +490,25 @@ def _mark_glued_teasers(infos: list[_Info], glued_lines: list[int]) -> None:
                 j.cls, j.why, j.running = BAD, "teaser list (headline glued to its story)", False
                 j.line.reason = "outside article: " + j.why
         run = [i] if i is not None and i.cls != BAD else []
+
+
+# "Nick on An important vSphere 4 storage bug": a "recent comments" widget's line
+_NAME_ON_POST = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2} on [A-Z\"“‘']")
+
+
+def _mark_recent_comments(infos: list[_Info]) -> None:
+    """Three or more lines in a row, each a name "on" a post's title, are a widget's list of
+    the latest comments (or of a site's accounts: "WSJ on Twitter", "WSJ on Facebook")."""
+    run: list[_Info] = []
+    for i in infos + [None]:
+        if i is not None and i.f.tokens <= settings.RECENT_COMMENT_MAX_TOKENS and _NAME_ON_POST.match(i.line.text):
+            run.append(i)
+            continue
+        if len(run) >= settings.RECENT_COMMENTS_MIN_LINES:
+            for j in run:
+                j.cls, j.why = BAD, "recent comments list"
+                j.line.reason = "outside article: " + j.why
+        run = []
 
 
 def _score(i: _Info, w: Weights) -> float:

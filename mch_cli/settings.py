@@ -107,6 +107,8 @@ COMMENT_POST_TOKENS = 300            # blocks typically this long are posts (a b
 TEASER_MIN_RUN = 2                   # this many lines in a row, each a headline glued to a sentence
 HEADING_MAX_TOKENS = 30              # a sub-heading inside the body is at most this long
 STAMP_MAX_TOKENS = 20                # a post's time stamp ("Name July 3, 2012 at 4:54 pm") is this short
+RECENT_COMMENTS_MIN_LINES = 3        # "Nick on <a post's title>" lines in a row: a widget's latest comments
+RECENT_COMMENT_MAX_TOKENS = 25       # ... each this short
 THREAD_MIN_STAMPS = 3                # this many stamps of one shape make a comment thread,
 THREAD_MAX_GAP = 15                  # ... each at most this many lines below the one before
 

@@ -851,3 +851,13 @@ def test_a_photo_caption_shown_twice_beside_its_credit_does_not_cut_the_article(
 def test_the_site_speaking_of_itself_is_boilerplate(notice):
     a = _en_page_with(notice)
     assert notice not in a.text and {x.text: x.reason for x in a.removed}[notice].endswith("site notice")
+
+
+def test_a_widget_of_recent_comments_is_no_article():
+    widget = "\n".join(f"{name} on {post}" for name, post in (
+        ("Nina", "Why every newborn needs a hearing test"), ("Carlos", "Ten questions for your midwife"),
+        ("Ann Lee", "What the new vaccine schedule means for you"), ("Tom", "Why every newborn needs a hearing test")))
+    a = _en_page_with(widget)
+    assert "Nina on" not in a.text and "More than 30,000" in a.text
+    assert {x.text: x.reason for x in a.removed}["Carlos on Ten questions for your midwife"].endswith(
+        "recent comments list")
