@@ -29,7 +29,7 @@ no will would can could should may might do does did who which what when where h
 if into about after before over under also more most said says""".split())
 # ... as they are written: looking a word up as it is spares lower-casing every word of a page
 _EN_STOPWORDS_CASED = frozenset(f for w in _EN_STOPWORDS for f in (w, w.capitalize(), w.upper()))
-_ITEM_SPLIT = re.compile(r"\s*[|｜·•»›>→]+\s*|\s{2,}|\t")
+_ITEM_SPLIT = re.compile(r"\s*[|｜│·•»›>→]+\s*|\s{2,}|\t")
 _BREADCRUMB = re.compile(r"(?:>>?|»|›|→|->|＞|(?<=\s)〉)")  # ("網 〉新聞 〉…": a 〉 after a space)
 # Numbered items (bullets are left out: lists of links use them too).
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.]|[①-⑳])\s*\S")
@@ -72,10 +72,10 @@ class Features:
 _RULE = re.compile(r"[-—–_=*~·•.#+\s]{3,}$")
 _RULE_WHY = "separator rule"
 # Every match of _ITEM_SPLIT holds one of these.
-_ITEM_SYMBOL = re.compile(r"[|｜·•»›>→\t]")
+_ITEM_SYMBOL = re.compile(r"[|｜│·•»›>→\t]")
 _DOUBLE_SPACE = re.compile(r"\s\s")
 # Chinese menus separate items with single spaces: an item is a run of other characters.
-_CHINESE_ITEM = re.compile(r"[^\s|｜·•»›>]+")
+_CHINESE_ITEM = re.compile(r"[^\s|｜│·•»›>]+")
 
 
 def features(text: str) -> Features:
@@ -105,7 +105,7 @@ def features(text: str) -> Features:
         ("..." in text or "…" in text) and (bool(_TRUNCATED.search(text))
                                             and len(PROSE_PUNCT_RE.findall(_TRUNCATED.sub("", text))) <= 1
                                             or bool(_EXCERPT_END.search(text))),
-        text.count("|") + text.count("｜"),  # pipes
+        text.count("|") + text.count("｜") + text.count("│"),  # pipes
         text.count(" · ") + text.count(" • ") if "·" in text or "•" in text else 0,  # bullets
         text[-1:] in ":：",  # ends_colon
         words,
@@ -924,6 +924,7 @@ def _headline_like(i: _Info) -> bool:
         return False  # ("… https://t.co/…", then "— Name (@name) date": a post quoted in the article)
     # A headline may recur: in the page's own ranking list, on other pages of the corpus.
     return (f.items < 8
+            and not (f.han > f.words and f.items >= 5 and f.mean_item_tokens <= 4)  # "控制面板 发表文章 …"
             and (f.han >= 4 or f.words >= 2)
             and f.han <= settings.TITLE_MAX_HAN and f.words <= settings.TITLE_MAX_WORDS
             and not _ENDS_LIKE_A_LEAD.search(i.line.text)
@@ -953,7 +954,8 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], 
         elif ((i.cls != BAD or _list_repeat(i) and i.line.text not in header)  # a standfirst recurs
               and (i.f.ends_sentence and i.f.prose_punct >= 1 or _unpunctuated_prose(i))  # in a teaser
               and not any(j.pattern and j.pattern.heads_bio  # (not the author's, under "About me")
-                          for j in infos[max(top, k - settings.BIO_MAX_GAP): k])):
+                          for j in infos[max(top, k - settings.BIO_MAX_GAP): k])
+              and chrome_word_share(i.line.text) < 0.5):  # ("Copy Link URLCopied!")
             _set(i, BODY, "lead paragraph")
         else:
             _set(i, BOILERPLATE, "between headline and article: " + i.why)

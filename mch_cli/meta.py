@@ -322,14 +322,19 @@ def _site_like(segment: str) -> bool:
 
 def chrome_word_share(text: str) -> float:
     """The share of a Latin line's words that are words of page chrome ("Breaking News")."""
-    words = latin_words(text)
+    words = latin_words(_GLUED_WORDS.sub(_unglue, text) if _GLUED_WORDS.search(text) else text)
     return sum(w.lower() in _ui_words() for w in words) / len(words) if words else 0.0
+
+
+def _unglue(glued: re.Match) -> str:
+    return glued.group()[:-1] + " " + glued.group()[-1]
 
 
 _AUTHOR_KEY = re.compile(r"^(?:文|作者)\s*[/:：]\s*")
 _NAME_SEPARATORS = re.compile(r"[、，, ]+")
 
 
+_AN_OUTLET = re.compile(r"(?:^|, )The ")  # "The Jersey Journal, Hunterdon County Democrat": no persons
 _GLUED_WORDS = re.compile(r"[a-z]{4}[A-Z]")  # "Edit ProfileSign Out": two buttons ("McBride" is one name)
 # "CSR Departments Redundant, Unilever Chief Says" is a headline: it names nobody
 _HEADLINE_VERBS = frozenset("says said warns claims finds reveals urges tells asks".split())
@@ -339,8 +344,9 @@ def is_name_line(text: str) -> bool:
     """A line that is only persons' names ("胡平", "赵延东、风笑天", "Denis Campbell",
     "Nick Collins and Kate Hagan"), as under a headline."""
     if not count_han(text):
-        return bool(_LATIN_NAMES_RE.match(text)) and not _GLUED_WORDS.search(text) and not any(
-            w.lower() in _ui_words() or w.lower() in _HEADLINE_VERBS for w in latin_words(text))
+        return (bool(_LATIN_NAMES_RE.match(text)) and not _GLUED_WORDS.search(text)
+                and not _AN_OUTLET.search(text)
+                and not any(w.lower() in _ui_words() or w.lower() in _HEADLINE_VERBS for w in latin_words(text)))
     names = _NAME_SEPARATORS.split(_AUTHOR_KEY.sub("", text).strip())
     return 0 < len(names) <= 4 and all(is_name(n) and count_han(n) and _has_surname(n) for n in names)
 

@@ -861,3 +861,25 @@ def test_a_widget_of_recent_comments_is_no_article():
     assert "Nina on" not in a.text and "More than 30,000" in a.text
     assert {x.text: x.reason for x in a.removed}["Carlos on Ten questions for your midwife"].endswith(
         "recent comments list")
+
+
+@pytest.mark.parametrize("widget", [
+    "页面功能 【我来说两句】【推荐】【字体：大 中 小】【打印】 【关闭】",
+    "[查看我的博客目录] [加入个人书签]",
+    "第一章│第二章│第三章│第四章",
+    "控制面板 发表文章 文章编辑 评论管理 更新资料",
+])
+def test_widgets_and_menus_above_a_chinese_headline_are_no_headline(widget):
+    a = clean_text(ZH_PAGE.replace("儿童保健服务再升级\n", widget + "\n"))
+    assert a.title != widget and widget not in a.text
+
+
+@pytest.mark.parametrize("widget", ["Copy Link URLCopied!", "You are signed in as"])
+def test_widgets_above_an_english_headline_are_no_headline(widget):
+    a = clean_text(EN_PAGE.replace("Hospital expands newborn screening programme\n", widget + "\n"))
+    assert a.title != widget and widget not in a.text
+
+
+def test_a_list_of_outlets_names_nobody():
+    from mch_cli.meta import is_name_line
+    assert not is_name_line("The Jersey Journal, Hunterdon County Democrat")
