@@ -914,13 +914,17 @@ _ENDS_LIKE_A_LEAD = re.compile(r"[。:：]$")
 _STARTS_LIKE_A_LIST = re.compile(r"[◎●•·▶►■□◆◇○★☆※→>»|\-–—*]")
 
 
-_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,6}){1,2}$", re.IGNORECASE)
+_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[a-z]{2,6}){1,2}$", re.IGNORECASE)  # "AndersonCooper.com"
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_MASTHEAD = re.compile(r"The (?:[A-Z][\w.'’-]+ ){0,3}(?:Journal|Times|Post|Herald|Tribune|Gazette|Chronicle|"
+                       r"Telegraph|Guardian|Independent|Observer|Star-Ledger)$")  # "The Wall Street Journal"
 
 
 def _headline_like(i: _Info) -> bool:
     f = i.f
     if (i.base_cls not in (SHORT, NEAR) or i.pattern or i.byline or "http" in i.line.text
-            or _DOMAIN.match(i.line.text)):  # ("AndersonCooper.com": the site, not its story)
+            or _DOMAIN.match(i.line.text) or _MASTHEAD.match(i.line.text)  # the site, not its story
+            or "@" in i.line.text and _EMAIL.search(i.line.text)):
         return False  # ("… https://t.co/…", then "— Name (@name) date": a post quoted in the article)
     # A headline may recur: in the page's own ranking list, on other pages of the corpus.
     return (f.items < 8

@@ -874,7 +874,8 @@ def test_widgets_and_menus_above_a_chinese_headline_are_no_headline(widget):
     assert a.title != widget and widget not in a.text
 
 
-@pytest.mark.parametrize("widget", ["Copy Link URLCopied!", "You are signed in as"])
+@pytest.mark.parametrize("widget", ["Copy Link URLCopied!", "You are signed in as", "The Valley Gazette",
+                                    "jane.doe@healthdaily.example.com"])
 def test_widgets_above_an_english_headline_are_no_headline(widget):
     a = clean_text(EN_PAGE.replace("Hospital expands newborn screening programme\n", widget + "\n"))
     assert a.title != widget and widget not in a.text
