@@ -986,7 +986,8 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
     page = "\n".join(i.line.text for i in infos)
     opening = _wording(" ".join(i.line.text for i in infos[start: start + settings.TITLE_OPENING_LINES]
                                 if i.cls == GOOD))
-    lowest = max(0, start - settings.SIGNED_TITLE_SEARCH_LINES)
+    distance = _distances(infos, start, settings.SIGNED_TITLE_SEARCH_LINES)
+    lowest = min(distance, default=start)
     # "Related Stories" and its links, and nothing else, between the headline and the article:
     # the lines under it are no headline.
     listed = next((k for k in range(start - 1, lowest - 1, -1)
@@ -1005,7 +1006,7 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
                 _headline_like(j) for j in infos[max(lowest, listed - settings.TITLE_SEARCH_LINES): listed]):
             continue
         signed = _signed(infos, k, start)
-        if start - k > settings.TITLE_SEARCH_LINES and not (
+        if distance[k] > settings.TITLE_SEARCH_LINES and not (
                 _signed(infos, k, start, names=False) or hinted and signed or _dated_above(infos, k)):
             if hinted and far_hinted is None:
                 far_hinted = k  # the markup's headline, taken only where no other is found
@@ -1017,11 +1018,23 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
                  + w.TITLE_REPEATED_BONUS * _repeated(infos, i, page)
                  - w.TITLE_SENTENCE_PENALTY * bool(re.search(r"[。.]$", i.line.text))
                  + w.TITLE_LENGTH_BONUS * (i.f.words >= 5 or i.f.han >= 8)
-                 + w.TITLE_HINT_BONUS * hinted
-                 - w.TITLE_DISTANCE_PENALTY * (start - k))
+                 + w.TITLE_HINT_BONUS * (hinted and title_hints.count(i.line.text))  # (<h1>, og:title, <title>)
+                 - w.TITLE_DISTANCE_PENALTY * distance[k])
         if score > best_score:
             best, best_score = k, score
     return far_hinted if best is None else best
+
+
+def _distances(infos: list[_Info], start: int, most: int) -> dict[int, int]:
+    """The lines above the article's first, by their distance from it, at most `most`: lines of
+    links do not count (HTML: a box of related links between the headline and the article)."""
+    found, d = {}, 0
+    for k in range(start - 1, -1, -1):
+        d += infos[k].line.links < settings.LINK_LINE_MIN_SHARE
+        if d > most:
+            break
+        found[k] = max(d, 1)
+    return found
 
 
 def _headline_opens_article(infos: list[_Info], start: int) -> bool:

@@ -87,3 +87,11 @@ def test_the_h1_is_the_headline_past_a_row_of_share_buttons():
     page = ARTICLE.replace("</h1>", "</h1>" + buttons).replace("<h1>Hospital expands newborn screening</h1>",
                                                                 "<h1>Screening for every newborn</h1>")
     assert _clean(page).title == "Screening for every newborn"
+
+
+def test_a_box_of_links_between_the_headline_and_the_article_is_no_distance():
+    links = "".join(f"<li><a href='/story/{n}'>Another story about the hospital number {n}</a></li>"
+                    for n in range(18))
+    page = ("<p>Screening for every newborn</p><p>March 5, 2024 09:30</p><p>Related stories:</p>"
+            f"<ul>{links}</ul>" + ARTICLE.replace("<h1>Hospital expands newborn screening</h1>", ""))
+    assert _clean(page).title == "Screening for every newborn"
