@@ -986,14 +986,14 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
     page = "\n".join(i.line.text for i in infos)
     opening = _wording(" ".join(i.line.text for i in infos[start: start + settings.TITLE_OPENING_LINES]
                                 if i.cls == GOOD))
-    distance = _distances(infos, start, settings.SIGNED_TITLE_SEARCH_LINES)
-    lowest = min(distance, default=start)
     # "Related Stories" and its links, and nothing else, between the headline and the article:
-    # the lines under it are no headline.
-    listed = next((k for k in range(start - 1, lowest - 1, -1)
+    # the lines under it are no headline, and the box counts no distance.
+    listed = next((k for k in range(start - 1, max(-1, start - 1 - settings.SIGNED_TITLE_SEARCH_LINES), -1)
                    if infos[k].pattern and infos[k].pattern.starts_list), None)
     if listed is not None and not all(_headline_like(i) for i in infos[listed + 1: start]):
         listed = None
+    distance = _distances(infos, start, settings.SIGNED_TITLE_SEARCH_LINES, listed)
+    lowest = min(distance, default=start)
     if _headline_opens_article(infos, start):
         return start
     for k in range(start - 1, lowest - 1, -1):
@@ -1025,12 +1025,13 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
     return far_hinted if best is None else best
 
 
-def _distances(infos: list[_Info], start: int, most: int) -> dict[int, int]:
+def _distances(infos: list[_Info], start: int, most: int, box: int | None) -> dict[int, int]:
     """The lines above the article's first, by their distance from it, at most `most`: lines of
-    links do not count (HTML: a box of related links between the headline and the article)."""
+    links do not count (HTML: a box of related links between the headline and the article), nor
+    do the lines from `box` down (text: "Related Stories" and its headlines)."""
     found, d = {}, 0
     for k in range(start - 1, -1, -1):
-        d += infos[k].line.links < settings.LINK_LINE_MIN_SHARE
+        d += infos[k].line.links < settings.LINK_LINE_MIN_SHARE and (box is None or k < box)
         if d > most:
             break
         found[k] = max(d, 1)

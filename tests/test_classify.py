@@ -884,3 +884,11 @@ def test_widgets_above_an_english_headline_are_no_headline(widget):
 def test_a_list_of_outlets_names_nobody():
     from mch_cli.meta import is_name_line
     assert not is_name_line("The Jersey Journal, Hunterdon County Democrat")
+
+
+def test_a_related_box_between_the_lead_and_the_article_counts_no_distance_to_the_headline():
+    box = "\n".join(["Related Stories"] + [f"Hospital story number {n} in the news" for n in range(1, 6)])
+    page = EN_PAGE.replace(
+        "By Jane Doe\nMarch 5, 2024\n",
+        "Share\nEmail\nPrint\nThe screening now reaches every district of the city.\n" + box + "\n")
+    assert clean_text(page).title == "Hospital expands newborn screening programme"

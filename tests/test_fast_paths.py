@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mch_cli import classify
+from mch_cli import settings as config
 from mch_cli.script import (HAN, URL_EMAIL_RE, count_han, han_variants, latin_words, normalise,
                             simplified, without_urls)
 
@@ -36,9 +37,12 @@ def test_count_han_simplified_without_urls(text):
 def test_line_features(text):
     f = classify.features(text)
     words = latin_words(text)
-    split = (re.split(r"\s+|[|｜·•»›>]+", text) if f.han >= len(words)
+    split = (re.split(r"\s+|[|｜│·•»›>]+", text) if f.han >= len(words)
              else classify._ITEM_SPLIT.split(text))
-    assert f.items == len([i for i in split if i.strip()])
+    items = [i for i in split if i.strip()]
+    spaced = (f.han >= len(words) and len(items) >= config.SPACED_MIN_CHARS  # "港 鐵 多 條": one headline
+              and max(map(len, items)) == 1)
+    assert f.items == (1 if spaced else len(items))
     crumbs = classify._BREADCRUMB
     assert f.breadcrumb == (len(crumbs.findall(text)) >= 2 and f.tokens <= 60
                             or bool(crumbs.search(text)) and f.items >= 2 and f.tokens <= 30)
