@@ -264,7 +264,7 @@ def decode_many(items: Iterable[Document | Failure], max_bytes: int | None = Non
             _refuse_too_large(item, max_bytes)
             yield item.path, decode(item.data, binary_ok=binary_ok)[0]
         except DecodeError as exc:
-            yield Failure(item.path, str(exc))
+            yield Failure(item.path, str(exc), item.id)
 
 
 def with_recurring(options: Options, items: Iterable[Document | Failure],
@@ -281,9 +281,9 @@ def clean_or_fail(doc: Document, options: Options = Options()) -> Article | Fail
     try:
         return clean_document(doc, options)
     except DecodeError as exc:
-        return Failure(doc.path, str(exc))
+        return Failure(doc.path, str(exc), doc.id)
     except Exception as exc:  # noqa: BLE001 — reported per page, the batch goes on
-        return Failure(doc.path, f"internal error: {type(exc).__name__}: {exc}")
+        return Failure(doc.path, f"internal error: {type(exc).__name__}: {exc}", doc.id)
 
 
 def clean_many(items: Iterable[Document | Failure], options: Options = Options()

@@ -26,6 +26,8 @@ UNDECODABLE_MAX_SHARE = 0.02         # a page with more undecodable bytes (U+FFF
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # a larger input (a file, a record, stdin) is refused unread
 MAX_DOCUMENT_SECONDS = 60.0          # a page that takes longer to clean is given up (wall clock,
                                      # SIGALRM: only where a signal can be had, the main thread)
+NO_LIMIT_SECONDS = 1e9               # a --max-seconds this long (31 years) or inf is no limit:
+                                     # the timer holds no more than 292 years
 
 # --- line classes (classify.py) ---------------------------------------------------------------
 GOOD_MIN_HAN = 30                    # a Chinese line this long with prose punctuation is prose
@@ -54,6 +56,7 @@ REPEATED_MAX_TOKENS = 40             # a line repeated on the page and this shor
 JOBS_WINDOW_PER_WORKER = 32          # documents in flight per worker: memory stays bounded
 JOBS_CHUNK_DOCS = 8                  # documents per task sent to a worker (a task has a fixed cost)
 DASK_PARTITION_DOCS = 64             # documents per Dask task
+DASK_CONNECT_SECONDS = 5             # --scheduler: how long to wait for it to answer
 
 # --- corpus mode (corpus.py) ----------------------------------------------------------------
 CORPUS_MIN_PAGES = 3                 # a line on this many pages of the corpus is site chrome ...
