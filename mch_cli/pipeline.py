@@ -179,7 +179,8 @@ def _language(article: Article, paragraphs: list[Paragraph], analyses: _Analyses
         counts.update(analyses.of(p.text)[1])
         chinese += [p.text] if p.lang == "zh" else [s.text for s in p.spans or () if s.lang == "zh"]
     article.lang, article.langs = lang.document_lang(counts)
-    article.script = lang.chinese_script(" ".join(chinese))
+    # Chinese only in pinyin: romanised, in Latin letters (ISO 15924 Latn)
+    article.script = lang.chinese_script(" ".join(chinese)) or ("Latn" if chinese else None)
 
 
 def _metadata(lines: list[Line], paragraphs: list[Paragraph], title_line: int | None,

@@ -132,6 +132,11 @@ FOREIGN_MIN_STOPWORDS = 3            # otherwise langdetect is asked only when L
                                      # many function words of another language (fr, de, es …),
 ACCENTED_MIN_SHARE = 0.3             # ... or this share of words with accents (Vietnamese, Polish)
 CYRILLIC_LANGS = ("ru", "uk", "bg", "mk")  # what langdetect may answer for Cyrillic text
+FUNCTION_WORDS_MIN_SHARE = 1 / 3     # a short line is another language when its function words
+                                     # are this share of its words (lang._by_function_words) ...
+FUNCTION_WORDS_MIN_WORDS = 3         # ... and it has this many different words
+PINYIN_MIN_SYLLABLES = 4             # Latin words all pinyin syllables, this many, ...
+PINYIN_MARKED_SHARE = 0.5            # ... and this share of them spelt as English seldom is: pinyin
 MIXED_MIN_HAN = 2                    # SCHEMA.md: a mixed line has at least 2 Han characters
 JA_MIN_KANA_SHARE = 0.10             # Han text with this share of Kana letters is Japanese (or
                                      # with any Kana and a Japanese-only kanji, data/han_variants.tsv)
