@@ -205,7 +205,8 @@ def clean_lines(lines: list[Line], options: Options = Options(), hints: dict | N
     hints = hints or {}
     title_hints = tuple(h for h in (hints.get("h1"), hints.get("title"),
                                     meta.strip_site_suffix(hints.get("page_title", ""))) if h)
-    classify(lines, options.patterns + builtin_patterns(), options.recurring, title_hints, options.weights)
+    classify(lines, options.patterns + builtin_patterns(), options.recurring, title_hints, options.weights,
+             paragraph_lines=bool(hints.get("paragraph_lines")))
     if hints.get("paragraph_lines"):  # mch's own text format: every line is a paragraph
         for line in lines:
             line.continues = False
