@@ -195,13 +195,13 @@ def checked_engine(engine: str, scheduler: Optional[str]) -> None:
         if scheduler:
             warn("--scheduler is used only with --engine dask; ignored")
         return
+    m = re.fullmatch(_SCHEDULER_RE, scheduler) if scheduler is not None else None
+    if scheduler is not None and not (m and 0 < int(m[2]) < 65536):
+        usage_error(f"--scheduler {scheduler}: expected HOST:PORT, as tcp://10.0.0.5:8786")
     try:
         import dask.distributed  # noqa: F401
     except ImportError:
         usage_error("--engine dask needs Dask: pip install 'mch-cli[dask]'")
-    m = re.fullmatch(_SCHEDULER_RE, scheduler) if scheduler is not None else None
-    if scheduler is not None and not (m and 0 < int(m[2]) < 65536):
-        usage_error(f"--scheduler {scheduler}: expected HOST:PORT, as tcp://10.0.0.5:8786")
 
 
 def parse_seconds(seconds: float) -> float | None:
