@@ -8,7 +8,9 @@ in a temporary directory, then reports:
   - the library, one process: pages/s of mch, jusText and trafilatura on the same pages
     (each page's lines given to jusText/trafilatura as <p> elements, as the issue measured them);
   - the command: `mch clean -j 1` and `-j N` on the whole corpus (pages/s, MB/s, peak RSS);
-  - memory: peak RSS of `mch clean -j 1` on a 1/10 corpus and on the whole, and their ratio.
+  - memory: peak RSS of `mch clean -j 1` on a 1/10 corpus and on the whole, and their ratio;
+  - `mch stats` (one process: cleaning, segmentation, glossary terms) against `mch clean -j 1` on
+    the same pages: their ratio (issue 19: stats, terms and keywords were 30x clean).
 """
 from __future__ import annotations
 
@@ -73,17 +75,19 @@ def library_rates(pages: list[bytes]) -> dict[str, float]:
     return rates
 
 
-def run_cli(corpus: Path, jobs: int) -> tuple[float, int]:
-    """(seconds, peak RSS in KB of the main process) of one `mch clean` over the corpus."""
-    cmd = ["/usr/bin/time", "-f", "%e %M", sys.executable, "-m", "mch_cli", "clean", str(corpus),
-           "-f", "jsonl", "-j", str(jobs), "-o", str(corpus.parent / "out.jsonl")]
+def run_cli(corpus: Path, jobs: int, command: str = "clean") -> tuple[float, int]:
+    """(seconds, peak RSS in KB of the main process) of one `mch clean` (or `mch stats`) over
+    the corpus."""
+    args = ["-j", str(jobs), "-o", str(corpus.parent / "out.jsonl")] if command == "clean" else []
+    cmd = ["/usr/bin/time", "-f", "%e %M", sys.executable, "-m", "mch_cli", command, str(corpus),
+           "-f", "jsonl", *args]
     r = subprocess.run(cmd, capture_output=True, text=True, check=True)
     seconds, rss = r.stderr.strip().splitlines()[-1].split()
     return float(seconds), int(rss)
 
 
-def best_of(corpus: Path, jobs: int, repeat: int = 3) -> tuple[float, int]:
-    runs = [run_cli(corpus, jobs) for _ in range(repeat)]
+def best_of(corpus: Path, jobs: int, repeat: int = 3, command: str = "clean") -> tuple[float, int]:
+    runs = [run_cli(corpus, jobs, command) for _ in range(repeat)]
     return min(s for s, _ in runs), int(statistics.median(r for _, r in runs))
 
 
@@ -119,6 +123,9 @@ def main() -> int:
             n_s, _ = best_of(Path(tmp) / "whole", cores)
             rows.append((f"`mch clean -j {cores}`", f"{len(whole) / n_s:.0f} pages/s, {size_mb / n_s:.1f} MB/s",
                          f"{one_s / n_s:.2f}x -j 1"))
+        stats_s, _ = best_of(Path(tmp) / "whole", 1, command="stats")
+        rows.append(("`mch stats` (one process)", f"{len(whole) / stats_s:.0f} pages/s",
+                     f"{stats_s / one_s:.2f}x the time of `mch clean -j 1`"))
         _, tenth_rss = best_of(Path(tmp) / "tenth", 1)
         rows.append(("peak RSS, `-j 1`, 10x the pages", f"{tenth_rss / 1024:.0f} MB -> {one_rss / 1024:.0f} MB",
                      f"ratio {one_rss / tenth_rss:.2f}"))

@@ -2,7 +2,7 @@
 translations: a parallel-corpus extractor.
 
 Every non-empty line of the page is a unit, a mixed line (seed 004, line 8) one unit per language
-span. Two neighbouring units, one `zh` and one `en`, are a pair when they read as translations of
+span; pinyin (romanised Chinese, `zh` without Han characters) is left out. Two neighbouring units, one `zh` and one `en`, are a pair when they read as translations of
 each other: the English has a fitting number of words per Han character, both carry the same
 numbers (English month names count as numbers), the Latin tokens of the Chinese (WHO, H5N1) occur in
 the English, both have about as many sentences, and neither is a menu or carries a `Label:` the
@@ -60,10 +60,11 @@ def units(text: str) -> list[Unit]:
         if not line:
             continue
         code = lang.line_lang(line)
-        if code == lang.MIXED:
-            out += [Unit(s.lang, s.text, number) for s in lang.split_spans(line)]
-        else:
-            out.append(Unit(code, line, number))
+        found = ([Unit(s.lang, s.text, number) for s in lang.split_spans(line)] if code == lang.MIXED
+                 else [Unit(code, line, number)])
+        # pinyin is Chinese in Latin letters: never one side of a pair, and no unit between a
+        # Chinese line and its English
+        out += [u for u in found if not (u.lang == "zh" and not count_han(u.text))]
     return out
 
 

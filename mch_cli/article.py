@@ -30,9 +30,10 @@ class Failure:
     """An input that could not be read or decoded."""
     path: str
     error: str
+    id: str | None = None        # the record's own id (JSONL id, WARC-Record-ID) when it has one
 
     def to_dict(self) -> dict:
-        return {"path": self.path, "id": None, "error": self.error}
+        return {"path": self.path, "id": self.id, "error": self.error}
 
 
 @dataclass(slots=True)

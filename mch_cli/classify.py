@@ -163,10 +163,11 @@ class _Info:
 
 def classify(lines: list[Line], patterns: tuple[Pattern, ...],
              recurring: Mapping[int, int] | None = None, title_hints: tuple[str, ...] = (),
-             weights: Weights | None = None) -> None:
+             weights: Weights | None = None, paragraph_lines: bool = False) -> None:
     """Set `label` and `reason` on every line (in place). `recurring`: corpus mode's line hashes
     seen on many pages, with their page counts. `title_hints`: headlines the markup names.
-    `weights`: of the signals weighed against each other (default: data/weights.json's)."""
+    `weights`: of the signals weighed against each other (default: data/weights.json's).
+    `paragraph_lines`: the page is in mch's own text format (pipeline.layout_headline)."""
     w = weights or FITTED
     counts = Counter(line.text for line in lines)
     # A page repeats lines (menus, headlines): each text is judged once, the patterns tried on
@@ -230,13 +231,14 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         _label_list_page(infos, start, end)
     elif region:
         start, end = region
-        _label_body(infos, start, end)
+        _label_body(infos, start, end, paragraph_lines)
         end = _label_announced_list(infos, _label_table(infos, _label_appendix(infos, _label_bio(infos, start, end))))
     else:
         return
     title = _label_header(infos, start, title_hints, w)
     _label_tail(infos, end, threads)
     _label_post_footer(infos, start, end, threads)
+    _drop_headings_of_nothing(infos)
     if title is not None:
         infos[title].line.label, infos[title].line.reason = TITLE, "headline above the article"
     for start, _, end in threads:
@@ -734,7 +736,9 @@ def _label_by_pattern(i: _Info) -> bool:
     return True
 
 
-def _label_body(infos: list[_Info], start: int, end: int) -> None:
+def _label_body(infos: list[_Info], start: int, end: int, paragraph_lines: bool = False) -> None:
+    """`paragraph_lines`: the page is in mch's own text format, each line a paragraph that a
+    first pass kept (running text or a heading over it, whose neighbours may since be gone)."""
     in_list = False  # after "相关新闻" / "Related" inside the article, up to its next prose
     announced = False  # after a line of the article ending in ":", up to the end of its list
     for k in range(start, end + 1):
@@ -758,6 +762,8 @@ def _label_body(infos: list[_Info], start: int, end: int) -> None:
         elif (i.f.tokens <= settings.HEADING_MAX_TOKENS and _next_is_prose(infos, k, end)
               and chrome_word_share(i.line.text) < 0.5):  # "Facebook", "Related Stories"
             _set(i, HEADING, "sub-heading before prose")
+        elif paragraph_lines and not i.pattern and chrome_word_share(i.line.text) < 0.5:
+            _set(i, BODY, "paragraph of mch's text format")
         else:
             _set(i, BOILERPLATE, "short line inside the article")
         if (_announces_list(i) and k < end and infos[k + 1].cls in (SHORT, NEAR)
@@ -776,6 +782,16 @@ def _announces_list(i: _Info) -> bool:
 _BIO = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?: \([^)]*\))?,? (?:- [^.]{0,60} )?"
                   r"(?:is|was|has been|serves as|covers|covered|writes|joined)\b.{0,120}?"
                   r"\b(?:reporter|editor|writer|author|contributor|columnist|journalist|correspondent|blogger)")
+
+
+def _drop_headings_of_nothing(infos: list[_Info]) -> None:
+    """A sub-heading whose text went (a biography under "Ask Bob") heads nothing: the last
+    headings of the article, with no body line after them, are not kept."""
+    for i in reversed(infos):
+        if i.line.label == BODY:
+            return
+        if i.line.label == HEADING:
+            _set(i, BOILERPLATE, "sub-heading with no text under it")
 
 
 def _label_bio(infos: list[_Info], start: int, end: int) -> int:
@@ -903,14 +919,19 @@ def _label_table(infos: list[_Info], end: int) -> int:
 
 
 def _next_is_prose(infos: list[_Info], k: int, end: int) -> bool:
+    """The next line that stays in the article reads as running text: captions, rules and
+    bylines between are skipped (a byline's "November 1, 2012" is no text under a heading)."""
     for i in infos[k + 1: end + 1]:
-        if i.pattern and i.pattern.label == CAPTION or i.why == _RULE_WHY:
+        if i.pattern and i.pattern.label in (CAPTION, META) or i.why == _RULE_WHY or i.byline:
             continue
         return i.running
     return False
 
 
 _ENDS_LIKE_A_LEAD = re.compile(r"[。:：]$")
+# A style sheet's or a script's text, dumped with the page's: never a headline
+# (".title{font-size:22px}", "@media screen { … }", "var _hmt = _hmt || [];", "document.write(…)")
+CODE = re.compile(r"\{[^{}]*[:;]|[{};]$|^(?:var|let|const|function)\b|\b(?:document|window)\.\w")
 _STARTS_LIKE_A_LIST = re.compile(r"[◎●•·▶►■□◆◇○★☆※→>»|\-–—*]")
 
 
@@ -926,6 +947,8 @@ def _headline_like(i: _Info) -> bool:
             or _DOMAIN.match(i.line.text) or _MASTHEAD.match(i.line.text)  # the site, not its story
             or "@" in i.line.text and _EMAIL.search(i.line.text)):
         return False  # ("… https://t.co/…", then "— Name (@name) date": a post quoted in the article)
+    if CODE.search(i.line.text):
+        return False
     # A headline may recur: in the page's own ranking list, on other pages of the corpus.
     return (f.items < 8
             and not (f.han > f.words and f.items >= 5 and f.mean_item_tokens <= 4)  # "控制面板 发表文章 …"
@@ -998,8 +1021,8 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         return start
     for k in range(start - 1, lowest - 1, -1):
         i = infos[k]
-        hinted = (i.line.text in title_hints and i.base_cls != BAD  # (not an <h1> of "Latest news")
-                  and not (i.f.words <= 3 and chrome_word_share(i.line.text) >= 0.5))
+        hinted = (i.line.text in title_hints and i.base_cls != BAD and not CODE.search(i.line.text)
+                  and not (i.f.words <= 3 and chrome_word_share(i.line.text) >= 0.5))  # ("Latest news")
         if not (_headline_like(i) or hinted) or _SECTION_NUMBER.match(i.line.text):
             continue  # ("一、理解文革", "2. Add Lines": a section's heading inside the article)
         if listed is not None and k > listed and any(

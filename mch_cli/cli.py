@@ -16,7 +16,8 @@ from .cli_utils import (DEFAULT_MAX_BYTES, DEFAULT_MAX_SECONDS, Engine, Format, 
                         SegMode, TableFormat)
 from .render import SEGMENT_SEP, progress
 
-app = typer.Typer(name="mch", no_args_is_help=True, pretty_exceptions_enable=False,
+# Help is click's plain text: no Rich markup to eat `[dask]`, paragraphs wrapped to the terminal
+app = typer.Typer(name="mch", cls=U.Group, pretty_exceptions_enable=False, rich_markup_mode=None,
                   help="Clean, structured articles from raw text dumps of news pages (Chinese and English).",
                   context_settings={"help_option_names": ["-h", "--help"]})
 
@@ -37,11 +38,11 @@ def _main(
 
 # --- options shared by the commands --------------------------------------------------------------
 
-PathsArg = Annotated[Optional[list[str]], typer.Argument(help="Files or directories (recursive); '-' or nothing for stdin.", show_default=False)]
-GlobOpt = Annotated[str, typer.Option("--glob", help="Files to take inside directories (*.html, *.jsonl, *.warc.wet.gz, …).")]
+PathsArg = Annotated[Optional[list[str]], typer.Argument(metavar="PATH", help="Files or directories (recursive); '-' or nothing for stdin.", show_default=False)]
+GlobOpt = Annotated[str, typer.Option("--glob", metavar="PATTERN", help="Files to take inside directories (*.html, *.jsonl, *.warc.wet.gz, …).")]
 TextFieldOpt = Annotated[Optional[str], typer.Option("--text-field", metavar="NAME", show_default=False, help="JSON Lines input: the field holding the page (default text, else `html`); on stdin it says stdin is JSON Lines.")]
 MaxBytesOpt = Annotated[str, typer.Option("--max-bytes", metavar="SIZE", help="Refuse a larger page (file, record or stdin): one error, the rest goes on. 20M, 512K, …; 0: no limit.")]
-MaxSecondsOpt = Annotated[float, typer.Option("--max-seconds", min=0, metavar="S", help="Give up a page that takes longer: one error, the rest goes on. 0: no limit.")]
+MaxSecondsOpt = Annotated[float, typer.Option("--max-seconds", metavar="S", help="Give up a page that takes longer: one error, the rest goes on. 0 or inf: no limit.")]
 SegmentOpt = Annotated[bool, typer.Option("--segment", help="Add jieba tokens to each paragraph.")]
 PatternsOpt = Annotated[Optional[str], typer.Option("--patterns", metavar="FILE", help="Your own boilerplate/caption patterns (format: mch_cli/data/patterns.tsv).")]
 DictOpt = Annotated[Optional[list[str]], typer.Option("--dict", metavar="FILE", help="Your own words for segmentation, jieba's user-dictionary format: WORD [FREQ] [TAG] per line (repeatable).")]
@@ -55,7 +56,7 @@ NoSimplifyOpt = Annotated[bool, typer.Option("--no-simplify", help="Cut Traditio
 
 # --- pages: clean, show, stats -------------------------------------------------------------------
 
-@app.command()
+@app.command(cls=U.Command)
 def clean(
     paths: PathsArg = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
@@ -70,7 +71,7 @@ def clean(
     corpus: Annotated[bool, typer.Option("--corpus", help="First count the lines of all inputs; lines on many pages are boilerplate.")] = False,
     corpus_min_pages: Annotated[Optional[int], typer.Option("--corpus-min-pages", min=2, metavar="N", help="With --corpus: a line on N pages is boilerplate (default: 3, or 1% of the pages when more).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N", help="Worker processes (0: all cores for a batch, 1 for one page).")] = 0,
-    engine: Annotated[Engine, typer.Option("--engine", help="local: a process pool; dask: Dask workers (pip install 'mch-cli[dask]').")] = Engine.local,
+    engine: Annotated[Engine, typer.Option("--engine", help="local: a process pool; dask: Dask workers (the dask extra, as in the examples).")] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="With --engine dask: an existing scheduler (default: a local cluster).")] = None,
     shard: Annotated[Optional[str], typer.Option("--shard", metavar="I/N", help="Only inputs I, I+N, I+2N, … (0-based), for job arrays; with -o, a finished shard is skipped.")] = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
@@ -92,15 +93,19 @@ def clean(
       mch clean corpus/ -j 2 -f jsonl -o corpus.jsonl
       mch clean corpus/ --shard $TASK/16 -f jsonl -o part-$TASK.jsonl   # a job array; reruns skip done shards
       mch clean corpus/ --engine dask --scheduler tcp://10.0.0.5:8786 -f jsonl
+      pip install 'mch-cli[dask]'                 # what --engine dask needs
     """
     import functools
 
-    from .parallel import clean_batch, default_jobs, take_shard
+    from .parallel import Unreachable, clean_batch, default_jobs, take_shard
     from .pipeline import with_recurring
     from .write import Writer, render
 
     with U.running() as report:
         options = U.options(segment, patterns, lang, dicts, max_bytes, max_seconds)
+        U.checked_engine(engine.value, scheduler)
+        if explain and fmt is Format.text:
+            U.warn("--explain lists removed lines in -f jsonl or json only; ignored with -f text")
         inputs = U.paths_or_stdin(paths)
         U.checked_output(output, inputs, glob)
         shard_of = U.parse_shard(shard)
@@ -113,8 +118,12 @@ def clean(
             writer = Writer(stream, fmt.value, explain)
             docs = take_shard(U.documents(inputs, glob, text_field, options), shard_of)
             finish = functools.partial(render, fmt.value, explain)  # formatted where it is cleaned
-            results = clean_batch(docs, options, jobs or default_jobs(U.in_batch(inputs)), finish,
-                                  engine.value, scheduler)
+            try:
+                results = clean_batch(docs, options, jobs or default_jobs(U.in_batch(inputs)), finish,
+                                      engine.value, scheduler)
+            except Unreachable as exc:
+                U.say(f"--scheduler {scheduler}: {exc}")
+                raise typer.Exit(U.Exit.SOME_FAILED)
             for item in progress(results, label="cleaning", streams_to=stream):
                 if item.failure:
                     report.fail(item.failure.path, item.failure.error)
@@ -124,9 +133,9 @@ def clean(
             marker.write(report.failed)
 
 
-@app.command()
+@app.command(cls=U.Command)
 def show(
-    path: Annotated[str, typer.Argument(help="One page; '-' for stdin.", show_default=False)],
+    path: Annotated[str, typer.Argument(metavar="PATH", help="One page; '-' for stdin.", show_default=False)],
     explain: Annotated[bool, typer.Option("--explain", help="The whole page line by line: kept lines as they are, removed ones dimmed with their label and reason.")] = False,
     segment: Annotated[bool, typer.Option("--segment", help=f"Make token boundaries visible (alternating colours; '{SEGMENT_SEP}' in plain text).")] = False,
     patterns: PatternsOpt = None,
@@ -168,11 +177,11 @@ def show(
                       item.title or item.path, html, no_color, pager)
 
 
-@app.command()
+@app.command(cls=U.Command)
 def stats(
     paths: PathsArg = None,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="text: a summary with bar charts for people; jsonl: one JSON object for programs.")] = TableFormat.text,
-    top: Annotated[int, typer.Option("--top", "-k", min=0, help="How many MCH terms to list.")] = 10,
+    top: Annotated[int, typer.Option("--top", "-k", min=0, metavar="N", help="How many MCH terms to list.")] = 10,
     glob: GlobOpt = "*.txt",
     dicts: DictOpt = None,
     html: HtmlOpt = None,
@@ -218,9 +227,9 @@ def stats(
 
 # --- lines: detect, align, segment ---------------------------------------------------------------
 
-@app.command()
+@app.command(cls=U.Command)
 def detect(
-    path: Annotated[Optional[str], typer.Argument(help="A page; '-' or nothing for stdin.", show_default=False)] = None,
+    path: Annotated[Optional[str], typer.Argument(metavar="PATH", help="A page; '-' or nothing for stdin.", show_default=False)] = None,
     fmt: Annotated[LineFormat, typer.Option("--format", "-f", help="tsv: LANG<TAB>line; jsonl: {line, lang, langs, text}.")] = LineFormat.tsv,
     glob: GlobOpt = "*.txt",
     text_field: TextFieldOpt = None,
@@ -249,7 +258,7 @@ def detect(
                 {"line": number, "lang": code, "langs": langs, "text": line}) for number, (code, langs, line) in enumerate(rows, 1))
 
 
-@app.command()
+@app.command(cls=U.Command)
 def align(
     paths: PathsArg = None,
     fmt: Annotated[LineFormat, typer.Option("--format", "-f", help="tsv: zh<TAB>en; jsonl: {path, zh, en, lines}.")] = LineFormat.tsv,
@@ -279,21 +288,21 @@ def align(
                           U.json_line(pair.to_dict(path)) for pair in found)
 
 
-@app.command()
+@app.command(cls=U.Command)
 def segment(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Text files or directories (JSON Lines with -f jsonl); '-' or nothing for stdin.", show_default=False)] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATH", help="Text files or directories (JSON Lines with -f jsonl); '-' or nothing for stdin.", show_default=False)] = None,
     mode: Annotated[SegMode, typer.Option("--mode", "-m", help="default: jieba's accurate mode; search: also the dictionary words inside long tokens; full: every dictionary word found.")] = SegMode.default,
-    sep: Annotated[str, typer.Option("--sep", help="What goes between tokens (text format).")] = " ",
+    sep: Annotated[str, typer.Option("--sep", metavar="TEXT", help="What goes between tokens (text format).")] = " ",
     pos: Annotated[bool, typer.Option("--pos", help="word/flag: jieba's part-of-speech flags (jieba.posseg; slower).")] = False,
     no_hmm: Annotated[bool, typer.Option("--no-hmm", help="No HMM: words missing from the dictionary are not guessed.")] = False,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="text: each input line becomes its tokens; jsonl: JSON Lines records (mch clean -f jsonl) get `tokens` next to each `text`.")] = TableFormat.text,
     dicts: DictOpt = None,
     no_mch_dict: NoMchDictOpt = False,
     no_simplify: NoSimplifyOpt = False,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores for large inputs, else 1).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes (default: all cores for large inputs, else 1).")] = None,
     glob: GlobOpt = "*.txt",
     max_bytes: Annotated[str, typer.Option("--max-bytes", metavar="SIZE", help="Refuse a larger input (file or stdin, taken whole): one error, the rest goes on. 20M, 512K, …; 0: no limit.")] = "0",
-    max_seconds: Annotated[float, typer.Option("--max-seconds", min=0, metavar="S", help="Give up an input that takes longer (what it wrote stays): one error, the rest goes on. 0: no limit.")] = 0,
+    max_seconds: Annotated[float, typer.Option("--max-seconds", metavar="S", help="Give up an input that takes longer (what it wrote stays): one error, the rest goes on. 0 or inf: no limit.")] = 0,
 ) -> None:
     """Chinese word segmentation, a filter: each input line becomes its tokens, space-separated.
 
@@ -330,7 +339,7 @@ def segment(
 
 # --- words: terms, keywords ----------------------------------------------------------------------
 
-@app.command()
+@app.command(cls=U.Command)
 def terms(
     paths: PathsArg = None,
     fmt: TableFormatOpt = TableFormat.text,
@@ -362,10 +371,10 @@ def terms(
                                    per_doc, jsonl=fmt is TableFormat.jsonl))
 
 
-@app.command()
+@app.command(cls=U.Command)
 def keywords(
     paths: PathsArg = None,
-    top: Annotated[Optional[int], typer.Option("--top", "-k", min=1, help="How many keywords per list (default: 20).", show_default=False)] = None,
+    top: Annotated[Optional[int], typer.Option("--top", "-k", min=1, metavar="N", help="How many keywords per list (default: 20).", show_default=False)] = None,
     corpus: Annotated[bool, typer.Option("--corpus", help="One list for all inputs together instead of one per page.")] = False,
     fmt: TableFormatOpt = TableFormat.text,
     dicts: DictOpt = None,

@@ -13,6 +13,12 @@ from collections.abc import Iterable, Iterator
 from typing import Optional
 
 import typer
+import typer.core
+
+try:  # typer ≥ 0.20 carries its own copy of click
+    from typer._click import exceptions as click_exceptions
+except ImportError:  # pragma: no cover
+    from click import exceptions as click_exceptions
 
 from .article import Failure
 from .settings import MAX_DOCUMENT_BYTES, MAX_DOCUMENT_SECONDS
@@ -49,9 +55,75 @@ def say(message: str) -> None:
     sys.stderr.flush()
 
 
+def warn(message: str) -> None:
+    """An option that does nothing here: one line on stderr, the run goes on."""
+    say(f"warning: {message}")
+
+
 def usage_error(message: str):
     say(message)
     raise typer.Exit(Exit.USAGE)
+
+
+# --- the command line itself --------------------------------------------------------------------
+
+class Group(typer.core.TyperGroup):
+    """mch's commands, run so that a usage error of any command (an unknown command or option, a
+    bad or missing value) is one line `mch: …` on stderr and exit 2, never a box of Rich; `mch`
+    alone is `mch --help` (the help on stdout, exit 0)."""
+
+    running = "mch"  # the command being run, for hints: `mch stats`
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        args = list(sys.argv[1:] if args is None else args)
+        Group.running = f"mch {args[0]}" if args and args[0] in self.commands else "mch"
+        try:
+            code = super().main(args or ["--help"], prog_name, complete_var, standalone_mode=False, **extra)
+        except click_exceptions.UsageError as exc:
+            say(usage_message(exc, Group.running))
+            code = Exit.USAGE
+        except typer.Abort:  # end of input at a prompt (mch has none) or Ctrl-C
+            say("interrupted")
+            code = Exit.INTERRUPTED
+        code = code if isinstance(code, int) else Exit.OK  # a command's return value is None
+        if not standalone_mode:
+            return code
+        sys.exit(code)
+
+
+class Command(typer.core.TyperCommand):
+    """A command whose help names its arguments by their metavar alone (PATH), without the
+    type typer adds (<list[str]>)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, typer.core.TyperArgument):
+                param.display_type_rich = lambda ctx: ""
+
+
+def usage_message(exc, command: str = "mch") -> str:
+    """A click usage error in one line: the option (or argument) and what is wrong with it, and
+    where to look (`--lang fr: expected zh or en (see 'mch clean --help')`)."""
+    import re
+    param = getattr(exc, "param", None)
+    if param is not None and not isinstance(exc, click_exceptions.MissingParameter):
+        name = max(param.opts, key=len) if getattr(param, "opts", None) and param.param_type_name == "option" \
+            else param.human_readable_name
+        message = re.sub(r"^(Value error|Assertion failed), ", "", exc.message)
+        choice = re.fullmatch(r"'(.*)' is not one of (.*?)\.?", message, re.S)
+        if choice:
+            options = re.findall(r"'([^']*)'", choice[2])
+            expected = ", ".join(options[:-1]) + " or " + options[-1] if len(options) > 1 else choice[2]
+            message = f"{name} {choice[1]}: expected {expected}"
+        else:
+            message = f"{name}: {message[:1].lower()}{message[1:]}"
+    elif getattr(exc, "possibilities", None):  # an unknown option like one that exists
+        message = f"{exc.message}; did you mean {' or '.join(sorted(exc.possibilities))}?"
+    else:
+        message = exc.format_message()
+    message = " ".join(message.split()).rstrip(".")
+    return f"{message[:1].lower()}{message[1:]} (see '{command} --help')"
 
 
 def utf8_stdout() -> None:
@@ -73,11 +145,13 @@ def options(segment: bool = False, patterns: Optional[str] = None, lang: Optiona
         from .patterns import load_patterns
         try:
             extra = load_patterns(patterns)
-        except (OSError, ValueError) as exc:
-            usage_error(f"{patterns}: {getattr(exc, 'strerror', None) or exc}")
+        except OSError as exc:
+            usage_error(f"{patterns}: {exc.strerror or exc}")
+        except ValueError as exc:  # its message names the file and the line
+            usage_error(str(exc))
     return Options(segment=segment, patterns=extra, lang=lang.value if lang else None,
                    user_dict=user_dict(dicts), max_bytes=parse_size(max_bytes),
-                   max_seconds=max_seconds or None)
+                   max_seconds=parse_seconds(max_seconds))
 
 
 def user_dict(files: Optional[list[str]]) -> tuple:
@@ -106,7 +180,37 @@ def parse_size(text: str) -> int | None:
     if not m:
         usage_error(f"--max-bytes {text}: expected a size such as 20M, 512K or 1000000")
     value = int(float(m.group(1)) * 1024 ** " kmg".index(m.group(2).lower() or " "))
-    return value or None
+    return value if 0 < value <= sys.maxsize else None  # more than any file can hold: no limit
+
+
+# HOST:PORT, tcp:// or tls:// (Dask's default protocol is tcp); an IPv6 host in brackets
+_SCHEDULER_RE = r"(?:(?:tcp|tls)://)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.\-]+):(\d{1,5})"
+
+
+def checked_engine(engine: str, scheduler: Optional[str]) -> None:
+    """--engine dask needs Dask installed and, with --scheduler, an address of Dask's form (no
+    traceback, no wait for an address that can never answer); --scheduler alone does nothing."""
+    import re
+    if engine != "dask":
+        if scheduler:
+            warn("--scheduler is used only with --engine dask; ignored")
+        return
+    m = re.fullmatch(_SCHEDULER_RE, scheduler) if scheduler is not None else None
+    if scheduler is not None and not (m and 0 < int(m[2]) < 65536):
+        usage_error(f"--scheduler {scheduler}: expected HOST:PORT, as tcp://10.0.0.5:8786")
+    try:
+        import dask.distributed  # noqa: F401
+    except ImportError:
+        usage_error("--engine dask needs Dask: pip install 'mch-cli[dask]'")
+
+
+def parse_seconds(seconds: float) -> float | None:
+    """--max-seconds: 0, inf or more than settings.NO_LIMIT_SECONDS is no limit; nan or a
+    negative number is a usage error."""
+    from .settings import NO_LIMIT_SECONDS
+    if not seconds >= 0:
+        usage_error(f"--max-seconds {seconds:g}: expected a number of seconds, 0 for no limit")
+    return seconds if 0 < seconds < NO_LIMIT_SECONDS else None
 
 
 def parse_shard(shard: Optional[str]) -> tuple[int, int] | None:
@@ -127,7 +231,7 @@ def paths_or_stdin(paths: Optional[list[str]]) -> list[str]:
     if paths:
         return paths
     if sys.stdin is None or sys.stdin.isatty():
-        usage_error("no input: give PATH... or pipe a page into stdin (see 'mch clean --help')")
+        usage_error(f"no input: give PATH... or pipe a page into stdin (see '{Group.running} --help')")
     return ["-"]
 
 

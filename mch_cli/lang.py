@@ -5,6 +5,8 @@ SCHEMA.md "Language".
 Per line: URLs and e-mail addresses are removed, then letters are counted per script — Han, Kana,
 Hangul, Latin words, Cyrillic words, a few others. A Han-only line is always `zh`; Japanese needs
 Kana (a share of the CJK characters, or any Kana with a Japanese-only kanji like 対); at least 2 Han characters and 2 consecutive Latin words make it `mixed`; no letters, `und`.
+Latin text is English unless it shows another language: langdetect on long enough text with
+signs of one, the function words of one language on a short line; pinyin is `zh`.
 Tokens are counted as in score.py: one Han character or one word is one token.
 """
 from __future__ import annotations
@@ -54,15 +56,23 @@ _RARE_RE = re.compile("[\u3041-\u3096\u30a1-\u30fa\uac00-\ud7af\u1100-\u11ff\u31
 _EN_WORDS = frozenset("""the of and to in a is that for on with as was by at from it an be are
 this which or were has have had not but been its their his her they he she we will would said
 who after than more about also into over can our you your i all one two new""".split())
-# Frequent function words of other Latin-script languages that are not English words
-# (fr, de, es, it, pt, nl, id, tr): evidence that a line may not be English.
-_FOREIGN_WORDS = frozenset("""le la les des et est une du dans que qui pour pas sur au aux avec
-ce cette sont ont été par plus nous vous ils elle leur mais où très être der das und ist mit von
-zu dem nicht ein eine einer sich auf für im sind wird werden bei auch nach wie aus oder wir sie es
-dass über el los las del y en un por con para se su al lo como más pero sus ya fue este ha
-también il di che è per della delle dei degli gli nel nella sono si da alla anche più os um uma
-do dos das em no na nos nas não ao pela pelo mas são het een van dat te zijn niet voor er maar
-ook als bij aan dan yang di ini itu untuk dengan dari ke tidak ve bir bu için ile""".split())
+# Frequent function words of other Latin-script languages that are not English words, by
+# language: evidence that a line may not be English, and on a short line which language it is.
+_FUNCTION_WORDS = {code: frozenset(words.split()) for code, words in (
+    ("fr", "le la les des et est une du dans que qui pour pas sur au aux avec ce cette sont ont été "
+           "par plus nous vous ils elle leur mais où très être en un se"),
+    ("de", "der das und ist mit von zu dem nicht ein eine einer sich auf für im sind wird werden bei "
+           "auch nach wie aus oder wir sie es dass über"),
+    ("es", "el los las del y en un por con para se su al lo como más pero sus ya fue este ha también "
+           "la que no"),
+    ("it", "il di che è per della delle dei degli gli nel nella sono si da alla anche più la no"),
+    ("pt", "os um uma do dos das em no na nos nas não ao pela pelo mas são que se"),
+    ("nl", "het een van dat te zijn niet voor er maar ook als bij aan dan"),
+    ("id", "yang di ini itu untuk dengan dari ke tidak"),
+    ("tr", "ve bir bu için ile"))}
+_FOREIGN_WORDS = frozenset().union(*_FUNCTION_WORDS.values())
+_TONES = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙǕǗǙǛÜ",
+                       "aaaaeeeeiiiioooouuuuvvvvvAAAAEEEEIIIIOOOOUUUUVVVVV")
 
 
 # --- one line ------------------------------------------------------------------------------------
@@ -141,19 +151,77 @@ def _mojibake(words: list[str]) -> bool:
 
 @lru_cache(maxsize=8192)
 def _latin_lang(words: tuple[str, ...]) -> str:
-    """`en` unless the words show another language and there are enough of them to judge."""
+    """`en` unless the words show another language and there are enough of them to judge;
+    pinyin (romanised Chinese) is `zh`."""
     lower = list(map(str.lower, words))
     english = sum(map(_EN_WORDS.__contains__, lower))
+    if english <= 1 and _pinyin(lower):
+        return "zh"
     foreign = sum(map(_FOREIGN_WORDS.__contains__, lower))
     if english > foreign and english >= settings.ENGLISH_STOPWORD_SHARE * len(words):
         return "en"
     accented = sum(_ACCENTED_RE.search(w) is not None for w in words)
     if (foreign < settings.FOREIGN_MIN_STOPWORDS and not (accented and foreign > english)
-            and accented < settings.ACCENTED_MIN_SHARE * len(words)):
-        return "en"  # names, menus, headlines: nothing says another language
-    if len(words) < settings.LANGDETECT_MIN_WORDS:
-        return "en"
+            and accented < settings.ACCENTED_MIN_SHARE * len(words)) or len(words) < settings.LANGDETECT_MIN_WORDS:
+        # names, menus, headlines: nothing says another language, or too little for langdetect
+        return _by_function_words(lower, english, accented)
     return _langdetect(" ".join(words)) or "en"
+
+
+def _by_function_words(lower: list[str], english: int, accented: int) -> str:
+    """A line too short for langdetect, or with little evidence: the language whose function
+    words it holds, when one language has more of them than any other and than English, two
+    different ones at least (or one beside an accented word) and a third of the words, of three
+    different words at least ("Wir sitzen alle im Marketing"); else `en` ("El Al airline", "No
+    Money No Worries")."""
+    words = set(lower)
+    if len(words) < settings.FUNCTION_WORDS_MIN_WORDS:  # "DI DA DI", a song's name
+        return "en"
+    hits = sorted(((len(words & function), code) for code, function in _FUNCTION_WORDS.items()), reverse=True)
+    (best, code), (second, _) = hits[0], hits[1]
+    if (best > second and best > english and (best >= 2 or accented)
+            and best >= settings.FUNCTION_WORDS_MIN_SHARE * len(lower)):
+        return code
+    return "en"
+
+
+@lru_cache(maxsize=1)
+def _pinyin_re() -> re.Pattern:
+    from importlib import resources
+    text = resources.files("mch_cli").joinpath("data/pinyin.txt").read_text(encoding="utf-8")
+    syllables = sorted({s for line in text.splitlines() if not line.startswith("#") for s in line.split()},
+                       key=len, reverse=True)
+    return re.compile("(?:" + "|".join(syllables) + ")+")
+
+
+def _pinyin(lower: list[str]) -> bool:
+    """Romanised Chinese: two different words or more, every one made of pinyin syllables (tone
+    marks or not; Xi'an), and enough of them that English words cannot be so by chance (4
+    syllables; 2 with a tone mark)."""
+    plain = [w.translate(_TONES) for w in lower]
+    if len(set(plain)) < 2 or not all(w.isascii() for w in plain):  # "Polo POLO", a car
+        return False
+    syllable = _pinyin_re()
+    parts = [part for w in plain for part in re.split("['’-]+", w) if part]
+    if not all(syllable.fullmatch(part) for part in parts):
+        return False
+    if any(_TONE_MARK_RE.search(w) for w in lower):  # ā ǎ …; é and è are French as well
+        return sum(map(_syllables, parts)) >= 2
+    # without them, many English words are pinyin syllables too (o-pen, gui-de, ma-ke): half the
+    # words, two at least, must also show what English spelling seldom has (zh, x, q, uo, ao, ou,
+    # ian, uan, iu)
+    marked = sum(_PINYIN_MARK_RE.search(part) is not None for part in set(parts))
+    return (sum(map(_syllables, parts)) >= settings.PINYIN_MIN_SYLLABLES and marked >= 2
+            and marked >= settings.PINYIN_MARKED_SHARE * len(set(parts)))
+
+
+_PINYIN_MARK_RE = re.compile("zh|x|q|uo|ao|ou|ian|uan|iu|v")
+_TONE_MARK_RE = re.compile("[āǎēěīǐōǒūǔǖǘǚǜ]")
+
+
+def _syllables(word: str) -> int:
+    """Syllables of a pinyin word: its vowel groups (a new one after each consonant)."""
+    return len(re.findall("[aeiouv]+", word))
 
 
 @lru_cache(maxsize=1024)

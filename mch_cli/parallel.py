@@ -109,18 +109,51 @@ def _clean_partition(docs: list[Document], options: Options, finish: Callable[[R
     return [finish(clean_one(doc, options)) for doc in docs]
 
 
+class Unreachable(Exception):
+    """The Dask scheduler asked for did not answer."""
+
+
 def clean_dask(items: Iterable[Item], options: Options, jobs: int,
                scheduler: str | None = None, finish: Callable[[Result], object] = _keep) -> Iterator:
     """The same per-document function mapped over partitions of the inputs by Dask: a local
-    cluster of `jobs` processes, or the scheduler at `scheduler`. A partition lost with a
-    worker is run again by Dask; results come back in input order, each put through `finish`
-    on its worker."""
-    from dask.distributed import Client, LocalCluster
+    cluster of `jobs` processes, or the scheduler at `scheduler` (Unreachable, at once, when it
+    does not answer within settings.DASK_CONNECT_SECONDS). A partition lost with a worker is run
+    again by Dask; results come back in input order, each put through `finish` on its worker."""
+    from dask.distributed import Client
 
-    cluster = None if scheduler else LocalCluster(
-        n_workers=max(1, jobs), threads_per_worker=1, processes=True,
-        dashboard_address=None, silence_logs=50)
-    client = Client(scheduler or cluster, set_as_default=False)
+    cluster = None if scheduler else _local_cluster(jobs)
+    try:
+        client = Client(scheduler or cluster, set_as_default=False, timeout=settings.DASK_CONNECT_SECONDS)
+    except Exception as exc:  # noqa: BLE001 - whatever answered there, it is no scheduler
+        if cluster is not None:
+            cluster.close()
+        raise Unreachable(f"no Dask scheduler answered within {settings.DASK_CONNECT_SECONDS} s"
+                          if isinstance(exc, (OSError, TimeoutError)) else
+                          f"what answered there is no Dask scheduler ({type(exc).__name__})") from None
+    return _dask_results(client, cluster, items, options, jobs, finish)
+
+
+def _local_cluster(jobs: int):
+    """A Dask cluster of `jobs` worker processes on this machine that leave Ctrl-C to this
+    process, as --jobs workers do: they are started with SIGINT ignored, which a new Python
+    process keeps (a Ctrl-C while they start is lost)."""
+    import signal
+    import threading
+
+    from dask.distributed import LocalCluster
+
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+    try:
+        return LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+                            dashboard_address=None, silence_logs=50)
+    finally:
+        if main:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _dask_results(client, cluster, items: Iterable[Item], options: Options, jobs: int,
+                  finish: Callable[[Result], object]) -> Iterator:
     try:
         options_future = client.scatter(options, broadcast=True)
         pending: deque = deque()

@@ -33,6 +33,10 @@ def parse_patterns(text: str, origin: str = "patterns") -> tuple[Pattern, ...]:
         if len(fields) != 5 or fields[0] not in ("boilerplate", "caption", "meta"):
             raise ValueError(f"{origin}:{n}: expected label<TAB>end<TAB>max_tokens<TAB>reason<TAB>regex")
         label, end, max_tokens, reason, regex = fields
+        if end not in ("end", "list", "thread", "bio", "-"):
+            raise ValueError(f"{origin}:{n}: second column {end!r}: expected end, list, thread, bio or -")
+        if not max_tokens.isdigit():
+            raise ValueError(f"{origin}:{n}: third column {max_tokens!r}: expected a number of tokens (0: any)")
         try:
             compiled = re.compile(regex, re.IGNORECASE)
         except re.error as exc:
@@ -49,8 +53,13 @@ def builtin_patterns() -> tuple[Pattern, ...]:
 
 
 def load_patterns(path: str | Path) -> tuple[Pattern, ...]:
-    """A user's pattern file (same format as data/patterns.tsv)."""
-    return parse_patterns(Path(path).read_text(encoding="utf-8"), str(path))
+    """A user's pattern file (same format as data/patterns.tsv). Raises OSError, or ValueError
+    whose message names the file (and the line)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ValueError(f"{path}: not UTF-8 text") from None
+    return parse_patterns(text, str(path))
 
 
 def match(text: str, tokens: int, patterns: tuple[Pattern, ...]) -> Pattern | None:

@@ -179,7 +179,8 @@ def _language(article: Article, paragraphs: list[Paragraph], analyses: _Analyses
         counts.update(analyses.of(p.text)[1])
         chinese += [p.text] if p.lang == "zh" else [s.text for s in p.spans or () if s.lang == "zh"]
     article.lang, article.langs = lang.document_lang(counts)
-    article.script = lang.chinese_script(" ".join(chinese))
+    # Chinese only in pinyin: romanised, in Latin letters (ISO 15924 Latn)
+    article.script = lang.chinese_script(" ".join(chinese)) or ("Latn" if chinese else None)
 
 
 def _metadata(lines: list[Line], paragraphs: list[Paragraph], title_line: int | None,
@@ -206,7 +207,8 @@ def clean_lines(lines: list[Line], options: Options = Options(), hints: dict | N
     hints = hints or {}
     title_hints = tuple(h for h in (hints.get("h1"), hints.get("title"),
                                     meta.strip_site_suffix(hints.get("page_title", ""))) if h)
-    classify(lines, options.patterns + builtin_patterns(), options.recurring, title_hints, options.weights)
+    classify(lines, options.patterns + builtin_patterns(), options.recurring, title_hints, options.weights,
+             paragraph_lines=bool(hints.get("paragraph_lines")))
     if hints.get("paragraph_lines"):  # mch's own text format: every line is a paragraph
         for line in lines:
             line.continues = False
@@ -266,7 +268,7 @@ def decode_many(items: Iterable[Document | Failure], max_bytes: int | None = Non
             _refuse_too_large(item, max_bytes)
             yield item.path, decode(item.data, binary_ok=binary_ok)[0]
         except DecodeError as exc:
-            yield Failure(item.path, str(exc))
+            yield Failure(item.path, str(exc), item.id)
 
 
 def with_recurring(options: Options, items: Iterable[Document | Failure],
@@ -283,9 +285,9 @@ def clean_or_fail(doc: Document, options: Options = Options()) -> Article | Fail
     try:
         return clean_document(doc, options)
     except DecodeError as exc:
-        return Failure(doc.path, str(exc))
+        return Failure(doc.path, str(exc), doc.id)
     except Exception as exc:  # noqa: BLE001 — reported per page, the batch goes on
-        return Failure(doc.path, f"internal error: {type(exc).__name__}: {exc}")
+        return Failure(doc.path, f"internal error: {type(exc).__name__}: {exc}", doc.id)
 
 
 def clean_many(items: Iterable[Document | Failure], options: Options = Options()

@@ -16,6 +16,7 @@ import json
 import os
 import stat
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -51,20 +52,21 @@ def iter_documents(paths: Iterable[str], glob: str = DEFAULT_GLOB, stdin: Binary
             yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, text_field,
                                    max_bytes, whole)
             continue
-        text_field = text_field or "text"
+        field = text_field or "text"  # for files; stdin, later in the list, must still sniff
         p = Path(path)
         if p.is_dir():
             found = _find(p, glob)
             if not found:
-                yield Failure(path, f"no {glob} files in directory")
+                yield Failure(path, f"no files matching --glob {glob!r} in directory" if glob != DEFAULT_GLOB
+                              else f"no {glob} files in directory")
             for f, problem in found:
                 name = os.path.join(path, f.relative_to(p).as_posix())
                 if problem:
                     yield Failure(name, problem)
                 else:
-                    yield from _read_path(f, name, text_field, max_bytes, whole)
+                    yield from _read_path(f, name, field, max_bytes, whole)
         else:
-            yield from _read_path(p, path, text_field, max_bytes, whole)
+            yield from _read_path(p, path, field, max_bytes, whole)
 
 
 def _read_stdin(stream: BinaryIO, text_field: str | None, max_bytes: int | None,
@@ -191,6 +193,8 @@ def _read_path(p: Path, name: str, text_field: str, max_bytes: int | None = None
         else:
             with _open(p, compression) as stream:
                 yield _page(stream, name, max_bytes, sized=not compression)
+    except Damaged as exc:
+        yield Failure(name, str(exc))
     except OSError as exc:
         yield Failure(name, _reason(exc))
     except Exception as exc:  # a corrupt archive or compressed stream: this input only
@@ -217,12 +221,18 @@ def _page(stream: BinaryIO, name: str, max_bytes: int | None, sized: bool) -> Do
     return Document(data, name)
 
 
+_READ_CHUNK = 1 << 20
+
+
 def _read_at_most(stream: BinaryIO, max_bytes: int | None) -> bytes | None:
     """All of the stream, or None when it holds more than `max_bytes`."""
     if max_bytes is None:
         return stream.read()
-    data = stream.read(max_bytes + 1)
-    return None if len(data) > max_bytes else data
+    chunks, size = [], 0  # read(max_bytes + 1) would allocate that much first: --max-bytes 1T
+    while size <= max_bytes and (chunk := stream.read(min(max_bytes + 1 - size, _READ_CHUNK))):
+        chunks.append(chunk)
+        size += len(chunk)
+    return None if size > max_bytes else b"".join(chunks)
 
 
 @contextmanager
@@ -232,7 +242,7 @@ def _open(p: Path, compression: str) -> Iterator[BinaryIO]:
     if compression:
         with open(p, "rb") as raw:
             inner = gzip.GzipFile(fileobj=raw) if compression == ".gz" else _ZstdFrames(raw)
-            yield io.BufferedReader(_Checked(inner), 1 << 16)
+            yield io.BufferedReader(_Checked(inner, compression), 1 << 16)
     else:
         with open(p, "rb") as f:
             yield f
@@ -246,11 +256,15 @@ class Truncated(ValueError):
 TRUNCATED = "Compressed file ended before the end-of-stream marker was reached"  # gzip's words
 
 
-class _Checked(io.RawIOBase):
-    """A decompressing stream whose early end raises Truncated."""
+class Damaged(ValueError):
+    """A compressed file that is not of its kind, or is corrupt; the message says which, in words."""
 
-    def __init__(self, inner) -> None:
-        self._inner = inner
+
+class _Checked(io.RawIOBase):
+    """A decompressing stream whose early end raises Truncated, and bad data Damaged."""
+
+    def __init__(self, inner, compression: str) -> None:
+        self._inner, self._compression = inner, compression
 
     def readable(self) -> bool:
         return True
@@ -260,6 +274,17 @@ class _Checked(io.RawIOBase):
             return self._inner.readinto(buffer)
         except EOFError as exc:
             raise Truncated(str(exc) or TRUNCATED) from None
+        except (gzip.BadGzipFile, zlib.error, _BadZstd) as exc:
+            kind, message = ("gzip" if self._compression == ".gz" else "zstd"), str(exc)
+            if message.startswith("Not a gzipped file") or "Unknown frame descriptor" in message:
+                raise Damaged(f"not {kind} data, though its name ends in {self._compression}") from None
+            if message.startswith("CRC check failed"):
+                message = "its checksum does not match what it holds"
+            raise Damaged(f"corrupt {kind} data: {' '.join(message.split())}") from None
+
+
+class _BadZstd(Exception):
+    """zstandard's error, raised where zstandard is imported."""
 
 
 class _ZstdFrames(io.RawIOBase):
@@ -270,6 +295,7 @@ class _ZstdFrames(io.RawIOBase):
         import zstandard
 
         self._raw, self._new = raw, zstandard.ZstdDecompressor().decompressobj
+        self._error = zstandard.ZstdError
         self._frame = None
         self._out, self._at = b"", 0
 
@@ -287,7 +313,10 @@ class _ZstdFrames(io.RawIOBase):
             while chunk:  # a chunk may end one frame and begin the next
                 if self._frame is None or self._frame.eof:
                     self._frame = self._new()
-                self._out += self._frame.decompress(chunk)
+                try:
+                    self._out += self._frame.decompress(chunk)
+                except self._error as exc:
+                    raise _BadZstd(str(exc)) from None
                 chunk = self._frame.unused_data if self._frame.eof else b""
         n = min(len(buffer), len(self._out) - self._at)
         buffer[:n] = self._out[self._at:self._at + n]
@@ -309,15 +338,22 @@ def _jsonl_records(stream: BinaryIO, name: str, text_field: str) -> Iterator[Doc
         if not isinstance(rec, dict):
             yield Failure(where, "record is not a JSON object")
             continue
+        rec_id = None if rec.get("id") is None else str(rec["id"])
         content, kind = rec.get(text_field), "text"
-        if not isinstance(content, str) and isinstance(rec.get("html"), str):
+        if content is None and isinstance(rec.get("html"), str):
             content, kind = rec["html"], "html"
         if not isinstance(content, str):
-            yield Failure(where, f"no {text_field!r} field")
+            yield Failure(where, f"no {text_field!r} field" if content is None else
+                          f"the {kind if kind == 'html' else text_field!r} field is {_json_type(content)}, not a string", rec_id)
             continue
-        rec_id = rec.get("id")
-        yield Document(content.encode("utf-8"), where, id=None if rec_id is None else str(rec_id),
+        yield Document(content.encode("utf-8"), where, id=rec_id,
                        url=rec.get("url") if isinstance(rec.get("url"), str) else None, kind=kind)
+
+
+def _json_type(value: object) -> str:
+    """A JSON value's kind, in words: `a number`, `a list`, …"""
+    return ("true or false" if isinstance(value, bool) else "a number" if isinstance(value, (int, float))
+            else "a list" if isinstance(value, list) else "an object")
 
 
 def _warc_records(stream: BinaryIO, name: str) -> Iterator[Document | Failure]:

@@ -13,7 +13,9 @@ colour decision and `progress` off a terminal cost no import of Rich.
 """
 from __future__ import annotations
 
+import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -281,8 +283,9 @@ def _line_token_spans(line: str, p) -> tuple[tuple[int, int], ...] | None:
 def _meta_rows(article: Article) -> list[tuple[str, str]]:
     rows = [(name, getattr(article, name)) for name in _FIELDS]
     rows = [(k, str(v)) for k, v in rows if v]
-    if len(article.langs) > 1:
-        rows.append(("langs", ", ".join(f"{k} {v:.0%}" for k, v in article.langs.items())))
+    shares = [f"{k} {v:.0%}" for k, v in article.langs.items() if f"{v:.0%}" != "0%"]  # no "en 0%"
+    if len(shares) > 1:
+        rows.append(("langs", ", ".join(shares)))
     if article.repaired:
         rows.append(("repaired", "mojibake repaired"))
     rows.append(("path", article.path))
@@ -329,12 +332,74 @@ def plain_view(article: Article, page: list[PageLine] | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
+# --- wrapping Chinese: kinsoku --------------------------------------------------------------------
+
+# No line begins with closing punctuation, none ends with an opening bracket (kinsoku shori)
+CLOSING = "。，、；：？！）」』》〉】〕〗〙〛”’…‥．，：；？！）］｝〞"
+OPENING = "（「『《〈【〔〖〘〚“‘［｛〝"
+# A unit of wrapping: one wide (CJK) character, or a run of other non-space characters; with the
+# spaces after it
+_ATOM_RE = re.compile(r"(?:[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+                      r"|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+"
+                      r"|(?=\s))\s*")
+
+
+def wrap_offsets(text: str, width: int) -> list[int]:
+    """Where the lines of `text` wrapped to `width` cells begin (after the first): between two
+    Chinese characters or between words, a word longer than a line cut anywhere; and, as in
+    Chinese typesetting, never before closing punctuation (。，、）」…) nor after an opening bracket
+    (（「《…): the character before it goes down to the next line with it."""
+    atoms = []
+    for m in _ATOM_RE.finditer(text):
+        word = m.group().rstrip()
+        if _width(word) > width:  # longer than a line: cut anywhere
+            atoms += [(m.start() + i, c) for i, c in enumerate(m.group())]
+        elif m.group():
+            atoms.append((m.start(), m.group()))
+    offsets: list[int] = []
+    first, used, i = 0, 0, 0  # first: the line's first atom; used: its cells so far
+    while i < len(atoms):
+        start, atom = atoms[i]
+        if i > first and used + _width(atom.rstrip()) > width:
+            k = i  # the next line begins at atom k: move it up over what may not end or begin a line
+            while k - 1 > first and (atoms[k][1][0] in CLOSING or atoms[k - 1][1].rstrip()[-1:] in OPENING):
+                k -= 1
+            offsets.append(atoms[k][0])
+            first, used, i = k, 0, k
+            continue
+        used += _width(atom)
+        i += 1
+    return offsets
+
+
+@functools.lru_cache(maxsize=1)
+def _kinsoku_text():
+    """rich.text.Text wrapped by `wrap_offsets` (Rich folds a Chinese paragraph anywhere)."""
+    from rich.containers import Lines
+    from rich.text import Text
+
+    class KinsokuText(Text):
+        def wrap(self, console, width, *, justify=None, overflow=None, tab_size=8, no_wrap=None):
+            if no_wrap or self.no_wrap:
+                return super().wrap(console, width, justify=justify, overflow=overflow,
+                                    tab_size=tab_size, no_wrap=no_wrap)
+            lines = Lines()
+            for line in self.split(allow_blank=True):
+                for piece in line.divide(wrap_offsets(line.plain, width)):
+                    piece.rstrip()
+                    piece.truncate(width, overflow=overflow or self.overflow or "fold")
+                    lines.append(piece)
+            return lines
+
+    return KinsokuText
+
+
 # --- one article: Rich -------------------------------------------------------------------------
 
 def _rich_tokens(text: str, spans, base_style: str = ""):
-    """Text with alternating styles per token (--segment); whitespace between tokens unstyled."""
-    from rich.text import Text
-    t = Text(text)
+    """Text with alternating styles per token (--segment); whitespace between tokens unstyled;
+    wrapped by the rules of Chinese typesetting (wrap_offsets)."""
+    t = _kinsoku_text()(text)
     if base_style:  # on the characters only: an underline must not run on into the padding
         t.stylize(base_style, 0, len(text))
     for i, (s, e) in enumerate(spans or ()):
@@ -354,7 +419,7 @@ def rich_view(article: Article, page: list[PageLine] | None = None):
     from rich.text import Text
 
     mixed = _mixed(article)
-    parts: list[Any] = [Panel(Text(article.title or "(no title)", style="bold"),
+    parts: list[Any] = [Panel(_kinsoku_text()(article.title or "(no title)", style="bold"),
                               border_style="cyan")]
     table = Table(show_header=False, box=None, padding=(0, 1))
     table.add_column(style="dim", no_wrap=True)
@@ -401,7 +466,7 @@ def _explain_table(page: list[PageLine], mixed: bool):
             if mixed and x.lang:
                 why.append(f" [{x.lang}]", style="magenta")
         else:
-            text = Text(x.text, style="dim")
+            text = _kinsoku_text()(x.text, style="dim")
             why = Text.assemble((x.label, f"{style} dim"), (" · ", "dim"), (x.reason, "dim italic"))
         table.add_row(Text(str(x.number)), text, why)
     return table

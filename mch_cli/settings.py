@@ -26,6 +26,8 @@ UNDECODABLE_MAX_SHARE = 0.02         # a page with more undecodable bytes (U+FFF
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # a larger input (a file, a record, stdin) is refused unread
 MAX_DOCUMENT_SECONDS = 60.0          # a page that takes longer to clean is given up (wall clock,
                                      # SIGALRM: only where a signal can be had, the main thread)
+NO_LIMIT_SECONDS = 1e9               # a --max-seconds this long (31 years) or inf is no limit:
+                                     # the timer holds no more than 292 years
 
 # --- line classes (classify.py) ---------------------------------------------------------------
 GOOD_MIN_HAN = 30                    # a Chinese line this long with prose punctuation is prose
@@ -54,6 +56,7 @@ REPEATED_MAX_TOKENS = 40             # a line repeated on the page and this shor
 JOBS_WINDOW_PER_WORKER = 32          # documents in flight per worker: memory stays bounded
 JOBS_CHUNK_DOCS = 8                  # documents per task sent to a worker (a task has a fixed cost)
 DASK_PARTITION_DOCS = 64             # documents per Dask task
+DASK_CONNECT_SECONDS = 5             # --scheduler: how long to wait for it to answer
 
 # --- corpus mode (corpus.py) ----------------------------------------------------------------
 CORPUS_MIN_PAGES = 3                 # a line on this many pages of the corpus is site chrome ...
@@ -132,6 +135,11 @@ FOREIGN_MIN_STOPWORDS = 3            # otherwise langdetect is asked only when L
                                      # many function words of another language (fr, de, es …),
 ACCENTED_MIN_SHARE = 0.3             # ... or this share of words with accents (Vietnamese, Polish)
 CYRILLIC_LANGS = ("ru", "uk", "bg", "mk")  # what langdetect may answer for Cyrillic text
+FUNCTION_WORDS_MIN_SHARE = 1 / 3     # a short line is another language when its function words
+                                     # are this share of its words (lang._by_function_words) ...
+FUNCTION_WORDS_MIN_WORDS = 3         # ... and it has this many different words
+PINYIN_MIN_SYLLABLES = 4             # Latin words all pinyin syllables, this many, ...
+PINYIN_MARKED_SHARE = 0.5            # ... and this share of them spelt as English seldom is: pinyin
 MIXED_MIN_HAN = 2                    # SCHEMA.md: a mixed line has at least 2 Han characters
 JA_MIN_KANA_SHARE = 0.10             # Han text with this share of Kana letters is Japanese (or
                                      # with any Kana and a Japanese-only kanji, data/han_variants.tsv)

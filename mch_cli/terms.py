@@ -3,7 +3,8 @@
 - Glossary (`data/glossary.tsv`): a concept id, its Chinese terms and its English terms. Chinese
   terms are found among the tokens (a term is matched only where segmentation puts word
   boundaries around it: 母婴 is not found in 父母/婴儿); English terms by regular expression
-  (any case, plural `s`, spaces and hyphens alike; acronyms such as NHC or AIDS only in capitals).
+  (any case, plural `s`, spaces and hyphens alike; acronyms such as NHC or AIDS only in capitals),
+  tried only in Latin text, where a word begins, the terms beginning with its letter.
   Traditional text is matched through its Simplified form.
 - Keywords: Chinese ones as jieba.analyse's TF-IDF (`extract_tags`, its IDF table and stopwords)
   over the Chinese tokens with the MCH dictionary; English ones as TF-IDF over words and glossary
@@ -28,6 +29,16 @@ from .segment import Segmenter, simplify
 from .settings import KEYWORD_MIN_CHARS_EN, KEYWORD_MIN_CHARS_ZH, KEYWORDS_TOP_K, TERMS_MAX_TOKENS
 
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Stretches of text an English term can lie in: no CJK character or punctuation, no full-width
+# form (none is a letter, digit, space, hyphen or apostrophe of a term, in any case), and a letter
+# (ASCII, or one that IGNORECASE matches to one: ſ ı İ K). The English matcher sees only these.
+_LATIN_RUN = re.compile("[^\u3001-\u303f\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
+_TERM_LETTERS = "A-Za-z\u017f\u0130\u0131\u212a"
+_TERM_LETTER = re.compile(f"[{_TERM_LETTERS}]")
+# Where a term can begin: a letter with no ASCII letter or digit before it (every term begins
+# with a letter, and the terms are matched as words)
+_TERM_START = re.compile(f"(?<![A-Za-z0-9])[{_TERM_LETTERS}]")
+_FIRST_CHARACTERS = [chr(c) for c in range(ord("A"), ord("z") + 1) if chr(c).isalpha()] + list("\u017f\u0130\u0131\u212a")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 
 
@@ -91,9 +102,17 @@ class Glossary:
         # the longest term first; one group per term tells which one matched
         self._en_terms = sorted(en, key=len, reverse=True)
         self._en_ids = [en[t] for t in self._en_terms]
-        self._en_re = re.compile(r"(?<![A-Za-z0-9])(?:"
-                                 + "|".join(f"({_en_pattern(t)})" for t in self._en_terms)
-                                 + r")(?![A-Za-z0-9])")
+        # Tried only where a term can begin, and there only the terms that begin with the letter
+        # found, in the same order: what one regex of all the terms would find, without trying
+        # 660 alternatives at every character
+        starting: dict[str, list[int]] = {}
+        for i, term in enumerate(self._en_terms):
+            first = re.compile(re.escape(term[0]) if _is_acronym(term) else f"(?i:{re.escape(term[0])})")
+            for c in _FIRST_CHARACTERS:
+                if first.fullmatch(c):
+                    starting.setdefault(c, []).append(i)
+        self._en_starting = {c: (re.compile("(?:" + "|".join(f"({_en_pattern(self._en_terms[i])})" for i in terms)
+                                            + r")(?![A-Za-z0-9])"), terms) for c, terms in starting.items()}
 
     def find(self, text: str, seg: Segmenter) -> list[tuple[str, str, int, int]]:
         """(concept id, form as written, start, end) of each term found, in text order."""
@@ -105,14 +124,17 @@ class Glossary:
             return []
         conv = simplify(text) if seg.simplify else text
         spans = seg.spans(text)
+        # joined[i]: tokens i..joined[i]-1 are contiguous (no space between them)
+        joined = list(range(1, len(spans) + 1))
+        for k in range(len(spans) - 2, -1, -1):
+            if spans[k][1] == spans[k + 1][0]:
+                joined[k] = joined[k + 1]
         found = []
         i = 0
         while i < len(spans):
-            for j in range(min(len(spans), i + TERMS_MAX_TOKENS), i, -1):
-                # tokens i..j-1 joined, when they are contiguous
+            for j in range(min(joined[i], i + TERMS_MAX_TOKENS), i, -1):
+                # tokens i..j-1 joined
                 start, end = spans[i][0], spans[j - 1][1]
-                if j - i > 1 and any(spans[k][1] != spans[k + 1][0] for k in range(i, j - 1)):
-                    continue
                 cid = self.zh.get(conv[start:end])
                 if cid:
                     found.append((cid, text[start:end], start, end))
@@ -144,12 +166,20 @@ class Glossary:
         """English terms; the form lower-cased (acronyms excepted), spaces and apostrophes
         made plain, so that case and typography variants count as one form."""
         found = []
-        for m in self._en_re.finditer(text):
-            i = m.lastindex - 1
-            form = re.sub(r"\s+", " ", m.group()).replace("’", "'")
-            if not _is_acronym(self._en_terms[i]):
-                form = form.lower()
-            found.append((self._en_ids[i], form, m.start(), m.end()))
+        for run in _LATIN_RUN.finditer(text):
+            latin, at = run.group(), run.start()
+            start = _TERM_START.search(latin)
+            while start:
+                p = start.start()
+                regex, terms = self._en_starting.get(latin[p], (None, ()))
+                m = regex.match(latin, p) if regex else None
+                if m:
+                    i = terms[m.lastindex - 1]
+                    form = re.sub(r"\s+", " ", m.group()).replace("’", "'")
+                    if not _is_acronym(self._en_terms[i]):
+                        form = form.lower()
+                    found.append((self._en_ids[i], form, at + m.start(), at + m.end()))
+                start = _TERM_START.search(latin, m.end() if m else p + 1)
         return found
 
 

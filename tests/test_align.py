@@ -114,7 +114,8 @@ def test_jsonl_has_path_zh_en_lines_for_every_page_of_a_directory():
         ("inline_pairs.txt", [2]), ("inline_pairs.txt", [3]), ("inline_pairs.txt", [4]),
         ("inline_pairs.txt", [5]), ("interleaved_lines.txt", [3, 4]), ("interleaved_lines.txt", [7, 9]),
         ("interleaved_lines.txt", [11, 13]), ("interleaved_lines.txt", [15, 17]),
-        ("interleaved_lines.txt", [19, 20]), (SEED_004.name, [8])]
+        ("interleaved_lines.txt", [19, 20]), ("pinyin_lines.txt", [1, 3]), ("pinyin_lines.txt", [4, 6]),
+        (SEED_004.name, [8])]
     assert recs[0]["path"] == f"{PAGES}/inline_pairs.txt"
 
 
@@ -130,3 +131,14 @@ def test_stdin_and_a_bad_input_among_good_ones(tmp_path):
 def test_help_has_examples():
     r = align("--help")
     assert r.exit_code == 0 and "Examples" in r.stdout
+
+
+def test_pinyin_is_never_a_side_of_a_pair():
+    """Issue 19, 9: pinyin lines were English units, paired with the Chinese line above them and
+    pushing its English translation one line off."""
+    found = pairs((PAGES / "pinyin_lines.txt").read_text(encoding="utf-8"))
+    assert [(p.zh, p.lines) for p in found] == [("市妇幼保健院举办第12期孕妇学校讲座", (1, 3)),
+                                                  ("讲座吸引了一百多名准妈妈和家属参加。", (4, 6))]
+    assert [p.en for p in found] == [
+        "Municipal MCH Hospital holds the 12th session of its school for pregnant women",
+        "More than one hundred expectant mothers and their families attended the lecture."]

@@ -892,3 +892,64 @@ def test_a_related_box_between_the_lead_and_the_article_counts_no_distance_to_th
         "By Jane Doe\nMarch 5, 2024\n",
         "Share\nEmail\nPrint\nThe screening now reaches every district of the city.\n" + box + "\n")
     assert clean_text(page).title == "Hospital expands newborn screening programme"
+
+
+# --- issue 19, 11: CSS or script is never a title; what a first pass keeps, a second keeps ----------
+
+PROSE_ZH = "为进一步提升孕产妇和新生儿救治能力，市妇幼保健院于3月12日组织开展危重孕产妇急救演练，全院120名医护人员参加了此次演练活动，演练取得了预期效果。"
+
+
+@pytest.mark.parametrize("code", [
+    ".title{font-size:22px;color:#333;font-weight:bold}",
+    "#main .content p { line-height: 1.8em; text-indent: 2em; }",
+    "@media screen and (max-width: 768px) { .nav { display: none } }",
+    "document.write(unescape('%3Cscript%3E'))",
+])
+def test_a_style_sheet_or_a_script_is_never_the_title(code):
+    article = clean_text(f"{code}\n{PROSE_ZH}\n{PROSE_ZH}\n")
+    assert article.title is None and article.text == f"{PROSE_ZH}\n\n{PROSE_ZH}"
+
+
+def _twice(text):
+    """`mch clean F` and `mch clean F | mch clean -`, in text format."""
+    from mch_cli.write import article_text
+    once = article_text(clean_text(text))
+    return once, article_text(clean_text(once))
+
+
+PROSE_EN = ("The hospital held its first training course for midwives on Monday, and more than forty "
+            "nurses from the county's clinics took part in the three days of lectures and practice.")
+MORE_EN = ("Doctors from the provincial maternity hospital taught the course, which covered the care of "
+           "women in labour, newborn resuscitation and the signs that a mother needs to be referred.")
+
+
+def test_a_sub_heading_over_a_biography_that_goes_goes_with_it():
+    """"Ask Bob" headed the author's biography: kept on the first pass over nothing, dropped on the second."""
+    page = (f"Midwives trained at the county hospital\n{PROSE_EN}\n{MORE_EN}\nAsk Bob\n"
+            "Bob Walsh is the author of The Web Startup Success Guide and a contributor to several "
+            "magazines about small software companies.\n")
+    once, twice = _twice(page)
+    assert "Ask Bob" not in once and once == twice
+
+
+def test_a_byline_under_a_short_line_is_no_text_under_a_heading():
+    """A letterhead: "President Barack Obama" over its date was a heading on the first pass only."""
+    page = (f"A letter and its answer\n{PROSE_EN}\nPresident Barack Obama\nNovember 1, 2012\n"
+            f"Miss Sophia Bailey-Klugh\nDear Sophia,\n{MORE_EN}\n")
+    once, twice = _twice(page)
+    assert "President Barack Obama" not in once and once == twice
+
+
+def test_mch_text_format_keeps_every_paragraph_inside_the_article():
+    """A line kept on the first pass as running text (a hard-wrapped page) stands alone in mch's
+    text format, where its neighbours no longer show it (here a short line under it, no prose):
+    it is kept as the paragraph it was."""
+    teaser = "Promiscuous Britain One in four young women admit they had underage sex more than twice as many as their mothers' generation"
+    heading = "Obesity crisis in schools: How one child in three is too fat by the age of 11"
+    paragraphs = [PROSE_EN, "Doctors from the provincial maternity hospital taught the course.", teaser, heading,
+                  "It covered the care of women in labour, newborn resuscitation and the signs that a mother "
+                  "needs to be referred to a hospital with an intensive care unit for her baby, which the "
+                  "county has lacked until this year."]
+    page = "Britons fail to battle the bulge\n\n" + "\n\n".join(paragraphs) + "\n"
+    assert clean_text(page).text == "\n\n".join(paragraphs)
+    assert clean_text(page.replace("\n\n", "\n")).text != "\n\n".join(paragraphs)  # a raw page: no such rule

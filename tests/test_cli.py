@@ -95,6 +95,84 @@ def test_usage_errors_exit_2():
     assert run("clean", SEED, "--patterns", "/nonexistent/patterns.tsv").exit_code == 2
 
 
+COMMANDS = ["clean", "show", "stats", "detect", "align", "segment", "terms", "keywords"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["clean", SEED, "--lang", "fr"], "mch: --lang fr: expected zh or en (see 'mch clean --help')"),
+    (["clean", SEED, "--format", "xml"], "mch: --format xml: expected text, jsonl or json (see 'mch clean --help')"),
+    (["clean", SEED, "--jobs", "-1"], "mch: --jobs: input should be greater than or equal to 0 (see 'mch clean --help')"),
+    (["stats", SEED, "-k", "x"], "mch: --top: input should be a valid integer, unable to parse string as an integer (see 'mch stats --help')"),
+    (["clean", SEED, "-f"], "mch: option '-f' requires an argument (see 'mch clean --help')"),
+    (["keywords", SEED, "--nope"], "mch: no such option: --nope; did you mean --top? (see 'mch keywords --help')"),
+    (["show"], "mch: missing argument 'PATH' (see 'mch show --help')"),
+    (["detect", SEED, SEED], f"mch: got unexpected extra argument(s) ({SEED}) (see 'mch detect --help')"),
+    (["frobnicate"], "mch: no such command 'frobnicate' (see 'mch --help')"),
+])
+def test_a_usage_error_is_one_line_exit_2(args, message):
+    """Issue 19, 2: usage errors were Rich boxes of 4-6 lines without the `mch:` prefix."""
+    r = run(*args)
+    assert (r.exit_code, r.stdout, r.stderr) == (2, "", message + "\n")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_says_a_bad_value_in_one_line(command):
+    r = run(command, SEED, "--max-bytes", "lots")
+    assert r.exit_code == 2 and r.stdout == "" and len(r.stderr.splitlines()) == 1
+    assert r.stderr.startswith("mch: --max-bytes lots: ")
+    r = run(command, SEED, "--zzzz")
+    assert r.exit_code == 2 and r.stderr == f"mch: no such option: --zzzz (see 'mch {command} --help')\n"
+
+
+def test_mch_alone_prints_the_help_and_exits_0():
+    """Issue 19, 6: `mch` alone printed the help on stdout and exited 2."""
+    r = run()
+    assert r.exit_code == 0 and r.stderr == "" and r.stdout == run("--help").stdout
+    assert "Commands:" in r.stdout
+
+
+def test_help_is_plain_text_wrapped_as_paragraphs():
+    """Issue 19, 6: Rich markup ate `[dask]`, source line breaks made ragged lines, and
+    placeholders such as <bool> and <list[str]> showed."""
+    r = runner.invoke(app, ["clean", "--help"], terminal_width=100)
+    assert "pip install 'mch-cli[dask]'" in r.stdout
+    assert "<bool>" not in r.stdout and "<list" not in r.stdout and "<str>" not in r.stdout
+    assert "[PATH]..." in r.stdout
+    r = runner.invoke(app, ["stats", "--help"], terminal_width=100)
+    intro = [line.strip() for line in r.stdout.split("\n\n")[1].splitlines()]  # rewrapped as one
+    assert " ".join(intro).startswith("A corpus summary: documents, languages, characters before and after cleaning, why lines were removed")
+    assert all(len(line) > 60 for line in intro[:-1])
+
+
+@pytest.mark.parametrize("command", ["stats", "terms", "keywords", "align", "segment", "clean"])
+def test_no_input_hint_names_the_command(command):
+    """Issue 19, 5: the hint always said 'mch clean --help'. Stdin a terminal, as typed."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    terminal, tty = pty.openpty()
+    try:
+        r = subprocess.run([sys.executable, "-m", "mch_cli", command], stdin=tty, capture_output=True,
+                           text=True, timeout=60)
+    finally:
+        os.close(terminal)
+        os.close(tty)
+    assert r.returncode == 2
+    assert r.stderr == f"mch: no input: give PATH... or pipe a page into stdin (see 'mch {command} --help')\n"
+
+
+def test_options_that_do_nothing_warn():
+    """Issue 19, 7: --explain with -f text and --scheduler without --engine dask did nothing, silently."""
+    r = run("clean", SEED, "--explain")
+    assert r.exit_code == 0 and r.stdout == run("clean", SEED).stdout
+    assert r.stderr == "mch: warning: --explain lists removed lines in -f jsonl or json only; ignored with -f text\n"
+    r = run("clean", SEED, "--scheduler", "tcp://10.0.0.5:8786")
+    assert r.exit_code == 0 and r.stderr == "mch: warning: --scheduler is used only with --engine dask; ignored\n"
+    assert run("clean", SEED, "--explain", "-f", "jsonl").stderr == ""
+
+
 def test_output_file_is_written_whole(tmp_path):
     out = tmp_path / "out.jsonl"
     r = run("clean", SEEDS, "-f", "jsonl", "-o", out)

@@ -114,7 +114,7 @@ def test_jsonl_records_keep_id_url_and_path(tmp_path):
     ok, bad_json, no_text, html = recs
     assert (ok["path"], ok["id"], ok["url"], ok["text"]) == (f"{p}#1", "a1", "https://example.org/1", EXPECTED)
     assert bad_json["path"] == f"{p}#2" and bad_json["error"].startswith("invalid JSON")
-    assert no_text == {"path": f"{p}#3", "id": None, "error": "no 'text' field"}
+    assert no_text == {"path": f"{p}#3", "id": "7", "error": "no 'text' field"}  # its own id (issue 19, 5)
     assert html["title"] == "标题" and html["text"].startswith("正文内容")
     assert r.stderr.count("\n") == 2
 
@@ -327,3 +327,78 @@ def test_every_command_gives_up_a_slow_page_after_max_seconds(monkeypatch, comma
     r = _invoke(command, SEED, "--max-seconds", "0.2")
     assert r.exit_code == 1 and time.time() - started < 3
     assert r.stderr == f"mch: {SEED}: gave up after 0.2 s (--max-seconds)\n"
+
+
+# --- issue 19, 3-5: limits, messages in words, records keep their id ------------------------------
+
+@pytest.mark.parametrize("seconds", ["inf", "1e12", "1e9"])
+def test_max_seconds_beyond_any_timer_is_no_limit(seconds):
+    """--max-seconds inf or 1e12 failed every page with an internal error (OverflowError)."""
+    r, (rec,) = _records(SEED, "--max-seconds", seconds)
+    assert r.exit_code == 0 and r.stderr == "" and rec["text"] == EXPECTED
+
+
+@pytest.mark.parametrize("seconds", ["nan", "-1", "-inf"])
+def test_max_seconds_not_a_duration_is_a_usage_error(seconds):
+    r, recs = _records(SEED, "--max-seconds", seconds)
+    assert (r.exit_code, recs) == (2, [])
+    assert r.stderr == f"mch: --max-seconds {seconds}: expected a number of seconds, 0 for no limit\n"
+
+
+@pytest.mark.parametrize("size", ["1000G", "4000000000G", "99999999999999999999G"])
+def test_an_enormous_max_bytes_is_no_limit(tmp_path, size):
+    """A huge --max-bytes was read(size) at once: MemoryError, or an int that fits no index."""
+    packed = tmp_path / "page.txt.gz"
+    packed.write_bytes(gzip.compress(SEED.read_bytes()))
+    r, recs = _records(SEED, packed, "-", "--max-bytes", size, input=SEED.read_bytes())
+    assert r.exit_code == 0 and r.stderr == "" and [rec["text"] for rec in recs] == [EXPECTED] * 3
+
+
+def test_compressed_files_that_are_not_or_are_damaged_say_so_in_words(tmp_path):
+    """Python's own words reached users: "Not a gzipped file (b'th')", "CRC check failed 0x…"."""
+    import zstandard
+
+    not_gz = tmp_path / "a.txt.gz"
+    not_gz.write_bytes(SEED.read_bytes())
+    not_zst = tmp_path / "b.txt.zst"
+    not_zst.write_bytes(SEED.read_bytes())
+    crc = tmp_path / "c.txt.gz"
+    packed = bytearray(gzip.compress(SEED.read_bytes()))
+    packed[-8] ^= 0xFF  # the CRC-32 in the trailer
+    crc.write_bytes(bytes(packed))
+    sum_zst = tmp_path / "d.jsonl.zst"
+    packed = bytearray(zstandard.ZstdCompressor(write_checksum=True).compress(json.dumps({"text": TEXT}).encode()))
+    packed[-1] ^= 0xFF  # the checksum at the end
+    sum_zst.write_bytes(bytes(packed))
+    r, recs = _records(not_gz, not_zst, crc, sum_zst)
+    assert r.exit_code == 1 and [rec.get("text") for rec in recs] == [None] * 4
+    assert r.stderr.splitlines() == [
+        f"mch: {not_gz}: not gzip data, though its name ends in .gz",
+        f"mch: {not_zst}: not zstd data, though its name ends in .zst",
+        f"mch: {crc}: corrupt gzip data: its checksum does not match what it holds",
+        f"mch: {sum_zst}: corrupt zstd data: zstd decompressor error: Restored data doesn't match checksum"]
+
+
+def test_an_empty_glob_is_said_in_words(tmp_path):
+    """It read "no  files in directory", with a double space."""
+    r = runner.invoke(app, ["clean", str(tmp_path), "--glob", ""])
+    assert r.exit_code == 1 and r.stderr == f"mch: {tmp_path}: no files matching --glob '' in directory\n"
+
+
+def test_jsonl_error_records_keep_their_id_and_say_what_is_wrong(tmp_path):
+    """SCHEMA.md: an error record keeps the record's own id; a text that is no string is not
+    "no 'text' field"."""
+    p = tmp_path / "crawl.jsonl"
+    p.write_text("\n".join(json.dumps(rec) for rec in [
+        {"id": "r1", "text": 123}, {"id": 2, "text": ["a"]}, {"id": "r3"}, {"text": None, "id": "r4"},
+        {"id": "r5", "text": "\x00\x01\x02" * 100}]) + "\n", encoding="utf-8")
+    r, recs = _records(p)
+    assert [(rec["id"], rec["error"]) for rec in recs] == [
+        ("r1", "the 'text' field is a number, not a string"), ("2", "the 'text' field is a list, not a string"),
+        ("r3", "no 'text' field"), ("r4", "no 'text' field"), ("r5", "binary data, not text")]
+
+
+def test_stdin_after_a_file_is_still_sniffed():
+    """A file before `-` made stdin JSON Lines: every line of the page an error `-#N`."""
+    r, recs = _records(SEED, "-", input=SEED.read_bytes())
+    assert r.exit_code == 0 and r.stderr == "" and [rec["path"] for rec in recs] == [str(SEED), "-"]

@@ -17,9 +17,48 @@ from mch_cli.lang import document_lang, line_lang
     ("2021-05-28 12:00", "und"),
     ("これは日本語の文です", "ja"),
     ("한국어 문장입니다", "ko"),
+    # issue 19, 9: Latin lines of other languages were `en` when short or with few function words
+    ("Wir sitzen alle im Marketing!", "de"),
+    ("Das Gesundheitsamt informiert über Impfungen", "de"),
+    ("La santé des mères", "fr"),
+    ("Le gouvernement annonce un plan", "fr"),
+    ("Los niños y las madres", "es"),
+    ("Difícil pero liberador.", "es"),
+    ("Português do Brasil", "pt"),
+    # ... and pinyin, romanised Chinese, is Chinese
+    ("Shì Fùyòu Bǎojiànyuàn Jǔbàn Yùnfù Xuéxiào", "zh"),
+    ("Beijing Shi Fuyou Baojianyuan", "zh"),
+    ("Quanguo Fuyou Weisheng Gongzuo Huiyi", "zh"),
+    # English that only looks so stays English
+    ("No Money No Worries", "en"),
+    ("Open House", "en"),
+    ("Game Career Guide", "en"),
+    ("Asian Cuisine", "en"),
+    ("América Latina", "en"),
+    ("Guerrier De Lumière", "en"),
+    ("Shanghai Pudong", "en"),
+    ("He can change", "en"),
+    ("DI DA DI", "en"),
+    ("Corriere della Sera", "en"),
 ])
 def test_line_lang(text, lang):
     assert line_lang(text) == lang
+
+
+def test_a_body_in_pinyin_is_chinese_in_latin_script():
+    from mch_cli.article import Article, Paragraph
+    from mch_cli.pipeline import _Analyses, _language
+
+    def script(*texts):
+        paragraphs = [Paragraph(t, "body", line_lang(t), [n]) for n, t in enumerate(texts, 1)]
+        article = Article(path="-", id="x")
+        _language(article, paragraphs, _Analyses())
+        return article.lang, article.script
+
+    pinyin = "Jiǎngzuò xīyǐn le yìbǎi duō míng zhǔn māma hé jiāshǔ cānjiā."
+    assert script(pinyin) == ("zh", "Latn")
+    assert script(pinyin, "市妇幼保健院举办孕妇学校公益讲座。") == ("zh", "Hans")
+    assert script("The hospital held a free lecture for pregnant women.") == ("en", None)
 
 
 def test_document_lang_mixed_threshold():

@@ -132,3 +132,67 @@ def test_one_task_of_documents_or_none_starts_no_pool(monkeypatch):
     docs = [Document("第一段。\n".encode() * 3, f"{n}.txt") for n in range(3)]
     assert [r.path for r in clean_pool(docs, Options(), jobs=2)] == ["0.txt", "1.txt", "2.txt"]
     assert [r.error for r in clean_pool([Failure("nope.txt", "no such file")], Options(), jobs=2)] == ["no such file"]
+
+
+# --- issue 19, 1: --engine dask fails in one line, whatever is installed -------------------------
+
+def _mch(*args, env=None, **kw):
+    import os
+    return subprocess.run([sys.executable, "-m", "mch_cli", *map(str, args)], capture_output=True,
+                          text=True, timeout=120, env={**os.environ, **(env or {})}, **kw)
+
+
+def test_engine_dask_without_dask_is_one_line(tmp_path):
+    """A fake `dask` package first on the path hides the real one, as a venv without the extra."""
+    hidden = tmp_path / "hide" / "dask"
+    hidden.mkdir(parents=True)
+    (hidden / "__init__.py").write_text("raise ImportError('no dask here')\n")
+    r = _mch("clean", SEEDS, "--engine", "dask", env={"PYTHONPATH": str(tmp_path / "hide")}, cwd=tmp_path)
+    assert (r.returncode, r.stdout, r.stderr) == (2, "", "mch: --engine dask needs Dask: pip install 'mch-cli[dask]'\n")
+
+
+@pytest.mark.parametrize("address", ["foo", "tcp://", "tcp://host:notaport", "http//x:1", "tcp://host:99999"])
+def test_a_malformed_scheduler_is_one_line_at_once(address):
+    r = runner.invoke(app, ["clean", str(SEEDS), "--engine", "dask", "--scheduler", address])
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert r.stderr == f"mch: --scheduler {address}: expected HOST:PORT, as tcp://10.0.0.5:8786\n"
+
+
+def test_an_unreachable_scheduler_says_so(tmp_path, monkeypatch):
+    import socket
+
+    from mch_cli import settings
+
+    pytest.importorskip("dask.distributed")
+    monkeypatch.setattr(settings, "DASK_CONNECT_SECONDS", 1)
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    out = tmp_path / "out.jsonl"
+    r = runner.invoke(app, ["clean", str(SEEDS), "--engine", "dask", "--scheduler", f"tcp://127.0.0.1:{port}",
+                            "-o", str(out)])
+    assert r.exit_code == 1 and not out.exists()
+    assert r.stderr == f"mch: --scheduler tcp://127.0.0.1:{port}: no Dask scheduler answered within 1 s\n"
+
+
+def test_ctrl_c_under_dask_is_one_line_exit_130(tmp_path):
+    """Ctrl-C reaches every process of the terminal's group: Dask's workers printed their
+    tracebacks. The signal is sent once records are flowing (the workers are up); the run cannot
+    end before, its output being far larger than the pipe holds."""
+    import os
+    import signal
+
+    pytest.importorskip("dask.distributed")
+    corpus = _corpus(tmp_path, copies=60)
+    p = subprocess.Popen([sys.executable, "-m", "mch_cli", "clean", str(corpus), "-f", "jsonl", "--engine", "dask",
+                          "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        assert p.stdout.readline()
+        os.killpg(p.pid, signal.SIGINT)
+        p.stdout.close()
+        err = p.stderr.read()
+        assert p.wait(timeout=60) == 130
+    finally:
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGKILL)
+    assert err == "mch: interrupted\n"

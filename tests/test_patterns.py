@@ -81,3 +81,21 @@ def test_gated_match_is_plain_match(extra):
                      ["a\nb", "版权\n所有"]):
             assert m.match_lines(page, [tokens] * len(page)) == [
                 plain_match(text, tokens, patterns) for text in page]
+
+
+@pytest.mark.parametrize("row, problem", [
+    ("boilerplate\t-\tabc\tmy reason\tfoo", "third column 'abc': expected a number of tokens (0: any)"),
+    ("boilerplate\tlast\t0\tmy reason\tfoo", "second column 'last': expected end, list, thread, bio or -"),
+    ("boilerplate\t-\t0\tmy reason\tfoo(", "bad regex: missing ), unterminated subpattern at position 3"),
+    ("boilerplate\t-", "expected label<TAB>end<TAB>max_tokens<TAB>reason<TAB>regex"),
+])
+def test_a_bad_patterns_file_names_its_line_once(tmp_path, row, problem):
+    """Issue 19, 4: "invalid literal for int()" with no line, and the file's name twice."""
+    from typer.testing import CliRunner
+
+    from mch_cli.cli import app
+
+    p = tmp_path / "mine.tsv"
+    p.write_text(f"# my patterns\n{row}\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["clean", "seeds", "--patterns", str(p)])
+    assert (r.exit_code, r.stdout, r.stderr) == (2, "", f"mch: {p}:2: {problem}\n")

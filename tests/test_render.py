@@ -405,3 +405,44 @@ def test_completion_script_is_printed():
     assert r.stdout.split() == ["--explain"]
     env.update(COMP_WORDS="mch st", COMP_CWORD="1")
     assert subprocess.run(MCH, capture_output=True, text=True, cwd=ROOT, env=env).stdout.split() == ["stats"]
+
+
+# --- issue 19, 10: Chinese wrapping and language shares in `mch show` ------------------------------
+
+def _rendered(renderable, width):
+    from rich.console import Console
+    console = Console(record=True, width=width, force_terminal=True, color_system=None)
+    console.print(renderable)
+    return console.export_text(clear=True).splitlines()
+
+
+def test_show_wraps_chinese_without_punctuation_at_a_line_start_or_a_bracket_at_its_end():
+    """Rich folded a Chinese paragraph anywhere: `。` or `，` began lines, `（` ended them."""
+    para = ("为进一步提升孕产妇和新生儿救治能力，我院于3月12日组织开展危重孕产妇急救演练（共120人参加）。"
+            "演练结束后，专家进行了点评，指出了存在的问题；各科室表示，将认真整改、持续提升！") * 3
+    article = clean_bytes(f"医院组织急救演练\n\n{para}\n".encode("utf-8"))
+    assert article.paragraphs[0].text == para
+    seen = 0
+    for width in range(30, 71):
+        lines = [line.strip() for line in _rendered(render.rich_view(article), width)]
+        body = [line for line in lines if line and line[0] in para]
+        assert "".join(body).replace(" ", "").endswith(para.replace(" ", "")[-30:])
+        assert all(line[0] not in render.CLOSING and line[-1] not in render.OPENING for line in body), (width, body)
+        seen += len(body)
+    assert seen > 200
+
+
+def test_wrap_offsets_move_a_character_down_with_its_punctuation():
+    text = "为进一步提升孕产妇和新生儿救治能力，我院"
+    assert render.wrap_offsets(text, 34) == [16]  # "力，" goes down together, not "，" alone
+    assert render.wrap_offsets("The forum aims to promote cooperation", 16) == [15, 26]
+
+
+def test_language_shares_of_0_percent_are_left_out():
+    """`langs: zh 100%, en 0%` said nothing; with one share left the row goes (lang says it)."""
+    from mch_cli.article import Article
+
+    article = Article(path="p.txt", id="x", lang="zh", langs={"zh": 0.997, "en": 0.003})
+    assert "langs" not in dict(render._meta_rows(article))
+    article.langs = {"zh": 0.85, "en": 0.148, "fr": 0.002}
+    assert dict(render._meta_rows(article))["langs"] == "zh 85%, en 15%"
