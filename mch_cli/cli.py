@@ -23,9 +23,9 @@ app = typer.Typer(name="mch", cls=U.Group, pretty_exceptions_enable=False, rich_
 
 
 def _print_version(value: bool) -> None:
-    if value:
-        from . import __version__
-        sys.stdout.write(f"mch {__version__}\n")
+    if value:  # ("mch --version" alone never gets here: entry.py answers it)
+        from . import print_version
+        print_version()
         raise typer.Exit()
 
 

@@ -28,10 +28,27 @@ def test_no_import_circle():
 
 
 def test_no_step_module_imports_the_orchestrators():
-    orchestrators = {"pipeline", "parallel", "cli", "cli_utils", "__init__", "__main__"}
+    orchestrators = {"pipeline", "parallel", "cli", "cli_utils", "entry", "__init__", "__main__"}
     graph = _imports()
     assert {m: graph[m] & {"pipeline", "cli"} for m in graph if m not in orchestrators} == {
         m: set() for m in graph if m not in orchestrators}
+
+
+def test_the_command_line_starts_without_the_pipeline():
+    """`mch --help` loads typer and the commands, not the pipeline; `mch --version` not even typer."""
+    import subprocess
+    import sys
+    heavy = ("mch_cli.pipeline", "mch_cli.classify", "mch_cli.decode", "jieba", "langdetect", "lxml")
+    loaded = subprocess.run([sys.executable, "-c", "import sys, mch_cli.cli; "
+                             f"print([m for m in {heavy!r} if m in sys.modules])"],
+                            capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
+    version = subprocess.run([sys.executable, "-c", "import sys; sys.argv = ['mch', '--version']; "
+                              "from mch_cli.entry import main; main(); print('typer' in sys.modules)"],
+                             capture_output=True, text=True, check=True).stdout
+    assert version.splitlines()[1:] == ["False"] and version.startswith("mch ")
+    from mch_cli import clean_text  # the library's names still import as before
+    assert clean_text("Hello") is not None
 
 
 def test_only_the_shell_imports_typer_or_rich():
