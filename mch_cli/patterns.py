@@ -80,6 +80,9 @@ def match(text: str, tokens: int, patterns: tuple[Pattern, ...]) -> Pattern | No
 CASE_TRAPS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
 
 
+_LINES_A_PASS = 4096
+
+
 class Matcher:
     """`patterns` with their literal gates, built once per tuple of patterns."""
 
@@ -99,6 +102,7 @@ class Matcher:
                 for literal in literals or ():
                     by_literal.setdefault(literal, set()).add(unit)
         self.ungated = frozenset(ungated)
+        self.every = frozenset(range(len(self.units)))
         literals = sorted(by_literal)
         self.gated = [frozenset(by_literal[s]) for s in literals]  # literal's index → units
         # a DFA: the same matches, found in two thirds of the time of the default automaton
@@ -113,15 +117,26 @@ class Matcher:
         """match() of each text, with one Aho-Corasick pass over all of them (a page's lines):
         one call instead of one a line. Literals found are given to the line they start in."""
         texts = [simplified(text) for text in texts]  # Traditional pages match the same patterns
-        joined = "\n".join(texts)
-        low = joined.lower()
-        if self.finder is None or len(low) != len(joined) or any(c in joined for c in CASE_TRAPS):
-            hits = [set(range(len(self.units))) for _ in texts]  # every pattern on every line
-        else:
-            hits = [self.ungated for _ in texts]
-            starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+        if self.finder is None:
+            return [self._first(text, n, self.every) for text, n in zip(texts, tokens)]
+        hits = [self.ungated] * len(texts)
+        # a few thousand lines at a time: a big page's list of every match would cost more memory
+        # than the page
+        for first in range(0, len(texts), _LINES_A_PASS):
+            lines = texts[first: first + _LINES_A_PASS]
+            block = "\n".join(lines)
+            low = block.lower()
+            if len(low) != len(block) or any(c in block for c in CASE_TRAPS):
+                # a line whose lower case is not one character for one, or that may match a
+                # letter beyond ASCII, is tried against every pattern; the others keep their gates
+                lines = [line.lower() for line in lines]
+                for n, (text, line) in enumerate(zip(texts[first:], lines)):
+                    if len(line) != len(text) or any(c in text for c in CASE_TRAPS):
+                        hits[first + n], lines[n] = self.every, ""
+                low = "\n".join(lines)
+            starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
             for k, start, _ in self.finder.find_matches_as_indexes(low, overlapping=True):
-                n = bisect_right(starts, start) - 1
+                n = first + bisect_right(starts, start) - 1
                 hits[n] = hits[n] | self.gated[k]
         return [self._first(text, n_tokens, units) if units else None
                 for text, n_tokens, units in zip(texts, tokens, hits)]

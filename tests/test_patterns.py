@@ -81,6 +81,9 @@ def test_gated_match_is_plain_match(extra):
                      ["a\nb", "版权\n所有"]):
             assert m.match_lines(page, [tokens] * len(page)) == [
                 plain_match(text, tokens, patterns) for text in page]
+    from mch_cli.patterns import _LINES_A_PASS  # a page of several passes, traps in each
+    big = texts * (_LINES_A_PASS // len(texts) + 2)
+    assert m.match_lines(big, [15] * len(big)) == [plain_match(text, 15, patterns) for text in big]
 
 
 @pytest.mark.parametrize("row, problem", [
