@@ -318,7 +318,7 @@ def segment(
       mch clean seeds/ -f jsonl | mch segment -f jsonl | jq -c .tokens
       mch segment corpus.txt --mode search -j 2 > corpus.tok
     """
-    from .pipeline import decode_many
+    from .read import decode_many
     from .segment import LineJob
 
     with U.running() as report:

@@ -100,6 +100,17 @@ class Command(typer.core.TyperCommand):
         for param in self.params:
             if isinstance(param, typer.core.TyperArgument):
                 param.display_type_rich = lambda ctx: ""
+                param.make_metavar = _plain_metavar(param.make_metavar, param.nargs != 1)
+
+
+def _plain_metavar(make_metavar, several: bool):
+    """"PATH" for a required argument (typer 0.28 writes "{PATH}"), "[PATH]..." for several."""
+    def metavar(*args, **kwargs) -> str:
+        shown = make_metavar(*args, **kwargs)
+        if shown.startswith("{") and shown.endswith("}"):
+            shown = shown[1:-1]
+        return shown + "..." if several and not shown.endswith("...") else shown
+    return metavar
 
 
 def usage_message(exc, command: str = "mch") -> str:
@@ -251,7 +262,7 @@ def each_text(report: "Report", paths: Optional[list[str]], glob: str, text_fiel
               work) -> Iterator[tuple[str, object]]:
     """(path, work(text)) for the decoded text of each page, `work` given up after the
     options' max_seconds; failures go to `report`."""
-    from .pipeline import decode_many
+    from .read import decode_many
     docs = documents(paths_or_stdin(paths), glob, text_field, opts)
     for path, text in report.passed(decode_many(docs, opts.max_bytes)):
         done = None
@@ -307,7 +318,7 @@ class Report:
     def time_limit(self, path: str, seconds: float | None) -> Iterator[None]:
         """The block given up after `seconds` (--max-seconds) as one failure of `path`."""
         from .decode import LimitError
-        from .pipeline import time_limit
+        from .decode import time_limit
         try:
             with time_limit(seconds):
                 yield

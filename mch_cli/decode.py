@@ -47,8 +47,11 @@ is refused by the pipeline (`refuse_undecodable`).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
-from collections.abc import Callable
+import signal
+import threading
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from . import settings
@@ -72,6 +75,35 @@ class DecodeError(ValueError):
 class LimitError(DecodeError):
     """The input is over a per-document limit (`Options.max_bytes`, `Options.max_seconds`).
     A DecodeError, so that whatever refuses bad bytes refuses it the same way."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """LimitError in the block once `seconds` of wall-clock time have passed. A SIGALRM timer:
+    only in a process's main thread on POSIX (the CLI, its worker processes); elsewhere, as in
+    a thread of a library user, no limit. Signals reach Python between bytecodes and inside
+    regular-expression matching, so a slow page is stopped wherever it is."""
+    if (not seconds or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+
+    def expired(signum, frame):
+        raise LimitError(f"gave up after {seconds:g} s (--max-seconds)")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
+
+
+def refuse_too_large(data: bytes, max_bytes: int | None) -> None:
+    """LimitError when `data` is over `max_bytes` (None: no limit)."""
+    if max_bytes is not None and len(data) > max_bytes:
+        raise LimitError(too_large(max_bytes, len(data)))
 
 
 def too_large(limit: int, size: int | None = None) -> str:

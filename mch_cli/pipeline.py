@@ -5,12 +5,9 @@ Per-document limits (`Options.max_bytes`, `Options.max_seconds`) are enforced he
 whoever calls: the CLI, a worker process, the library."""
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import functools
 import re
-import signal
-import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
@@ -18,7 +15,7 @@ from . import html, lang, meta, settings
 from .article import (BOILERPLATE, BODY, CAPTION, KEPT_LABELS, META, TITLE, Article, Document,
                       Failure, Line, Paragraph)
 from .classify import classify
-from .decode import DecodeError, LimitError, decode, decode_text, refuse_undecodable, too_large
+from .decode import DecodeError, decode_text, refuse_too_large, refuse_undecodable, time_limit
 from .patterns import builtin_patterns
 from .script import CJK_PUNCT, count_han, has_zero_width, normalise
 from .settings import Options
@@ -70,41 +67,13 @@ def layout_headline(text: str) -> str | None:
 def clean_document(doc: Document, options: Options = Options()) -> Article:
     """Clean one page. Raises decode.DecodeError when the bytes are not text, and its
     LimitError when the page is over `options.max_bytes` or takes over `options.max_seconds`."""
-    _refuse_too_large(doc, options.max_bytes)
+    refuse_too_large(doc.data, options.max_bytes)
     with time_limit(options.max_seconds):
         lines, encoding, repaired, hints = read_lines(doc)
         article = clean_lines(lines, options, hints)
     article.path, article.id, article.url, article.fetched = doc.path, doc.digest_id, doc.url, doc.fetched
     article.encoding, article.repaired = encoding, repaired
     return article
-
-
-def _refuse_too_large(doc: Document, max_bytes: int | None) -> None:
-    if max_bytes is not None and len(doc.data) > max_bytes:
-        raise LimitError(too_large(max_bytes, len(doc.data)))
-
-
-@contextlib.contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """LimitError in the block once `seconds` of wall-clock time have passed. A SIGALRM timer:
-    only in a process's main thread on POSIX (the CLI, its worker processes); elsewhere, as in
-    a thread of a library user, no limit. Signals reach Python between bytecodes and inside
-    regular-expression matching, so a slow page is stopped wherever it is."""
-    if (not seconds or not hasattr(signal, "setitimer")
-            or threading.current_thread() is not threading.main_thread()):
-        yield
-        return
-
-    def expired(signum, frame):
-        raise LimitError(f"gave up after {seconds:g} s (--max-seconds)")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
 
 
 def _join(left: str, right: str) -> str:
@@ -253,22 +222,6 @@ def lines_of_pages(items: Iterable[Document | Failure]) -> Iterator[list[str]]:
             yield [line.text for line in read_lines(item)[0]]
         except DecodeError:
             continue
-
-
-def decode_many(items: Iterable[Document | Failure], max_bytes: int | None = None,
-                binary_ok: bool = False) -> Iterator[tuple[str, str] | Failure]:
-    """(path, text) per input, for the line tools (detect, align, segment); an input that is
-    undecodable or over `max_bytes` → Failure. `binary_ok`: control characters are left for
-    the caller to judge line by line (decode.refuse_binary), as in a stream of records."""
-    for item in items:
-        if isinstance(item, Failure):
-            yield item
-            continue
-        try:
-            _refuse_too_large(item, max_bytes)
-            yield item.path, decode(item.data, binary_ok=binary_ok)[0]
-        except DecodeError as exc:
-            yield Failure(item.path, str(exc), item.id)
 
 
 def with_recurring(options: Options, items: Iterable[Document | Failure],

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .article import Document, Failure
-from .decode import too_large
+from .decode import DecodeError, decode, refuse_too_large, too_large
 from .write import TEMP_PREFIX, TEMP_SUFFIX
 
 DEFAULT_GLOB = "*.txt"
@@ -392,3 +392,19 @@ def _warc_document(record, where: str) -> Document | None:
                     id=headers.get_header("WARC-Record-ID"),
                     url=headers.get_header("WARC-Target-URI"),
                     fetched=headers.get_header("WARC-Date"), kind=kind)
+
+
+def decode_many(items: Iterable[Document | Failure], max_bytes: int | None = None,
+                binary_ok: bool = False) -> Iterator[tuple[str, str] | Failure]:
+    """(path, text) per input, for the line tools (detect, align, segment); an input that is
+    undecodable or over `max_bytes` → Failure. `binary_ok`: control characters are left for
+    the caller to judge line by line (decode.refuse_binary), as in a stream of records."""
+    for item in items:
+        if isinstance(item, Failure):
+            yield item
+            continue
+        try:
+            refuse_too_large(item.data, max_bytes)
+            yield item.path, decode(item.data, binary_ok=binary_ok)[0]
+        except DecodeError as exc:
+            yield Failure(item.path, str(exc), item.id)

@@ -1,5 +1,6 @@
 """The commands in-process, through typer's CliRunner."""
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -101,8 +102,9 @@ COMMANDS = ["clean", "show", "stats", "detect", "align", "segment", "terms", "ke
 @pytest.mark.parametrize("args, message", [
     (["clean", SEED, "--lang", "fr"], "mch: --lang fr: expected zh or en (see 'mch clean --help')"),
     (["clean", SEED, "--format", "xml"], "mch: --format xml: expected text, jsonl or json (see 'mch clean --help')"),
-    (["clean", SEED, "--jobs", "-1"], "mch: --jobs: input should be greater than or equal to 0 (see 'mch clean --help')"),
-    (["stats", SEED, "-k", "x"], "mch: --top: input should be a valid integer, unable to parse string as an integer (see 'mch stats --help')"),
+    # (typer words these two itself, and not alike in every version)
+    (["clean", SEED, "--jobs", "-1"], re.compile(r"mch: --jobs: .*\b0\b.* \(see 'mch clean --help'\)")),
+    (["stats", SEED, "-k", "x"], re.compile(r"mch: --top: .*\bint.* \(see 'mch stats --help'\)")),
     (["clean", SEED, "-f"], "mch: option '-f' requires an argument (see 'mch clean --help')"),
     (["keywords", SEED, "--nope"], "mch: no such option: --nope; did you mean --top? (see 'mch keywords --help')"),
     (["show"], "mch: missing argument 'PATH' (see 'mch show --help')"),
@@ -112,7 +114,8 @@ COMMANDS = ["clean", "show", "stats", "detect", "align", "segment", "terms", "ke
 def test_a_usage_error_is_one_line_exit_2(args, message):
     """Issue 19, 2: usage errors were Rich boxes of 4-6 lines without the `mch:` prefix."""
     r = run(*args)
-    assert (r.exit_code, r.stdout, r.stderr) == (2, "", message + "\n")
+    assert (r.exit_code, r.stdout) == (2, "") and r.stderr.endswith("\n") and len(r.stderr.splitlines()) == 1
+    assert message.fullmatch(r.stderr[:-1]) if isinstance(message, re.Pattern) else r.stderr == message + "\n"
 
 
 @pytest.mark.parametrize("command", COMMANDS)
