@@ -18,7 +18,7 @@ from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line, lin
 from .meta import (AGO_RE, chrome_word_share, find_dates, is_byline, is_dated_byline, is_name_line,
                    strip_site_suffix)
 from .patterns import Pattern, matcher
-from .script import HAN_RUN_RE, LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
+from .script import HAN, HAN_RUN_RE, LATIN, LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
 from .weights import FITTED, Weights
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
@@ -112,6 +112,69 @@ def features(text: str) -> Features:
     )
 
 
+# page_features: the rarer features look at a few characters (item separators, breadcrumbs,
+# "…") that most lines do not hold: one pass over the page (its lines joined by newlines) keeps
+# these characters of each line, and only a line holding one is looked at further.
+_NOT_MARK = re.compile("[^|｜·•»›>→\t＞…\n]+")
+_CRUMB_MARK = re.compile("[>»›→＞]")  # every match of _BREADCRUMB holds one
+_CHINESE_SEPARATOR = re.compile("[|｜·•»›>]")  # _CHINESE_ITEM's separators, white space aside
+_OTHER_SPACE = re.compile("[^\\S \n]")  # white space other than a space (a newline joins lines)
+# The last character of every match of SENTENCE_END_RE is one of these, or an emoji.
+_SENTENCE_LAST = frozenset("。！？!?.;；…")
+_SENTENCE_TAIL = frozenset("”’\"'」』)）]】\ufe0f")
+
+
+def page_features(texts: list[str]) -> list[Features]:
+    """[features(text) for text in texts], the same values (tests/test_fast_paths.py), with
+    fewer passes over each line."""
+    joined = "\n".join(texts)
+    if not texts or joined.count("\n") != len(texts) - 1 or not all(texts):
+        return [features(text) for text in texts]  # a line with a newline in it, or empty
+    marks = _NOT_MARK.sub("", joined).split("\n")
+    spaces = _OTHER_SPACE.search(joined) is None  # white space is single spaces: "  " tells \s\s
+    stopword = _EN_STOPWORDS_CASED.__contains__
+    found = []
+    for text, mark in zip(texts, marks):
+        han = count_han(text)
+        words = LATIN_WORD_RE.findall(text)
+        n_words = len(words)
+        tokens = han + n_words
+        if han >= n_words:
+            if mark and _CHINESE_SEPARATOR.search(mark):
+                chunks = _CHINESE_ITEM.findall(text)
+            else:  # runs of characters between white space: what str.split() gives
+                chunks = text.split()
+            items = len(chunks)
+            if items >= settings.SPACED_MIN_CHARS and max(map(len, chunks)) == 1:
+                items = 1
+        elif mark and _ITEM_SYMBOL.search(mark) or ("  " in text if spaces else _DOUBLE_SPACE.search(text)):
+            items = len(list(filter(str.strip, _ITEM_SPLIT.split(text))))
+        else:
+            items = 1 if spaces or text.strip() else 0
+        punct = PROSE_PUNCT_RE.findall(text)
+        last = text[-1]
+        if mark:
+            crumbs = len(_BREADCRUMB.findall(text)) if _CRUMB_MARK.search(mark) else 0
+            truncated = "…" in mark or "..." in text
+            pipes = mark.count("|") + mark.count("｜")
+            bullets = text.count(" · ") + text.count(" • ") if "·" in mark or "•" in mark else 0
+        else:
+            crumbs, truncated, pipes, bullets = 0, "..." in text, 0, 0
+        found.append(Features(
+            han, n_words, tokens,
+            len(punct) - (len(_LONE_SEPARATOR.findall(text)) if "、" in punct else 0),
+            last in _SENTENCE_LAST or (last in _SENTENCE_TAIL or "\u2600" <= last <= "\u27bf" or last > "\uffff")
+            and SENTENCE_END_RE.search(text) is not None,
+            sum(map(stopword, words)) / n_words if n_words else 0.0,
+            items, tokens / items if items else 0.0,
+            crumbs >= 2 and tokens <= 60 or crumbs >= 1 and items >= 2 and tokens <= 30,
+            truncated and (bool(_TRUNCATED.search(text))
+                           and len(PROSE_PUNCT_RE.findall(_TRUNCATED.sub("", text))) <= 1
+                           or bool(_EXCERPT_END.search(text))),
+            pipes, bullets, last in ":：", words))
+    return found
+
+
 def line_class(f: Features) -> tuple[str, str]:
     """The context-free class of a line and why."""
     if f.tokens == 0:
@@ -172,7 +235,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     # A page repeats lines (menus, headlines): each text is judged once, the patterns tried on
     # all of them at once.
     texts = list(counts)
-    found = [features(text) for text in texts]
+    found = page_features(texts)
     matched = matcher(patterns).match_lines(texts, [f.tokens for f in found])
     judged: dict[str, tuple] = {}
     for text, f, pattern in zip(texts, found, matched):

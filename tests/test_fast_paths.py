@@ -46,11 +46,20 @@ def test_line_features(text):
         classify.PROSE_PUNCT_RE.findall(classify._TRUNCATED.sub("", text))) <= 1)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(texts | st.sampled_from(["港 鐵 多 條 路 綫 今 日", "Home | News | Sport", "A > B > C",
+                                          "The end. 🙂", "他说：“好。”", "… the college entrance examinatio..."]),
+                max_size=8))
+def test_page_features(page):
+    assert classify.page_features(page) == [classify.features(text) for text in page]
+
+
 # Pieces of bylines and dates, joined at random.
 PIECES = ["作者", "来源", "发表于", "Posted", "UPDATED", "by", "By", ":", "：", " ", "  ", "2021",
           "1999", "05", "-", "/", ".", "年", "五月", "二〇二一", "月", "日", "3", "days", "ago", "AGO",
           "小时", "前", "June", "\u017f", "\u212a", "x", "记者", "张三", "\n", "(", "（", "上海", "报道",
-          "）", "本报", "通讯员", "written by", "Editor", "Sep", "ſep", "ſept", "十", "一", "〇", "BY", "Written", "記者", "撰稿"]
+          "）", "本报", "通讯员", "written by", "Editor", "Sep", "ſep", "ſept", "十", "一", "〇", "BY", "Written", "記者", "撰稿",
+          "12", "1st", "19", "20", "Jan", "mAY", "staff writer", "ſource", "reporter", "编辑", "报导", "a", "\u0130", "\u0131"]
 bylines = st.lists(st.sampled_from(PIECES), max_size=12).map("".join) | texts
 
 
@@ -70,6 +79,17 @@ def test_byline_gates(text):
         assert meta._REPORTER_WORD_RE.search(simple)
     assert bool(re.match(r"^(?:本报)?(?:记者|通讯员)", simple)) == simple.startswith(
         ("记者", "通讯员", "本报记者", "本报通讯员"))
+    assert bool(meta._BYLINE_WORD_LED_RE.search(text)) == bool(meta._BYLINE_WORD_RE.search(text))
+    assert bool(meta._MONTH_START.search(text)) == bool(
+        re.search("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", text, re.I))
+    # the date forms led by what their matches start with, not by a look-behind or \b
+    for form, lead, plain in zip(meta._DATE_FORMS[:4:2] + meta._DATE_FORMS[3:4], (
+            r"(?P<y>(?:19|20)(?<!\d\d\d)\d{2})", r"(?P<d>\d(?<!\w\d)\d?)", r"(?P<a>\d(?<![\d/]\d)\d?)"), (
+            r"(?<!\d)(?P<y>(?:19|20)\d{2})", r"\b(?P<d>\d{1,2})", r"(?<![\d/])(?P<a>\d{1,2})")):
+        led = re.compile(form.pattern.replace(lead, plain), form.flags)
+        assert led.pattern != form.pattern
+        assert ([(m.span(), m.groupdict()) for m in form.finditer(text)]
+                == [(m.span(), m.groupdict()) for m in led.finditer(text)])
 
 
 @settings(max_examples=500, deadline=None)
