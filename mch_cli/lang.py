@@ -24,8 +24,10 @@ _LATIN = LATIN + "\u1e00-\u1eff"            # + Latin Extended Additional (Vietn
 _WORD_RE = re.compile(f"[{_LATIN}][{_LATIN}]*(?:['’\\-][{_LATIN}]+)*")  # (see script.HAN_RUN_RE)
 # One scan for a Latin letter is far cheaper on Chinese text than looking for words (or two).
 _LETTER_RE = re.compile(f"[{_LATIN}]")
-# A whole Latin token (letters, then letters or digits: "H5N1", "COVID-19"), not glued to digits.
-_TOKEN = f"(?<![0-9{_LATIN}])[{_LATIN}][0-9{_LATIN}]*(?:['’\\-][0-9{_LATIN}]+)*"
+# A whole Latin token (letters, then letters or digits: "H5N1", "COVID-19"), not glued to digits:
+# led by its first letter, the look-behind after it (see script.HAN_RUN_RE; a pattern led by a
+# look-behind is tried at every position of a long Chinese paragraph).
+_TOKEN = f"[{_LATIN}](?<![0-9{_LATIN}].)[0-9{_LATIN}]*(?:['’\\-][0-9{_LATIN}]+)*"
 # SCHEMA.md: two Latin words in a row — a space between them, punctuation around it allowed.
 _TWO_WORDS_RE = re.compile(_TOKEN + r"[,.;:!?'\"’”)\]]*\s+(?:[&/+\-–—]\s+)?[(\[\"'“‘]*" + _TOKEN)
 # Stretches without CJK characters or CJK punctuation: where a Latin-script span can be.

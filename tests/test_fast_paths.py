@@ -23,6 +23,27 @@ def test_normalise(text):
     assert normalise(text) == re.sub(r"[\s\u00a0\u3000]+", " ", text.translate(zero_width)).strip()
 
 
+def test_white_space_is_not_printable():
+    # page_features' premise: a printable text holds no white space but the space
+    import sys
+    assert all(not c.isprintable() for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c != " ")
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts | st.text(alphabet="12:：.-/、 \u3000aP中…", max_size=30))
+def test_regexes_led_by_a_character(text):
+    # a look-behind after the first character, as before it
+    for led, lead, plain in ((classify._CLOCK, r"\d(?<![\d:]\d)\d?", r"(?<![\d:])\d{1,2}"),
+                             (classify._NUMERIC_DATE, r"\d(?<![\d.]\d)\d?", r"(?<![\d.])\d{1,2}")):
+        assert led.pattern.startswith(lead)
+        before = re.compile(plain + led.pattern[len(lead):], led.flags)
+        assert [m.span() for m in led.finditer(text)] == [m.span() for m in before.finditer(text)]
+    assert classify._LONE_SEPARATOR.findall(text) == re.findall(r"(?<=\s)、(?=\s)", text)
+    assert bool(classify._HEADER_HINT.search(text)) == bool(re.search(r"\d|[:：.…]$", text))
+    from mch_cli.script import has_zero_width
+    assert has_zero_width(text) == bool(re.search("[\u200b\u200c\u200d\u2060\ufeff]", text))
+
+
 @settings(max_examples=500, deadline=None)
 @given(texts)
 def test_count_han_simplified_without_urls(text):
@@ -155,7 +176,11 @@ def test_latin_words_need_a_letter(text):
     from mch_cli import lang
     if not lang._LETTER_RE.search(text):
         assert not lang._WORD_RE.search(text) and not lang._TWO_WORDS_RE.search(text)
-
+    # a token led by its first letter, the look-behind after it: as the look-behind first
+    plain = re.compile(lang._TWO_WORDS_RE.pattern.replace(
+        f"[{lang._LATIN}](?<![0-9{lang._LATIN}].)", f"(?<![0-9{lang._LATIN}])[{lang._LATIN}]"))
+    assert plain.pattern != lang._TWO_WORDS_RE.pattern
+    assert [m.span() for m in plain.finditer(text)] == [m.span() for m in lang._TWO_WORDS_RE.finditer(text)]
 
 
 
