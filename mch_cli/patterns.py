@@ -9,7 +9,7 @@ from itertools import accumulate
 from importlib import resources
 from pathlib import Path
 
-from .script import simplified
+from .script import han_variants
 
 
 @dataclass(frozen=True)
@@ -103,14 +103,20 @@ class Matcher:
     def match_lines(self, texts: list[str], tokens: list[int]) -> list[Pattern | None]:
         """match() of each text, with one Aho-Corasick pass over all of them (a page's lines):
         one call instead of one a line. Literals found are given to the line they start in."""
-        texts = [simplified(text) for text in texts]  # Traditional pages match the same patterns
         joined = "\n".join(texts)
+        starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+        if not joined.isascii():  # Traditional pages match the same patterns: the lines that hold
+            variants = han_variants()  # a Traditional form of the patterns' words, simplified
+            changed = {bisect_right(starts, m.start()) - 1 for m in variants.vocabulary_re.finditer(joined)}
+            if changed:
+                texts = [text.translate(variants.vocabulary) if n in changed else text
+                         for n, text in enumerate(texts)]
+                joined = "\n".join(texts)
         low = joined.lower()
         if self.finder is None or len(low) != len(joined) or any(c in joined for c in CASE_TRAPS):
             hits = [set(range(len(self.units))) for _ in texts]  # every pattern on every line
         else:
             hits = [self.ungated for _ in texts]
-            starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
             for k, start, _ in self.finder.find_matches_as_indexes(low, overlapping=True):
                 n = bisect_right(starts, start) - 1
                 hits[n] = hits[n] | self.gated[k]

@@ -216,6 +216,23 @@ def test_analyse_with_han_counted(text):
 
 
 @settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="ab’'- 中文，。ếП1", min_size=1, max_size=12).map(normalise).filter(bool),
+                min_size=2, max_size=4))
+def test_paragraph_language_from_its_lines(lines):
+    # build_paragraphs gives analyse its lines' Han characters and words, joined as it joins them
+    from mch_cli import lang
+    from mch_cli.pipeline import _joint
+    parts = [lines[0]]
+    for line in lines[1:]:
+        parts += [_joint(parts[-1], line), line]
+    if any(parts[k] == "" and parts[k - 1][-1] == "’" for k in range(1, len(parts), 2)):
+        return  # (build_paragraphs counts such a paragraph anew)
+    text = "".join(parts)
+    found = [classify.features(line) for line in lines]
+    assert lang.analyse(text, sum(f.han for f in found), [w for f in found for w in f.latin]) == lang.analyse(text)
+
+
+@settings(max_examples=500, deadline=None)
 @given(texts | st.text(alphabet="aé\u0085\u009f\u00a0\u00ff\u0100中Ã©", max_size=30))
 def test_latin1_high(text):
     from mch_cli import decode
