@@ -135,10 +135,14 @@ def page_features(texts: list[str]) -> list[Features]:
     # white space is spaces only ("  " then tells \s\s)
     spaces = all(map(str.isprintable, texts)) or _OTHER_SPACE.search(joined) is None
     stopword = _EN_STOPWORDS_CASED.__contains__
+    # (what the loop calls, bound once: a name looked up is a cost on every line)
+    han_runs, latin_words, punctuation = HAN_RUN_RE.findall, LATIN_WORD_RE.findall, PROSE_PUNCT_RE.findall
+    spaced = settings.SPACED_MIN_CHARS
     found = []
+    append = found.append
     for text, mark in zip(texts, marks):
-        han = count_han(text)
-        words = LATIN_WORD_RE.findall(text)
+        han = 0 if text.isascii() else sum(map(len, han_runs(text)))  # count_han()
+        words = latin_words(text)
         n_words = len(words)
         tokens = han + n_words
         if han >= n_words:
@@ -147,13 +151,13 @@ def page_features(texts: list[str]) -> list[Features]:
             else:  # runs of characters between white space: what str.split() gives
                 chunks = text.split()
             items = len(chunks)
-            if items >= settings.SPACED_MIN_CHARS and max(map(len, chunks)) == 1:
+            if items >= spaced and max(map(len, chunks)) == 1:
                 items = 1
         elif mark and _ITEM_SYMBOL.search(mark) or ("  " in text if spaces else _DOUBLE_SPACE.search(text)):
             items = len(list(filter(str.strip, _ITEM_SPLIT.split(text))))
         else:
             items = 1 if spaces or text.strip() else 0
-        punct = PROSE_PUNCT_RE.findall(text)
+        punct = punctuation(text)
         last = text[-1]
         if mark:
             crumbs = len(_BREADCRUMB.findall(text)) if _CRUMB_MARK.search(mark) else 0
@@ -162,7 +166,7 @@ def page_features(texts: list[str]) -> list[Features]:
             bullets = text.count(" · ") + text.count(" • ") if "·" in mark or "•" in mark else 0
         else:
             crumbs, truncated, pipes, bullets = 0, "..." in text, 0, 0
-        found.append(Features(
+        append(Features(
             han, n_words, tokens,
             len(punct) - (len(_LONE_SEPARATOR.findall(text)) if "、" in punct else 0),
             last in _SENTENCE_LAST or (last in _SENTENCE_TAIL or "\u2600" <= last <= "\u27bf" or last > "\uffff")
