@@ -123,7 +123,7 @@ def page_text(page: Page, weights: Weights) -> str:
 
 def memoise_line_work() -> None:
     """The weights change how lines are weighed, never what a line is: classify's per-line work
-    (features, byline test, pattern matches), most of its time, is remembered per text across
+    (features of a page's lines, byline test, pattern matches), most of its time, is remembered per text across
     the tries. Only in this process (a fit), and only pure functions of the text are wrapped."""
     from functools import lru_cache
 
@@ -131,6 +131,9 @@ def memoise_line_work() -> None:
     if getattr(c, "_memoised", False):
         return
     c.features = lru_cache(maxsize=None)(c.features)
+    plain_page_features = c.page_features
+    page_features = lru_cache(maxsize=None)(lambda texts: plain_page_features(list(texts)))
+    c.page_features = lambda texts: page_features(tuple(texts))
     c.is_byline = lru_cache(maxsize=None)(c.is_byline)
     make_matcher = c.matcher
 

@@ -43,7 +43,7 @@ _ITEM_MARK = re.compile(_ITEM_NUMBER.pattern + "|" + _ITEM_BULLET.pattern)
 # "附：招生专业及考试科目", "Appendix": the table or list after it belongs to the article.
 _APPENDIX = re.compile(r"^(?:附\s*[:：]|附[表录]|appendix\b|annex\b)", re.IGNORECASE)
 # "蔡英文 、 民進黨 、 國民黨": a list of tags, whose commas are not prose punctuation.
-_LONE_SEPARATOR = re.compile(r"(?<=\s)、(?=\s)")
+_LONE_SEPARATOR = re.compile(r"、(?<=\s、)(?=\s)")  # led by "、", which `re` finds fast
 # A list of news ends its items with their time: "…【北京新浪網】2012-01-17 21:40", "…(07/13 08:41)".
 _ENDS_WITH_TIME = re.compile(r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2})[)）\]】]?$")
 _TRUNCATED = re.compile(r"(?<=[\w\u4e00-\u9fff])(?:\.{3}|…)$")
@@ -112,6 +112,75 @@ def features(text: str) -> Features:
     )
 
 
+# page_features: the rarer features look at a few characters (item separators, breadcrumbs,
+# "…") that most lines do not hold: one pass over the page (its lines joined by newlines) keeps
+# these characters of each line, and only a line holding one is looked at further.
+_NOT_MARK = re.compile("[^|｜│·•»›>→\t＞〉…\n]+")
+_CRUMB_MARK = re.compile("[>»›→＞〉]")  # every match of _BREADCRUMB holds one
+_CHINESE_SEPARATOR = re.compile("[|｜│·•»›>]")  # _CHINESE_ITEM's separators, white space aside
+_OTHER_SPACE = re.compile("[^\\S \n]")  # white space other than a space (a newline joins lines)
+# (and none in a printable text: isprintable() is a far cheaper scan)
+# The last character of every match of SENTENCE_END_RE is one of these, or an emoji.
+_SENTENCE_LAST = frozenset("。！？!?.;；…")
+_SENTENCE_TAIL = frozenset("”’\"'」』)）]】\ufe0f")
+
+
+def page_features(texts: list[str]) -> list[Features]:
+    """[features(text) for text in texts], the same values (tests/test_fast_paths.py), with
+    fewer passes over each line."""
+    joined = "\n".join(texts)
+    if not texts or joined.count("\n") != len(texts) - 1 or not all(texts):
+        return [features(text) for text in texts]  # a line with a newline in it, or empty
+    marks = _NOT_MARK.sub("", joined).split("\n")
+    # white space is spaces only ("  " then tells \s\s)
+    spaces = all(map(str.isprintable, texts)) or _OTHER_SPACE.search(joined) is None
+    stopword = _EN_STOPWORDS_CASED.__contains__
+    # (what the loop calls, bound once: a name looked up is a cost on every line)
+    han_runs, latin_words, punctuation = HAN_RUN_RE.findall, LATIN_WORD_RE.findall, PROSE_PUNCT_RE.findall
+    spaced = settings.SPACED_MIN_CHARS
+    found = []
+    append = found.append
+    for text, mark in zip(texts, marks):
+        han = 0 if text.isascii() else sum(map(len, han_runs(text)))  # count_han()
+        words = latin_words(text)
+        n_words = len(words)
+        tokens = han + n_words
+        if han >= n_words:
+            if mark and _CHINESE_SEPARATOR.search(mark):
+                chunks = _CHINESE_ITEM.findall(text)
+            else:  # runs of characters between white space: what str.split() gives
+                chunks = text.split()
+            items = len(chunks)
+            if items >= spaced and max(map(len, chunks)) == 1:
+                items = 1
+        elif mark and _ITEM_SYMBOL.search(mark) or ("  " in text if spaces else _DOUBLE_SPACE.search(text)):
+            items = len(list(filter(str.strip, _ITEM_SPLIT.split(text))))
+        else:
+            items = 1 if spaces or text.strip() else 0
+        punct = punctuation(text)
+        last = text[-1]
+        if mark:
+            crumbs = len(_BREADCRUMB.findall(text)) if _CRUMB_MARK.search(mark) else 0
+            truncated = "…" in mark or "..." in text
+            pipes = mark.count("|") + mark.count("｜") + mark.count("│")
+            bullets = text.count(" · ") + text.count(" • ") if "·" in mark or "•" in mark else 0
+        else:
+            crumbs, truncated, pipes, bullets = 0, "..." in text, 0, 0
+        append(Features(
+            han, n_words, tokens,
+            len(punct) - (len(_LONE_SEPARATOR.findall(text)) if "、" in punct else 0),
+            last in _SENTENCE_LAST or (last in _SENTENCE_TAIL or "\u2600" <= last <= "\u27bf" or last > "\uffff")
+            and SENTENCE_END_RE.search(text) is not None,
+            sum(map(stopword, words)) / n_words if n_words else 0.0,
+            items, tokens / items if items else 0.0,
+            crumbs >= 2 and tokens <= 60 or crumbs >= 1 and items >= 2 and tokens <= 30,
+            truncated and (bool(_TRUNCATED.search(text))
+                           and len(PROSE_PUNCT_RE.findall(_TRUNCATED.sub("", text))) <= 1
+                           or bool(_EXCERPT_END.search(text))),
+            pipes, bullets, last in ":：", words))
+    return found
+
+
 def line_class(f: Features) -> tuple[str, str]:
     """The context-free class of a line and why."""
     if f.tokens == 0:
@@ -173,7 +242,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     # A page repeats lines (menus, headlines): each text is judged once, the patterns tried on
     # all of them at once.
     texts = list(counts)
-    found = [features(text) for text in texts]
+    found = page_features(texts)
     matched = matcher(patterns).match_lines(texts, [f.tokens for f in found])
     judged: dict[str, tuple] = {}
     for text, f, pattern in zip(texts, found, matched):
@@ -323,11 +392,13 @@ def _mark_running_text(infos: list[_Info]) -> None:
 # A comment's header: "Jane says:", "瑞雪对X的评论:", or a name with the comment's time.
 _SAYS = re.compile(r"^[^!?。！？]{1,60}?\s(?:says|said|wrote|writes)\s*(?:[:：]|\.\.\.|…)$|^[^。，,]{1,24}?(?:说|說|的评论|的評論)\s*[:：]$",
                    re.IGNORECASE)
-_CLOCK = re.compile(r"(?<![\d:])\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?![\d:])(?:\s*[ap]\.?m\b\.?)?", re.IGNORECASE)
+_CLOCK = re.compile(r"\d(?<![\d:]\d)\d?[:：]\d{2}(?:[:：]\d{2})?(?![\d:])(?:\s*[ap]\.?m\b\.?)?", re.IGNORECASE)
+# (_CLOCK and _NUMERIC_DATE are led by their first digit, their look-behind after it: `re` skips
+# ahead to a digit, where a pattern led by a look-behind is tried at every position)
 # "10.29.2012", "07.16.12": a comment's date, whichever the order of day and month
-_NUMERIC_DATE = re.compile(r"(?<![\d.])\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![\d.])")
+_NUMERIC_DATE = re.compile(r"\d(?<![\d.]\d)\d?[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?![\d.])")
 _DIGIT = re.compile(r"\d")
-_HEADER_HINT = re.compile(r"\d|[:：.…]$")  # a header holds a time or ends as "Jane says:" does
+_HEADER_HINT = re.compile(r"[\d:：.…](?:(?<=\d)|$)")  # a header holds a time or ends as "Jane says:" does
 _YEAR = re.compile(r"(?:19|20)\d\d|年")  # every date find_dates finds has its year
 # Letters, digits, spaces, and what names hold ("Omar B.", "O'Neil", "@jane_doe"): not the
 # header's punctuation.

@@ -26,8 +26,10 @@ _LATIN = LATIN + "\u1e00-\u1eff"            # + Latin Extended Additional (Vietn
 _WORD_RE = re.compile(f"[{_LATIN}][{_LATIN}]*(?:['’\\-][{_LATIN}]+)*")  # (see script.HAN_RUN_RE)
 # One scan for a Latin letter is far cheaper on Chinese text than looking for words (or two).
 _LETTER_RE = re.compile(f"[{_LATIN}]")
-# A whole Latin token (letters, then letters or digits: "H5N1", "COVID-19"), not glued to digits.
-_TOKEN = f"(?<![0-9{_LATIN}])[{_LATIN}][0-9{_LATIN}]*(?:['’\\-][0-9{_LATIN}]+)*"
+# A whole Latin token (letters, then letters or digits: "H5N1", "COVID-19"), not glued to digits:
+# led by its first letter, the look-behind after it (see script.HAN_RUN_RE; a pattern led by a
+# look-behind is tried at every position of a long Chinese paragraph).
+_TOKEN = f"[{_LATIN}](?<![0-9{_LATIN}].)[0-9{_LATIN}]*(?:['’\\-][0-9{_LATIN}]+)*"
 # SCHEMA.md: two Latin words in a row — a space between them, punctuation around it allowed.
 _TWO_WORDS_RE = re.compile(_TOKEN + r"[,.;:!?'\"’”)\]]*\s+(?:[&/+\-–—]\s+)?[(\[\"'“‘]*" + _TOKEN)
 # Stretches without CJK characters or CJK punctuation: where a Latin-script span can be.
@@ -50,8 +52,12 @@ _OTHER_SCRIPTS = (  # script → language when that script carries the line; run
 )
 _OTHER_RES = tuple((re.compile(f"[{chars}]+"), code) for chars, code in _OTHER_SCRIPTS)
 # One pass tells whether any script besides Han and Latin is present at all.
-_RARE_RE = re.compile("[\u3041-\u3096\u30a1-\u30fa\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
-                      "\u0400-\u04ff" + "".join(chars for chars, _ in _OTHER_SCRIPTS) + "]")
+_RARE = ("\u3041-\u3096\u30a1-\u30fa\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+         "\u0400-\u04ff" + "".join(chars for chars, _ in _OTHER_SCRIPTS))
+_RARE_RE = re.compile(f"[{_RARE}]")
+# ... or Latin Extended Additional, which script.LATIN_WORD_RE leaves out of words and _WORD_RE
+# takes: without either, the classifier's words are ours, and it found no other script.
+_UNCOMMON_RE = re.compile(f"[{_RARE}\u1e00-\u1eff]")
 
 _EN_WORDS = frozenset("""the of and to in a is that for on with as was by at from it an be are
 this which or were has have had not but been its their his her they he she we will would said
@@ -84,15 +90,16 @@ def analyse(text: str, han: int | None = None, words: list[str] | None = None) -
     the caller has counted and found them."""
     plain = without_urls(text)
     han = count_han(plain) if han is None or plain is not text else han
-    # script's Latin words are ours on ASCII text (we also take Latin Extended Additional)
-    words = words if plain is text and text.isascii() else None
+    # script's Latin words are ours on a text without Latin Extended Additional (which we also
+    # take), and the one scan that tells finds any other script too
+    common = words is not None and plain is text and (text.isascii() or _UNCOMMON_RE.search(text) is None)
     text = plain
-    if _is_mixed(text, han):
+    if _is_mixed(text, han, bool(words) if common else None):
         counts: Counter = Counter()
         for span in split_spans(text):
             counts.update(_tokens(span.text))
         return MIXED, counts
-    counts = _tokens(text, han, words)
+    counts = _tokens(text, han, words, False) if common else _tokens(text, han)
     return (max(counts, key=counts.get) if counts else UNDETERMINED), counts  # most_common's first
 
 
@@ -106,15 +113,17 @@ def shares(counts: Counter) -> dict[str, float]:
     return {code: round(n / total, 3) for code, n in counts.most_common()} if total else {}
 
 
-def _is_mixed(text: str, han: int) -> bool:
-    """`han`: the Han characters of `text`."""
-    return (han >= settings.MIXED_MIN_HAN and _LETTER_RE.search(text) is not None
+def _is_mixed(text: str, han: int, letters: bool | None = None) -> bool:
+    """`han`: the Han characters of `text`; `letters`: whether it holds a Latin letter, if known."""
+    return (han >= settings.MIXED_MIN_HAN
+            and (_LETTER_RE.search(text) is not None if letters is None else letters)
             and _TWO_WORDS_RE.search(text) is not None)
 
 
-def _tokens(text: str, han: int | None = None, words: list[str] | None = None) -> Counter:
+def _tokens(text: str, han: int | None = None, words: list[str] | None = None, rare: bool = True) -> Counter:
     """Tokens per language of a text that is not mixed (URLs and e-mails already removed);
-    `han`, `words`: its Han characters and Latin words when already counted and found."""
+    `han`, `words`: its Han characters and Latin words when already counted and found; `rare`:
+    False when the text is known to hold no script but Han and Latin."""
     counts: Counter = Counter()
     if words is None:
         words = _WORD_RE.findall(text) if _LETTER_RE.search(text) else []
@@ -124,7 +133,7 @@ def _tokens(text: str, han: int | None = None, words: list[str] | None = None) -
         return counts
     han = count_han(text) if han is None else han
     counts["zh"] = han  # first: Han wins a tie
-    if _RARE_RE.search(text):
+    if rare and _RARE_RE.search(text):
         kana = len(_KANA_RE.findall(text))
         if kana and (kana >= settings.JA_MIN_KANA_SHARE * (han + kana) or _han_res()["Jpan"].search(text)):
             counts["ja"], counts["zh"] = han + kana, 0

@@ -26,26 +26,31 @@ _TIME = (r"(?P<h>\d{1,2})[:：](?P<mi>\d{2})(?:[:：](?P<s>\d{2}))?"
          r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?![a-z]))?")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
+# Each form starts with what its match starts with (a digit, "19"/"20"), the look behind it
+# coming after: `re` then skips ahead to the characters that can start a match, where a
+# pattern led by a look-behind or by \b is tried at every position of the line.
 _DATE_FORMS = [
     # 2025-10-27 15:01:11 · 2022.06.25 · 2019/12/2 · 2021年5月28日
-    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?P<sep>[-/.年])\s*(?P<m>\d{1,2})\s*[-/.月]\s*"
+    re.compile(r"(?P<y>(?:19|20)(?<!\d\d\d)\d{2})\s*(?P<sep>[-/.年])\s*(?P<m>\d{1,2})\s*[-/.月]\s*"
                r"(?P<d>\d{1,2})(?!\d)\s*日?(?:\s*(?:T|\s)?\s*" + _TIME + ")?", re.I),
     # June 24, 2021 · Nov. 29, 2019 · Tue October 1, 2019
     re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b"
                r"(?:,?\s*(?:at\s+)?" + _TIME + ")?", re.I),
     # 24 June 2021
-    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>(?:19|20)\d{2})\b"
+    re.compile(r"(?P<d>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>(?:19|20)\d{2})\b"
                r"(?:,?\s*" + _TIME + ")?", re.I),
     # 06/02/2022 - 13:48 · 9/17/2004 5:54:13 AM (see _day_month for which is which)
-    re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})(?!\d)"
+    re.compile(r"(?P<a>\d(?<![\d/]\d)\d?)/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})(?!\d)"
                r"(?:\s*-?\s*" + _TIME + ")?", re.I),
     # 二〇二一年五月二十八日
     re.compile(r"(?P<cy>[〇零一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月"
                r"(?P<cd>[一二三四五六七八九十]{1,3})日"),
 ]
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-# Every month's name, long or short, starts so (read case-insensitively, as the forms read it).
-_MONTH_START = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
+# Every month's name, long or short, starts so (read case-insensitively, as the forms read it;
+# "ſ" is an "s" so read). Its first letter a class, which `re` skips ahead to.
+_MONTH_START = re.compile("[jfmasondJFMASONDſ](?i:(?<=j)(?:an|un|ul)|(?<=f)eb|(?<=m)a[ry]|(?<=a)(?:pr|ug)"
+                          "|(?<=s)ep|(?<=o)ct|(?<=n)ov|(?<=d)ec)")
 # Case folding maps no character but "İ", "ı", "ſ" and "K" onto an ASCII letter (i, s, k): a
 # case-insensitive search for English words with other letters (keys, month names) cannot match
 # a line without an ASCII letter, and this search, much cheaper, tells.
@@ -141,6 +146,20 @@ def find_dates(text: str) -> tuple[FoundDate, ...]:
 
 # -------------------------------------------------------------------------------- bylines --
 
+def _led_by_first_letter(words, before: str, after: str, lead: bool = True) -> str:
+    """A regex finding one of the ASCII `words` case-insensitively, written so that it starts
+    with a case-sensitive class of their first letters (and of the non-ASCII letters that
+    case-insensitive matching takes for them: "ſ" for s, "K" for k, "İ" and "ı" for i), which
+    `re` skips ahead to: `before` is tried right after that letter (a look-behind), `after`
+    after the word. `lead=False`: without the class, for a caller's own."""
+    traps = {"s": "ſ", "k": "\u212a", "i": "\u0130\u0131"}
+    firsts = sorted({w[0].lower() for w in words})
+    rest = "|".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in words)
+    cls = "[" + "".join(c + c.upper() + traps.get(c, "") for c in firsts) + "]"
+    return (cls if lead else "") + before + f"(?i:{rest})" + after
+
+
+
 # Keys that introduce a value in a byline, and the field the value goes to (None: ignored).
 _KEYS = {
     "作者": "author", "撰文": "author", "撰稿": "author", "撰稿人": "author", "记者": "author",
@@ -186,6 +205,10 @@ _DATELINE_RE = re.compile(
     r"(?:reported|reports)?\s*[)）]", re.I)
 # Words that make a dated line a byline wherever they stand ("欣传媒╱记者丁彦伶／台北报导 2012-01-17").
 _BYLINE_WORD_RE = re.compile(r"记者|通讯员|报道|报导|编辑|来源|摄影|\b(?:reporter|correspondent|staff writer|editor)\b", re.I)
+# ... the same yes or no, each word led by its first character (see _LATIN_KEY_RE)
+_BYLINE_WORD_LED_RE = re.compile(r"[记通报编来摄rcseRCSEſ](?:(?<=记)者|(?<=通)讯员|(?<=报)[道导]|(?<=编)辑|(?<=来)源|(?<=摄)影|"
+                                 + _led_by_first_letter(("reporter", "correspondent", "staff writer", "editor"),
+                                                        r"(?<!\w.)", r"\b", lead=False) + ")")
 AGO_RE = re.compile(r"\b\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
                     r"|\d+\s*(?:分钟|小时|天)前", re.I)
 _SITE_RE = re.compile(r"\.(?:com|net|org|cn|gov|edu|info|news|hk|tw)(?:\.\w{2})?$|(?:网|报|社|电视台|新闻)$"
@@ -214,9 +237,12 @@ def _byline_hint(text: str) -> bool:
 # _KEY_RE in parts, for is_byline's yes or no: Chinese keys need no case folding (which makes an
 # alternation slow), and without a colon only a bare date key can be there.
 _CJK_KEY_RE = re.compile("(?:" + "|".join(map(re.escape, _CJK_KEYS)) + r")\s*[:：]")
-_LATIN_KEY_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, _LATIN_KEYS)) + r")\b\s*[:：]", re.I)
+# English keys are led by their first letter (a case-sensitive class, which `re` skips ahead to;
+# a case-insensitive pattern led by a letter is tried at every position), then each key's rest
+# behind its own first letter.
+_LATIN_KEY_RE = re.compile(_led_by_first_letter(_LATIN_KEYS, r"(?<!\w.)", r"\b\s*[:：]"))
 _BARE_CJK_KEY_RE = re.compile(r"(?:" + "|".join(k for k in _BARE_DATE_KEYS if not k.isascii()) + r")\s*(?=\d)")
-_BARE_LATIN_KEY_RE = re.compile(r"(?:" + "|".join(k for k in _BARE_DATE_KEYS if k.isascii()) + r")\s*(?=\d)", re.I)
+_BARE_LATIN_KEY_RE = re.compile(_led_by_first_letter([k for k in _BARE_DATE_KEYS if k.isascii()], "", r"\s*(?=\d)"))
 
 
 def _has_key(text: str) -> bool:
@@ -241,7 +267,7 @@ def is_byline(text: str, tokens: int) -> bool:
     if ("前" in text or "ago" in text.lower()) and AGO_RE.search(text):
         return True  # "(UKPA) – 1 day ago"
     dates = find_dates(text)
-    if dates and (_BYLINE_WORD_RE.search(simple) or _POSTER_RE.search(simple)):
+    if dates and (_BYLINE_WORD_LED_RE.search(simple) or _POSTER_RE.search(simple)):
         return True
     if dates:
         rest = text

@@ -9,7 +9,7 @@ from itertools import accumulate
 from importlib import resources
 from pathlib import Path
 
-from .script import simplified
+from .script import han_variants
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,15 @@ class Matcher:
     def match_lines(self, texts: list[str], tokens: list[int]) -> list[Pattern | None]:
         """match() of each text, with one Aho-Corasick pass over all of them (a page's lines):
         one call instead of one a line. Literals found are given to the line they start in."""
-        texts = [simplified(text) for text in texts]  # Traditional pages match the same patterns
+        joined = "\n".join(texts)
+        if not joined.isascii():  # Traditional pages match the same patterns: the lines that hold
+            variants = han_variants()  # a Traditional form of the patterns' words, simplified
+            starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+            changed = {bisect_right(starts, m.start()) - 1 for m in variants.vocabulary_re.finditer(joined)}
+            if changed:
+                texts = [text.translate(variants.vocabulary) if n in changed else text
+                         for n, text in enumerate(texts)]
+        del joined
         if self.finder is None:
             return [self._first(text, n, self.every) for text, n in zip(texts, tokens)]
         hits = [self.ungated] * len(texts)

@@ -113,11 +113,23 @@ def build_paragraphs(lines: list[Line], analyses: _Analyses | None = None) -> li
             paragraphs.append(Paragraph(line.text, line.label, "", [line.number]))
             pieces.append([line.text])
             firsts.append(line)
+    by_number = None
     for p, parts, first in zip(paragraphs, pieces, firsts):
         p.text = "".join(parts)
-        # a paragraph of one line: classify() has counted its Han characters and found its words
-        f = first.decision.f if len(parts) == 1 and first.decision else None
-        p.lang = analyses.of(p.text, f and f.han, f and f.latin)[0]
+        # classify() has counted the Han characters of each line and found its words: a
+        # paragraph's are its lines' (joined by a space, or by nothing after Chinese, which
+        # glues no two words: but "’" + "s" would make one)
+        han, words = None, None
+        if len(parts) == 1:
+            if first.decision:
+                han, words = first.decision.f.han, first.decision.f.latin
+        elif not any(parts[k] == "" and parts[k - 1][-1] == "’" for k in range(1, len(parts), 2)):
+            by_number = by_number or {line.number: line for line in lines}
+            found = [by_number[n].decision for n in p.lines]
+            if all(found):
+                han = sum(d.f.han for d in found)
+                words = [w for d in found for w in d.f.latin]
+        p.lang = analyses.of(p.text, han, words)[0]
         if p.lang == lang.MIXED:
             p.spans = lang.split_spans(p.text)
     return paragraphs

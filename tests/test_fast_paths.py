@@ -24,6 +24,27 @@ def test_normalise(text):
     assert normalise(text) == re.sub(r"[\s\u00a0\u3000]+", " ", text.translate(zero_width)).strip()
 
 
+def test_white_space_is_not_printable():
+    # page_features' premise: a printable text holds no white space but the space
+    import sys
+    assert all(not c.isprintable() for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c != " ")
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts | st.text(alphabet="12:：.-/、 \u3000aP中…", max_size=30))
+def test_regexes_led_by_a_character(text):
+    # a look-behind after the first character, as before it
+    for led, lead, plain in ((classify._CLOCK, r"\d(?<![\d:]\d)\d?", r"(?<![\d:])\d{1,2}"),
+                             (classify._NUMERIC_DATE, r"\d(?<![\d.]\d)\d?", r"(?<![\d.])\d{1,2}")):
+        assert led.pattern.startswith(lead)
+        before = re.compile(plain + led.pattern[len(lead):], led.flags)
+        assert [m.span() for m in led.finditer(text)] == [m.span() for m in before.finditer(text)]
+    assert classify._LONE_SEPARATOR.findall(text) == re.findall(r"(?<=\s)、(?=\s)", text)
+    assert bool(classify._HEADER_HINT.search(text)) == bool(re.search(r"\d|[:：.…]$", text))
+    from mch_cli.script import has_zero_width
+    assert has_zero_width(text) == bool(re.search("[\u200b\u200c\u200d\u2060\ufeff]", text))
+
+
 @settings(max_examples=500, deadline=None)
 @given(texts)
 def test_count_han_simplified_without_urls(text):
@@ -50,11 +71,20 @@ def test_line_features(text):
         classify.PROSE_PUNCT_RE.findall(classify._TRUNCATED.sub("", text))) <= 1)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(texts | st.sampled_from(["港 鐵 多 條 路 綫 今 日", "Home | News | Sport", "A > B > C",
+                                          "The end. 🙂", "他说：“好。”", "… the college entrance examinatio..."]),
+                max_size=8))
+def test_page_features(page):
+    assert classify.page_features(page) == [classify.features(text) for text in page]
+
+
 # Pieces of bylines and dates, joined at random.
 PIECES = ["作者", "来源", "发表于", "Posted", "UPDATED", "by", "By", ":", "：", " ", "  ", "2021",
           "1999", "05", "-", "/", ".", "年", "五月", "二〇二一", "月", "日", "3", "days", "ago", "AGO",
           "小时", "前", "June", "\u017f", "\u212a", "x", "记者", "张三", "\n", "(", "（", "上海", "报道",
-          "）", "本报", "通讯员", "written by", "Editor", "Sep", "ſep", "ſept", "十", "一", "〇", "BY", "Written", "記者", "撰稿"]
+          "）", "本报", "通讯员", "written by", "Editor", "Sep", "ſep", "ſept", "十", "一", "〇", "BY", "Written", "記者", "撰稿",
+          "12", "1st", "19", "20", "Jan", "mAY", "staff writer", "ſource", "reporter", "编辑", "报导", "a", "\u0130", "\u0131"]
 bylines = st.lists(st.sampled_from(PIECES), max_size=12).map("".join) | texts
 
 
@@ -74,6 +104,17 @@ def test_byline_gates(text):
         assert meta._REPORTER_WORD_RE.search(simple)
     assert bool(re.match(r"^(?:本报)?(?:记者|通讯员)", simple)) == simple.startswith(
         ("记者", "通讯员", "本报记者", "本报通讯员"))
+    assert bool(meta._BYLINE_WORD_LED_RE.search(text)) == bool(meta._BYLINE_WORD_RE.search(text))
+    assert bool(meta._MONTH_START.search(text)) == bool(
+        re.search("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", text, re.I))
+    # the date forms led by what their matches start with, not by a look-behind or \b
+    for form, lead, plain in zip(meta._DATE_FORMS[:4:2] + meta._DATE_FORMS[3:4], (
+            r"(?P<y>(?:19|20)(?<!\d\d\d)\d{2})", r"(?P<d>\d(?<!\w\d)\d?)", r"(?P<a>\d(?<![\d/]\d)\d?)"), (
+            r"(?<!\d)(?P<y>(?:19|20)\d{2})", r"\b(?P<d>\d{1,2})", r"(?<![\d/])(?P<a>\d{1,2})")):
+        led = re.compile(form.pattern.replace(lead, plain), form.flags)
+        assert led.pattern != form.pattern
+        assert ([(m.span(), m.groupdict()) for m in form.finditer(text)]
+                == [(m.span(), m.groupdict()) for m in led.finditer(text)])
 
 
 @settings(max_examples=500, deadline=None)
@@ -139,7 +180,11 @@ def test_latin_words_need_a_letter(text):
     from mch_cli import lang
     if not lang._LETTER_RE.search(text):
         assert not lang._WORD_RE.search(text) and not lang._TWO_WORDS_RE.search(text)
-
+    # a token led by its first letter, the look-behind after it: as the look-behind first
+    plain = re.compile(lang._TWO_WORDS_RE.pattern.replace(
+        f"[{lang._LATIN}](?<![0-9{lang._LATIN}].)", f"(?<![0-9{lang._LATIN}])[{lang._LATIN}]"))
+    assert plain.pattern != lang._TWO_WORDS_RE.pattern
+    assert [m.span() for m in plain.finditer(text)] == [m.span() for m in lang._TWO_WORDS_RE.finditer(text)]
 
 
 
@@ -172,6 +217,23 @@ def test_analyse_with_han_counted(text):
     from mch_cli import lang
     assert lang.analyse(text, count_han(text)) == lang.analyse(text)
     assert lang.analyse(text, count_han(text), latin_words(text)) == lang.analyse(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="ab’'- 中文，。ếП1", min_size=1, max_size=12).map(normalise).filter(bool),
+                min_size=2, max_size=4))
+def test_paragraph_language_from_its_lines(lines):
+    # build_paragraphs gives analyse its lines' Han characters and words, joined as it joins them
+    from mch_cli import lang
+    from mch_cli.pipeline import _joint
+    parts = [lines[0]]
+    for line in lines[1:]:
+        parts += [_joint(parts[-1], line), line]
+    if any(parts[k] == "" and parts[k - 1][-1] == "’" for k in range(1, len(parts), 2)):
+        return  # (build_paragraphs counts such a paragraph anew)
+    text = "".join(parts)
+    found = [classify.features(line) for line in lines]
+    assert lang.analyse(text, sum(f.han for f in found), [w for f in found for w in f.latin]) == lang.analyse(text)
 
 
 @settings(max_examples=500, deadline=None)
