@@ -953,3 +953,10 @@ def test_mch_text_format_keeps_every_paragraph_inside_the_article():
     page = "Britons fail to battle the bulge\n\n" + "\n\n".join(paragraphs) + "\n"
     assert clean_text(page).text == "\n\n".join(paragraphs)
     assert clean_text(page.replace("\n\n", "\n")).text != "\n\n".join(paragraphs)  # a raw page: no such rule
+
+
+def test_a_top_stories_box_between_the_headline_and_the_article_heads_a_list():
+    box = "Top Stories\nMayor opens a new bridge downtown\nLocal team wins the county cup\nSchool board votes on budget\n"
+    a = clean_text(EN_PAGE.replace("By Jane Doe\nMarch 5, 2024\n", "The Daily Herald : Mon Mar 4 2024, 02:55 hrs\n" + box))
+    assert a.title == "Hospital expands newborn screening programme"
+    assert {x.text: x.reason for x in a.removed}["Top Stories"].endswith("related list")
