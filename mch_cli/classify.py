@@ -1050,7 +1050,8 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], 
                 and (title is None or i.line.text != infos[title].line.text)):
             _set(i, META, "author's name")
         elif ((i.cls != BAD or _list_repeat(i) and i.line.text not in header)  # a standfirst recurs
-              and (i.f.ends_sentence and i.f.prose_punct >= 1 or _unpunctuated_prose(i))  # in a teaser
+              and ((i.f.ends_sentence or i.f.ends_colon and i.cls == GOOD) and i.f.prose_punct >= 1
+                   or _unpunctuated_prose(i))  # in a teaser ("…回顾一下众明星被打事件：" leads a list)
               and not any(j.pattern and j.pattern.heads_bio  # (not the author's, under "About me")
                           for j in infos[max(top, k - settings.BIO_MAX_GAP): k])
               and chrome_word_share(i.line.text) < 0.5):  # ("Copy Link URLCopied!")

@@ -960,3 +960,10 @@ def test_a_top_stories_box_between_the_headline_and_the_article_heads_a_list():
     a = clean_text(EN_PAGE.replace("By Jane Doe\nMarch 5, 2024\n", "The Daily Herald : Mon Mar 4 2024, 02:55 hrs\n" + box))
     assert a.title == "Hospital expands newborn screening programme"
     assert {x.text: x.reason for x in a.removed}["Top Stories"].endswith("related list")
+
+
+def test_a_lead_that_announces_what_follows_is_kept_above_a_box():
+    lead = "近日，市妇幼保健院发布了一组儿童健康数据，家长们十分关心。让我们回顾一下这些数据的主要内容："
+    box = "相关新闻\n医疗关注--儿童新发现\n皮肤顽疾----康复圣地\n国际认证：专治口臭\n新药上市（图）\n"
+    a = clean_text(ZH_PAGE.replace("为进一步提升儿童保健服务水平", lead + "\n" + box + "为进一步提升儿童保健服务水平"))
+    assert lead in a.text and "皮肤顽疾" not in a.text
