@@ -868,6 +868,7 @@ def test_a_widget_of_recent_comments_is_no_article():
     "[查看我的博客目录] [加入个人书签]",
     "第一章│第二章│第三章│第四章",
     "控制面板 发表文章 文章编辑 评论管理 更新资料",
+    "广告信息",
 ])
 def test_widgets_and_menus_above_a_chinese_headline_are_no_headline(widget):
     a = clean_text(ZH_PAGE.replace("儿童保健服务再升级\n", widget + "\n"))
