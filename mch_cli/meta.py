@@ -348,7 +348,7 @@ def _site_like(segment: str) -> bool:
 
 def chrome_word_share(text: str) -> float:
     """The share of a Latin line's words that are words of page chrome ("Breaking News")."""
-    words = latin_words(_GLUED_WORDS.sub(_unglue, text) if _GLUED_WORDS.search(text) else text)
+    words = latin_words(_GLUED_WORDS.sub(_unglue, text))  # "URLCopied": two words
     return sum(w.lower() in _ui_words() for w in words) / len(words) if words else 0.0
 
 

@@ -114,8 +114,9 @@ class Matcher:
         return self.match_lines([text], [tokens])[0]
 
     def match_lines(self, texts: list[str], tokens: list[int]) -> list[Pattern | None]:
-        """match() of each text, with one Aho-Corasick pass over all of them (a page's lines):
-        one call instead of one a line. Literals found are given to the line they start in."""
+        """match() of each text, with Aho-Corasick passes over many of them at once (a page's
+        lines): a call for thousands of lines, not one a line. Literals found are given to the
+        line they start in."""
         joined = "\n".join(texts)
         if not joined.isascii():  # Traditional pages match the same patterns: the lines that hold
             variants = han_variants()  # a Traditional form of the patterns' words, simplified
@@ -124,7 +125,6 @@ class Matcher:
             if changed:
                 texts = [text.translate(variants.vocabulary) if n in changed else text
                          for n, text in enumerate(texts)]
-        del joined
         if self.finder is None:
             return [self._first(text, n, self.every) for text, n in zip(texts, tokens)]
         hits = [self.ungated] * len(texts)
