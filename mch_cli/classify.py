@@ -287,6 +287,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         line.label, line.reason = BOILERPLATE, "outside article: " + info.why
         infos.append(info)
     _mark_running_text(infos)
+    _mark_menu_links(infos)
     _mark_credited_captions(infos)
     _mark_comments(infos)
     _mark_glued_teasers(infos, glued_lines)
@@ -364,6 +365,21 @@ def _wrap_width(infos: list[_Info]) -> int | None:
 
 
 _CAPTION = Pattern(CAPTION, False, False, 0, "photo caption", re.compile(""))
+
+
+def _mark_menu_links(infos: list[_Info]) -> None:
+    """HTML: three or more Chinese link lines in a row are a menu, whose items name no author
+    ("各国军队" / "纪实传记" / "史海钩沉"; an English byline's name is a link among the
+    section's and the share buttons')."""
+    run: list[_Info] = []
+    for i in infos + [None]:
+        if i is not None and i.line.links >= settings.LINK_LINE_MIN_SHARE and i.f.han > i.f.words:
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            for j in run:
+                j.names = False
+        run = []
 
 
 def _mark_credited_captions(infos: list[_Info]) -> None:

@@ -380,7 +380,9 @@ def is_name_line(text: str) -> bool:
 def _has_surname(name: str) -> bool:
     """A Han name that starts with a known surname and is no known word ("平安")."""
     surnames, not_names = _surnames()
-    return name not in not_names and (name[0] in surnames or name[:2] in surnames)
+    if name in not_names or len(name) == 4 and (name[:2] in not_names or name[2:] in not_names):
+        return False  # ("相关专题", "文章编辑": two words of chrome)
+    return name[0] in surnames or name[:2] in surnames
 
 
 def reporter_names(text: str) -> list[str]:

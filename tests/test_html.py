@@ -95,3 +95,16 @@ def test_a_box_of_links_between_the_headline_and_the_article_is_no_distance():
     page = ("<p>Screening for every newborn</p><p>March 5, 2024 09:30</p><p>Related stories:</p>"
             f"<ul>{links}</ul>" + ARTICLE.replace("<h1>Hospital expands newborn screening</h1>", ""))
     assert _clean(page).title == "Screening for every newborn"
+
+
+def test_a_chinese_menu_of_links_names_no_author():
+    """Menu items of four Han characters, one of which starts with a surname: no author, and the
+    item above it is no headline it signs."""
+    menu = "".join(f"<p><a href='/{n}.htm'>{item}</a></p>" for n, item in enumerate(
+        ("最新动态", "健康科普", "史海钩沉", "各地新闻", "江南风物")))
+    page = (menu + "<p>新生儿筛查覆盖全市</p>"
+            "<p>本市妇幼保健院把新生儿疾病筛查扩大到所有区县，去年筛查婴儿三万余名，今年预计翻一番。</p>"
+            "<p>医院表示，筛查项目将继续增加，家长可以在社区卫生服务中心预约。</p>")
+    article = _clean(page)
+    assert article.author is None
+    assert article.title == "新生儿筛查覆盖全市"

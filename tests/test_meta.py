@@ -128,6 +128,8 @@ def test_more_bylines(text, fields):
     # widgets and headlines in the shape of names
     ("Edit ProfileSign Out", False), ("Join Us", False), ("My Bio", False), ("Like Tweet", False),
     ("Midwives Overworked, Hospital Chief Says", False), ("Kevin McBride", True), ("DeShawn O'Neill", True),
+    # two words of chrome in the shape of a four-character name; a compound surname
+    ("相关专题", False), ("文章编辑", False), ("欧阳明远", True),
 ])
 def test_name_lines(line, expected):
     from mch_cli.meta import is_name_line
