@@ -15,7 +15,7 @@ from itertools import accumulate
 
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line, line_key
-from .meta import (AGO_RE, chrome_word_share, find_dates, is_byline, is_dated_byline, is_name_line,
+from .meta import (AGO_RE, chinese_chrome_share, chrome_word_share, find_dates, is_byline, is_dated_byline, is_name_line,
                    strip_site_suffix)
 from .patterns import Pattern, matcher
 from .script import HAN_RUN_RE, LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
@@ -1045,7 +1045,8 @@ def _headline_like(i: _Info) -> bool:
             and not _STARTS_LIKE_A_LIST.match(i.line.text)
             and not (f.words and _name_line(i))  # "Denis Campbell" signs, not heads
             and not (f.words > f.han and (i.line.text[0].islower()  # "reddit this"
-                                          or chrome_word_share(i.line.text) >= 0.5)))  # "Breaking News"
+                                          or chrome_word_share(i.line.text) >= 0.5))  # "Breaking News"
+            and not (f.han > f.words and chinese_chrome_share(i.line.text) >= 0.5))  # "網頁搜尋"
 
 
 def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], w: Weights) -> int | None:
@@ -1128,7 +1129,7 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
                  + w.TITLE_OVERLAP_BONUS * _wording_overlap(i.line.text, opening)
                  + w.TITLE_REPEATED_BONUS * _repeated(infos, i, page)
                  - w.TITLE_SENTENCE_PENALTY * bool(re.search(r"[。.]$", i.line.text))
-                 + w.TITLE_LENGTH_BONUS * (i.f.words >= 5 or i.f.han >= 8)
+                 + w.TITLE_LENGTH_BONUS * _full_length(i)
                  + w.TITLE_HINT_BONUS * (hinted and title_hints.count(i.line.text))  # (<h1>, og:title, <title>)
                  - w.TITLE_DISTANCE_PENALTY * distance[k])
         if score > best_score:
@@ -1156,6 +1157,11 @@ def _headline_opens_article(infos: list[_Info], start: int) -> bool:
     i = infos[start]
     return (start + 1 < len(infos) and infos[start + 1].byline and is_dated_byline(infos[start + 1].line.text)
             and _headline_length(i) and not i.f.prose_punct > 1)
+
+
+def _full_length(i: _Info) -> bool:
+    """As long as most headlines are, longer than buttons and sections' names."""
+    return i.f.words >= 5 or i.f.han >= 8
 
 
 def _headline_length(i: _Info) -> bool:
@@ -1186,8 +1192,8 @@ _COLUMN_TAG = re.compile(r"^[【\[][^】\]]{1,12}[】\]]\s*")  # "【记者即�
 
 
 def _repeated(infos: list[_Info], i: _Info, page: str) -> bool:
-    """The page repeats line i: as it is, or in a page-title form ("X_新闻中心_新浪网" and
-    "【记者即时播报】X" repeat "X"). Only lines holding its text can be such a form: `page`, the
+    """The page repeats line i: as it is, in a page-title form ("X_新闻中心_新浪网" and
+    "【记者即时播报】X" repeat "X") or as a breadcrumb's last item. Only lines holding its text can be such a form: `page`, the
     lines joined by newlines, tells in one count whether there are any."""
     text = i.line.text
     if i.repeated > 1:
@@ -1195,7 +1201,17 @@ def _repeated(infos: list[_Info], i: _Info, page: str) -> bool:
     if "\n" not in text and page.count(text) <= 1:
         return False  # its own line is the only one that holds it
     return any(text in j.line.text and j.line.text != text
-               and strip_site_suffix(_COLUMN_TAG.sub("", j.line.text)) == text for j in infos)
+               and (strip_site_suffix(_COLUMN_TAG.sub("", j.line.text)) == text or _last_crumb(j.line.text, i))
+               for j in infos)
+
+
+def _last_crumb(line: str, i: _Info) -> bool:
+    """`text`, as long as most headlines, is the last item of the breadcrumb `line` ("當前位置：
+    首頁 >> 今日必讀 >> X [友善列印]"; a short last item is the section's name, "首页->军事技术")."""
+    text = i.line.text
+    return (_full_length(i) and line.count(text) == 1
+            and bool(_BREADCRUMB.search(line[: line.index(text)].rstrip()[-2:]))
+            and not _BREADCRUMB.search(line[line.index(text) + len(text):]))
 
 
 def _signed(infos: list[_Info], k: int, start: int, names: bool = True) -> bool:

@@ -352,6 +352,19 @@ def chrome_word_share(text: str) -> float:
     return sum(w.lower() in _ui_words() for w in words) / len(words) if words else 0.0
 
 
+# What a Chinese button or widget ends in ("網頁搜尋", "轉寄好友", "友善列印"), in both scripts.
+_CHINESE_CHROME_END = re.compile(r"(?:搜[寻尋索]|登[入录錄]|[注註]册|[注註]冊|列印|打印|好友|分享|收藏|[订訂][阅閱]|[关關][闭閉]"
+                                 r"|首[页頁]|更多|[检檢]举|[检檢]舉|[举舉][报報])$")
+_CHINESE_ITEM_SPLIT = re.compile(r"[\s|｜│·•]+")
+
+
+def chinese_chrome_share(text: str) -> float:
+    """The share of a Chinese line's items that are buttons ("本報站內搜尋 網頁搜尋": 1.0; a
+    headline about a search, "警方搜索失踪男孩", ends otherwise)."""
+    items = [item for item in _CHINESE_ITEM_SPLIT.split(text) if item]
+    return sum(bool(_CHINESE_CHROME_END.search(item)) for item in items) / len(items) if items else 0.0
+
+
 def _unglue(glued: re.Match) -> str:
     return glued.group()[:-1] + " " + glued.group()[-1]
 

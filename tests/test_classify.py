@@ -968,3 +968,19 @@ def test_a_lead_that_announces_what_follows_is_kept_above_a_box():
     box = "相关新闻\n医疗关注--儿童新发现\n皮肤顽疾----康复圣地\n国际认证：专治口臭\n新药上市（图）\n"
     a = clean_text(ZH_PAGE.replace("为进一步提升儿童保健服务水平", lead + "\n" + box + "为进一步提升儿童保健服务水平"))
     assert lead in a.text and "皮肤顽疾" not in a.text
+
+
+def test_a_search_widget_is_no_headline_and_a_breadcrumb_names_the_headline():
+    """"本站搜尋 網頁搜尋" is buttons, even with the byline under it; the breadcrumb's last item
+    (a print button after it) repeats the headline."""
+    page = "\n".join([
+        "本站搜尋 網頁搜尋",
+        "健康專欄",
+        "當前位置：新聞首頁 >> 今日必讀 >> 春節期間民眾就醫指南公佈 [友善列印]",
+        "作者： 林小明 文字大小：【大】【中】【小】",
+        "圖片來源：本報 入稿日期： 2024-01-11",
+        "春節期間民眾就醫指南公佈",
+        "春節期間民眾若身體不適，可以到各地特約院所就醫，衛生局已公佈全部名單，民眾可上網查詢。",
+        "衛生局表示，出門在外最怕生病，民眾應隨身攜帶健保卡，以免就醫時發生不便，影響治療。",
+    ])
+    assert clean_text(page).title == "春節期間民眾就醫指南公佈"

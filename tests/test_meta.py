@@ -162,3 +162,12 @@ def test_a_byline_under_the_article_names_the_author_only_when_none_above_does()
     assert extract(["By Ana Ruiz"], below=below).author == "Ana Ruiz"
     assert extract(["March 3, 2014"], below=below).author == "Lee Smith"
     assert extract(["By Ana Ruiz"], below=["【责任编辑：陈颖】"]).editor == "陈颖"
+
+
+@pytest.mark.parametrize("line, share", [
+    ("本站搜尋 網頁搜尋", 1.0), ("登录 | 注册", 1.0), ("转寄好友｜友善列印 | 检举本文", 2 / 3),
+    ("警方搜索失踪男孩", 0.0), ("妇幼保健院开展母乳喂养宣传周", 0.0),
+])
+def test_chinese_chrome_share(line, share):
+    from mch_cli.meta import chinese_chrome_share
+    assert chinese_chrome_share(line) == pytest.approx(share)
