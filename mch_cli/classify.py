@@ -1030,7 +1030,7 @@ _MASTHEAD = re.compile(r"The (?:[A-Z][\w.'’-]+ ){0,3}(?:Journal|Times|Post|Her
 
 def _headline_like(i: _Info) -> bool:
     f = i.f
-    if (i.base_cls not in (SHORT, NEAR) or i.pattern or i.byline or "http" in i.line.text
+    if (i.base_cls not in (SHORT, NEAR) or i.pattern or i.byline or i.f.breadcrumb or "http" in i.line.text
             or _DOMAIN.match(i.line.text) or _MASTHEAD.match(i.line.text)  # the site, not its story
             or "@" in i.line.text and _EMAIL.search(i.line.text)):
         return False  # ("… https://t.co/…", then "— Name (@name) date": a post quoted in the article)
@@ -1110,7 +1110,8 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         return start
     for k in range(start - 1, lowest - 1, -1):
         i = infos[k]
-        hinted = (i.line.text in title_hints and i.base_cls != BAD and not CODE.search(i.line.text)
+        hinted = (i.line.text in title_hints and i.base_cls != BAD and not i.f.breadcrumb
+                  and not CODE.search(i.line.text)
                   and not (i.f.words <= 3 and chrome_word_share(i.line.text) >= 0.5))  # ("Latest news")
         if not (_headline_like(i) or hinted) or _SECTION_NUMBER.match(i.line.text):
             continue  # ("一、理解文革", "2. Add Lines": a section's heading inside the article)

@@ -339,6 +339,23 @@ def strip_site_suffix(title: str) -> str:
     return title
 
 
+_KEY_AT_END = re.compile(r"(?:" + "|".join(_BARE_DATE_KEYS) + r")\s*[:：]?$", re.I)
+
+
+def strip_trailing_stamp(title: str) -> str:
+    """A headline without the post's time glued after it ("X 2005-09-11 18:04:42 楼主" → "X"; a
+    date alone may be the headline's: "Four short links: 6 November 2012"; after a key,
+    "… Updated Nov 06, 2012 at 05:30pm", it is a byline's, left as it is)."""
+    dates = find_dates(title)
+    if not dates or dates[-1].datetime is None:
+        return title
+    head, tail = title[: dates[-1].span[0]].rstrip(), title[dates[-1].span[1]:]
+    if (count_han(tail) + len(latin_words(tail)) <= settings.STAMP_TAIL_MAX_TOKENS and not _KEY_AT_END.search(head)
+            and (count_han(head) >= 4 or len(latin_words(head)) >= 3) and not find_dates(head)):
+        return head.rstrip(" -–—|:：,，")
+    return title
+
+
 def _site_like(segment: str) -> bool:
     words = latin_words(segment)
     if count_han(segment):

@@ -108,3 +108,20 @@ def test_a_chinese_menu_of_links_names_no_author():
     article = _clean(page)
     assert article.author is None
     assert article.title == "新生儿筛查覆盖全市"
+
+
+def test_an_h1_that_is_a_breadcrumb_is_no_headline():
+    page = ("<h1><a href='/'>優活健康網</a>&nbsp;〉<a href='/news'>火線新聞</a>&nbsp;〉新生兒篩檢擴大到全市？</h1>"
+            "<p>》新生兒篩檢擴大到全市？</p><p>日期：2024.01.12</p>"
+            "<p>本市婦幼醫院把新生兒疾病篩檢擴大到所有區，去年篩檢嬰兒三萬多名，今年預計再增加一倍。</p>"
+            "<p>醫院表示，篩檢項目還會繼續增加，家長可以到社區衛生所預約，費用由政府全額補助。</p>")
+    assert _clean(page).title == "》新生兒篩檢擴大到全市？"
+
+
+def test_a_font_chooser_is_no_headline():
+    chooser = "".join(f"<p>{f}</p>" for f in ("Georgia (default)", "Verdana", "Times New Roman", "Arial",
+                                             "Font | Size:"))
+    article = _clean(chooser + ARTICLE.replace("<h1>Hospital expands newborn screening</h1>", ""))
+    assert article.title is None
+    reasons = {x.text: x.reason for x in article.removed}
+    assert all(reasons[font].endswith("font chooser") for font in ("Verdana", "Times New Roman", "Georgia (default)"))

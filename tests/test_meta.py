@@ -171,3 +171,15 @@ def test_a_byline_under_the_article_names_the_author_only_when_none_above_does()
 def test_chinese_chrome_share(line, share):
     from mch_cli.meta import chinese_chrome_share
     assert chinese_chrome_share(line) == pytest.approx(share)
+
+
+@pytest.mark.parametrize("title, headline", [
+    ("孕妇补钙的三个误区 2024-03-11 18:04:42 楼主", "孕妇补钙的三个误区"),
+    ("Midwives hold open day 2024-03-11 09:30", "Midwives hold open day"),
+    ("Four short reads: 6 November 2024", "Four short reads: 6 November 2024"),  # a date, no time
+    ("Clinic news, Updated Nov 06, 2024 at 05:30pm IST", "Clinic news, Updated Nov 06, 2024 at 05:30pm IST"),
+    ("2024年妇幼健康工作要点", "2024年妇幼健康工作要点"),
+])
+def test_a_time_glued_after_the_headline_goes(title, headline):
+    from mch_cli.meta import strip_trailing_stamp
+    assert strip_trailing_stamp(title) == headline
