@@ -21,7 +21,7 @@ from .script import CJK_PUNCT, count_han, has_zero_width, normalise
 from .settings import Options
 
 
-_TITLE_KEY = re.compile(r"^(?:标\s*题|题\s*目|title|headline)\s*[:：]\s*", re.I)
+_TITLE_KEY = re.compile(r"^(?:标\s*题|题\s*目|主\s*题|title|headline|subject)\s*[:：]\s*", re.I)
 
 
 def split_lines(text: str) -> list[Line]:

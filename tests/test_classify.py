@@ -126,6 +126,8 @@ def test_author_line_under_the_headline_and_title_key():
     assert a.title == "关于加强孕产妇健康管理的通知"
     assert a.author == "胡平"
     assert {x.text: x.label for x in a.removed}["胡平"] == "meta"
+    forum = clean_text(page.replace("标 题： ", "主题： "))  # a forum post's subject
+    assert forum.title == "关于加强孕产妇健康管理的通知"
 
 
 TABLE = ["附：各区县体检地点", "区县 体检地点", "城关区 区妇幼保健院", "西固区 西固社区卫生服务中心",
