@@ -498,15 +498,21 @@ _NAME_WITH_LATIN = re.compile(r"^[\u4e00-\u9fff·]{2,6}\s*[（(][A-Z][a-z'’-]+
 
 
 _NOT_A_NAME_TAIL = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
-                             "april may june july august september october november december "
+                             "april may june july august september october november december jan feb mar apr "
+                             "jun jul aug sep sept oct nov dec published posted updated on at "
                              "rss comments comment topics share email print more twitter facebook".split())
+# What follows a name on its line: " - Oct• 31•12" (a date), "(Diary" (a bracket left open).
+_AFTER_A_NAME = re.compile(r"\s+[-–—|]\s+(?=.*\d)|\s*\((?![^()]*\))")
 
 
 def _trim_name_tail(name: str) -> str:
-    """"Stephen M. Walt Thursday", "Joe Comments": the words after a name that are no name's."""
-    words = name.split()
-    while len(words) > 1 and words[-1].lower() in _NOT_A_NAME_TAIL:
+    """"Stephen M. Walt Thursday", "Joe Comments", "Alex Hern Published Nov.", "Jason Roe - Oct•
+    31•12": the words after a name that are no name's."""
+    words = _AFTER_A_NAME.split(name, maxsplit=1)[0].split()
+    while len(words) > 1 and words[-1].lower().rstrip(".") in _NOT_A_NAME_TAIL:
         words.pop()
+    if len(words) > 1 and words[-1].endswith(".") and len(words[-1]) > 3 and words[-1].count(".") == 1:
+        words[-1] = words[-1][:-1]  # "Sky Friedlander. Posted": a sentence's stop, no initial's
     return " ".join(words)
 
 
@@ -519,7 +525,7 @@ def _split_names(value: str) -> list[str]:
         value = re.sub(r"^([\u4e00-\u9fff]) ([\u4e00-\u9fff]{1,2})$", r"\1\2", value)  # "赵 培"
         parts = re.split(r"[\s、,，;；/]+", value)
     else:
-        parts = re.split(r"\s*(?:[,;/&]|\band\b)\s*", value)
+        parts = [_trim_name_tail(p) for p in re.split(r"\s*(?:[,;/&]|\band\b)\s*", value)]
     parts = [p.strip(_VALUE_TRIM) for p in parts if p.strip(_VALUE_TRIM)]
     if len(parts) == 1:
         return parts  # one value: a name, or an issuing body (发文机关：吉林省人民政府)

@@ -183,3 +183,19 @@ def test_chinese_chrome_share(line, share):
 def test_a_time_glued_after_the_headline_goes(title, headline):
     from mch_cli.meta import strip_trailing_stamp
     assert strip_trailing_stamp(title) == headline
+
+
+@pytest.mark.parametrize("name, trimmed", [
+    ("Jane Roe - Oct• 31•12", "Jane Roe"), ("Sam Lee Published Nov.", "Sam Lee"), ("Kim Park. Posted", "Kim Park"),
+    ("Ann Cole on", "Ann Cole"), ("Dan Moss (Diary", "Dan Moss"), ("J.D. WRIGHT", "J.D. WRIGHT"),
+    ("Martin Luther King Jr.", "Martin Luther King Jr."), ("Jane Roe - Staff Writer", "Jane Roe - Staff Writer"),
+])
+def test_what_follows_a_name_on_its_line_goes(name, trimmed):
+    from mch_cli.meta import _trim_name_tail
+    assert _trim_name_tail(name) == trimmed
+
+
+@pytest.mark.parametrize("line", ["Pin It", "Older Entries", "HIDE CAPTION", "Cross References", "Stock Quotes"])
+def test_widget_words_are_no_names(line):
+    from mch_cli.meta import is_name_line
+    assert not is_name_line(line)
