@@ -396,13 +396,30 @@ _GLUED_WORDS = re.compile(r"[a-z]{4}[A-Z]")  # "Edit ProfileSign Out": two butto
 _HEADLINE_VERBS = frozenset("says said warns claims finds reveals urges tells asks".split())
 
 
+_ROLES = frozenset("coordinator director manager writer reporter correspondent contributor photographer "
+                   "analyst".split())
+
+
+def _no_chrome_words(name: str) -> bool:
+    """No word of a line of Latin names is page chrome, a role or a headline's verb ("Pin It",
+    "Marketing Coordinator", "Hospital Chief Says")."""
+    return not any(w.lower() in _ui_words() or w.lower() in _HEADLINE_VERBS or w.lower() in _ROLES
+                   for w in latin_words(name))
+
+
+def _names_a_person(name: str) -> bool:
+    """A byline's Latin name is a person's unless it ends in a role ("Staff Writer", "Erin Roe,
+    Marketing Coordinator") or is mostly chrome ("A Photo Editor"; "Richard Read" is a name)."""
+    words = [w.lower() for w in latin_words(name)]
+    return bool(words) and words[-1] not in _ROLES and chrome_word_share(name) <= 0.5
+
+
 def is_name_line(text: str) -> bool:
     """A line that is only persons' names ("胡平", "赵延东、风笑天", "Denis Campbell",
     "Nick Collins and Kate Hagan"), as under a headline."""
     if not count_han(text):
         return (bool(_LATIN_NAMES_RE.match(text)) and not _GLUED_WORDS.search(text)
-                and not _AN_OUTLET.search(text)
-                and not any(w.lower() in _ui_words() or w.lower() in _HEADLINE_VERBS for w in latin_words(text)))
+                and not _AN_OUTLET.search(text) and _no_chrome_words(text))
     names = _NAME_SEPARATORS.split(_AUTHOR_KEY.sub("", text).strip())
     return 0 < len(names) <= 4 and all(is_name(n) and count_han(n) and _has_surname(n) for n in names)
 
@@ -609,7 +626,7 @@ def _fields(lines: list[str]) -> dict[str, list[str]]:
         for field, values in byline_fields(text).items():
             fields[field].extend(values)
     sites = [a for a in fields["author"] if _SITE_RE.search(a) and not count_han(a) > 4]
-    fields["author"] = [a for a in fields["author"] if a not in sites]
+    fields["author"] = [a for a in fields["author"] if a not in sites and (count_han(a) or _names_a_person(a))]
     fields["source"] = fields["source"] or sites
     return fields
 

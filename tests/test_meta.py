@@ -199,3 +199,12 @@ def test_what_follows_a_name_on_its_line_goes(name, trimmed):
 def test_widget_words_are_no_names(line):
     from mch_cli.meta import is_name_line
     assert not is_name_line(line)
+
+
+@pytest.mark.parametrize("byline, author", [
+    ("By Erin Roe, Marketing Coordinator", "Erin Roe"), ("By Staff Writer", None), ("By A Photo Editor", None),
+    ("By Richard Read", "Richard Read"), ("By Sheryl Moss, Health Reporter", "Sheryl Moss"),
+])
+def test_a_byline_names_people_not_roles(byline, author):
+    from mch_cli.meta import extract
+    assert extract([byline]).author == author
