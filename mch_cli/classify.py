@@ -1064,7 +1064,10 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], 
         if _label_by_pattern(i):
             continue
         if (k - top < settings.NAME_LINE_MAX_DISTANCE and _name_line(i)
-                and (title is None or i.line.text != infos[title].line.text)):
+                and (title is None or i.line.text != infos[title].line.text
+                     and not (infos[title].f.han > infos[title].f.words and not i.f.han))):
+            # (a Chinese headline's author is named in Chinese: "Kim Jong-kook" under "金锺国"
+            # is an infobox's romanisation)
             _set(i, META, "author's name")
         elif ((i.cls != BAD or _list_repeat(i) and i.line.text not in header)  # a standfirst recurs
               and ((i.f.ends_sentence or i.f.ends_colon and i.cls == GOOD) and i.f.prose_punct >= 1

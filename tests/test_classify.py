@@ -986,3 +986,15 @@ def test_a_search_widget_is_no_headline_and_a_breadcrumb_names_the_headline():
         "衛生局表示，出門在外最怕生病，民眾應隨身攜帶健保卡，以免就醫時發生不便，影響治療。",
     ])
     assert clean_text(page).title == "春節期間民眾就醫指南公佈"
+
+
+def test_a_latin_name_under_a_chinese_headline_is_no_author():
+    """Under "金敏俊", "Kim Min-jun" is the name romanised (an infobox), not a byline."""
+    page = "\n".join([
+        "金敏俊谈儿童营养",
+        "Kim Minjun",
+        "儿科医生金敏俊近日在讲座中介绍了学龄前儿童的营养需求，提醒家长注意均衡饮食和规律作息。",
+        "他表示，家长应当少给孩子吃零食和含糖饮料，多吃蔬菜水果，保证每天足够的户外活动时间。",
+    ])
+    a = clean_text(page)
+    assert a.title == "金敏俊谈儿童营养" and a.author is None
