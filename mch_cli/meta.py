@@ -255,6 +255,16 @@ def _has_key(text: str) -> bool:
     return bool(chinese and _BARE_CJK_KEY_RE.search(text) or latin and _BARE_LATIN_KEY_RE.search(text))
 
 
+# A weather widget's temperature, a calendar's "today is".
+_DATE_WIDGET = re.compile(r"\d\s?(?:°\s?[CF]\b|℃)|^(?:今天是|今日是|今天|today is)\s*[:：]?\s*\d", re.I)
+
+
+def is_date_widget(text: str) -> bool:
+    """The day of a weather or calendar widget, not the article's ("Thursday, Jan 12 2012 3PM
+    -22°F 6PM -9°F", "今天是2012年1月17日 星期二")."""
+    return bool(_DATE_WIDGET.search(text))
+
+
 def is_byline(text: str, tokens: int) -> bool:
     """A short line of publication facts: keys with values, a date, or "By Name"."""
     if tokens > settings.BYLINE_MAX_TOKENS or not _byline_hint(text):
@@ -267,6 +277,8 @@ def is_byline(text: str, tokens: int) -> bool:
     if ("前" in text or "ago" in text.lower()) and AGO_RE.search(text):
         return True  # "(UKPA) – 1 day ago"
     dates = find_dates(text)
+    if dates and is_date_widget(text):
+        return False
     if dates and (_BYLINE_WORD_LED_RE.search(simple) or _POSTER_RE.search(simple)):
         return True
     if dates:

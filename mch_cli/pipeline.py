@@ -175,7 +175,8 @@ def _metadata(lines: list[Line], paragraphs: list[Paragraph], title_line: int | 
                         key=lambda line: (line.number > start, line.number < title, line.number))
     below = [line.text for line in lines if line.label == META and line.number > end]
     near = [line.text for line in lines if title_line and line.label not in KEPT_LABELS
-            and abs(line.number - title_line) <= settings.DATE_NEAR_TITLE_LINES]
+            and abs(line.number - title_line) <= settings.DATE_NEAR_TITLE_LINES
+            and not meta.is_date_widget(line.text)]
     md = meta.extract([line.text for line in meta_lines], body[0].text if body else None,
                       body[-1].text if body else None, near, below)
     if md.date is None:  # last resort: a headline with its dated byline above the article

@@ -998,3 +998,28 @@ def test_a_latin_name_under_a_chinese_headline_is_no_author():
     ])
     a = clean_text(page)
     assert a.title == "金敏俊谈儿童营养" and a.author is None
+
+
+def test_a_weather_widget_dates_nothing():
+    page = "\n".join([
+        "Hospital opens new maternity ward",
+        "Thursday, Jan 12 2024 3PM -22°F 6PM -9°F 5-Day Forecast",
+        "High: 25°C",
+        "By Jane Roe",
+        "The city hospital opened a new maternity ward on Monday, with twenty beds and a neonatal unit for "
+        "premature babies.",
+        "Doctors said the ward would cut waiting times for expectant mothers across the region by half this year.",
+    ])
+    a = clean_text(page)
+    assert (a.title, a.date, a.author) == ("Hospital opens new maternity ward", None, "Jane Roe")
+    assert {x.text: x.reason for x in a.removed}["High: 25°C"].endswith("weather widget")
+
+
+@pytest.mark.parametrize("line, widget", [
+    ("今天是2024年1月17日 星期二", True), ("Today is 5 May 2024", True), ("1月17日 16°C", True),
+    ("2024年01月17日10:32 健康报", False), ("今天下午3点，医院举行义诊", False),
+    ("3. the internal temperature is 160 °F;", True),
+])
+def test_date_widgets(line, widget):
+    from mch_cli.meta import is_date_widget
+    assert is_date_widget(line) is widget
