@@ -183,7 +183,7 @@ _KEY_RE = re.compile(
     r"(?P<key>" + "|".join(map(re.escape, _CJK_KEYS)) + r"|\b(?:"
     + "|".join(map(re.escape, _LATIN_KEYS)) + r")\b)\s*[:：]\s*"
     r"|(?P<bare>" + "|".join(_BARE_DATE_KEYS) + r")\s*(?=\d)", re.I)
-_BY_RE = re.compile(r"^(?i:by|written by|reported by|words by)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von))*)"
+_BY_RE = re.compile(r"^(?i:(?:analysis|story|text|words|commentary|review|interview|reporting) by|by|written by|reported by)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von))*)"
                     r"|^(?i:posted by)\s+(?P<handle>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von))*|[\w.-]{2,30}\b)")
 _HAN_NAME = r"[\u4e00-\u9fff·]{2,4}"
 # "本报记者罗科苏盈发自北京" · "新京报记者 彭冲 山东冠县报道" · "（记者 张三 通讯员 李四）"
@@ -216,15 +216,15 @@ _SITE_RE = re.compile(r"\.(?:com|net|org|cn|gov|edu|info|news|hk|tw)(?:\.\w{2})?
 _VALUE_TRIM = " \t:：,，;；|/-—–·【】[]()（）<>《》\"'“”〓"
 # … and the counters a post footer carries ("作者:zboygirl 阅读(1660) 评论(5)").
 _NOT_NAMES = frozenset("""本报 记者 通讯员 报道 编辑 新华社 中新社 本网 综合 整理 转载 网友 楼主 原创 来源 作者
-阅读 评论 点击 浏览 回复 人气""".split())
+阅读 评论 点击 浏览 回复 人气 小编 佚名 匿名 本站 管理员 站长""".split())
 
 
 # Every byline has one of these; most lines have none, and one search tells (it runs on every line).
-_BYLINE_HINT = re.compile(r"[\d:：年〇]|记者|記者|通讯员|通訊員|实习生|實習生|撰稿|\bby\b|written by", re.I)
+_BYLINE_HINT = re.compile(r"[\d:：年〇]|记者|記者|通讯员|通訊員|实习生|實習生|撰稿|文[/／]|\bby\b|written by", re.I)
 # The same in three parts, faster: each starts with a set of characters that `re` skips ahead to,
 # without case folding; and "by" (which every English hint holds).
 _BYLINE_HINT_CHARS = re.compile(r"[\d:：年〇]")
-_BYLINE_HINT_CJK = re.compile(r"记者|記者|通讯员|通訊員|实习生|實習生|撰稿")
+_BYLINE_HINT_CJK = re.compile(r"记者|記者|通讯员|通訊員|实习生|實習生|撰稿|文[/／]")
 _BYLINE_HINT_EN = re.compile(r"\bby\b|written by", re.I)
 
 
@@ -265,11 +265,20 @@ def is_date_widget(text: str) -> bool:
     return bool(_DATE_WIDGET.search(text))
 
 
+# "文/王小明 图/李大伟": a key before a slash, as before a colon
+_SLASH_KEY = re.compile(r"(?:^|(?<=\s))(?:文|图|摄影|撰文)\s?[/／](?=\s*[\u4e00-\u9fff])")
+
+
+def _slash_keys(simple: str) -> str:
+    """`simple` with the slash after a key made a colon (one character for one)."""
+    return _SLASH_KEY.sub(lambda m: m.group()[:-1] + "：", simple) if "/" in simple or "／" in simple else simple
+
+
 def is_byline(text: str, tokens: int) -> bool:
     """A short line of publication facts: keys with values, a date, or "By Name"."""
     if tokens > settings.BYLINE_MAX_TOKENS or not _byline_hint(text):
         return False
-    simple = simplified(text)
+    simple = _slash_keys(simplified(text))
     if _has_key(simple) or _BY_RE.match(text) or simple.startswith(("记者", "通讯员", "本报记者", "本报通讯员")):
         return True
     if tokens <= settings.REPORTER_LINE_MAX_TOKENS and reporter_names(text):
@@ -419,6 +428,18 @@ def _no_chrome_words(name: str) -> bool:
                    for w in latin_words(name))
 
 
+def _plausible_author(value: str) -> bool:
+    """An author's value holds letters and no sentence ("作者：你知道吗？", "作者：12345", "小编"), and a
+    Latin one names a person (_names_a_person)."""
+    if _SENTENCE_MARK.search(value) or not _LETTER.search(value) or value in _NOT_NAMES:
+        return False
+    return bool(count_han(value)) or _names_a_person(value)
+
+
+_SENTENCE_MARK = re.compile(r"[?？!！。]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _names_a_person(name: str) -> bool:
     """A byline's Latin name is a person's unless it ends in a role ("Staff Writer", "Erin Roe,
     Marketing Coordinator") or is mostly chrome ("A Photo Editor"; "Richard Read" is a name)."""
@@ -464,7 +485,7 @@ def reporter_names(text: str) -> list[str]:
 def byline_fields(text: str) -> dict[str, list[str]]:
     """Values by field from one byline: {"author": [...], "source": [...], "editor": [...]}."""
     out: dict[str, list[str]] = {}
-    simple = simplified(text)  # one character for one: spans are valid in the original text
+    simple = _slash_keys(simplified(text))  # one character for one: spans are valid in the original text
     by = _BY_RE.match(text)
     if by:
         out.setdefault("author", []).extend(_split_names(_trim_name_tail(by.group("name") or by.group("handle"))))
@@ -638,7 +659,7 @@ def _fields(lines: list[str]) -> dict[str, list[str]]:
         for field, values in byline_fields(text).items():
             fields[field].extend(values)
     sites = [a for a in fields["author"] if _SITE_RE.search(a) and not count_han(a) > 4]
-    fields["author"] = [a for a in fields["author"] if a not in sites and (count_han(a) or _names_a_person(a))]
+    fields["author"] = [a for a in fields["author"] if a not in sites and _plausible_author(a)]
     fields["source"] = fields["source"] or sites
     return fields
 

@@ -208,3 +208,17 @@ def test_widget_words_are_no_names(line):
 def test_a_byline_names_people_not_roles(byline, author):
     from mch_cli.meta import extract
     assert extract([byline]).author == author
+
+
+@pytest.mark.parametrize("byline, author", [
+    # prefixes go
+    ("文/王小明 图/李大伟", "王小明"), ("文／记者 王小明", "王小明"), ("Analysis by Jane Roe", "Jane Roe"),
+    ("Story by Jane Roe | Photos by John Doe", "Jane Roe"), ("Words by Jane Roe", "Jane Roe"),
+    # questions, numbers and roles are no authors
+    ("作者：你知道吗？", None), ("作者：12345", None), ("作者：小编", None), ("Author: 2024", None),
+    # a photographer alone signs no article
+    ("Photos by John Doe", None),
+])
+def test_author_values_are_cleaned(byline, author):
+    from mch_cli.meta import extract
+    assert extract([byline]).author == author
