@@ -1023,3 +1023,15 @@ def test_a_weather_widget_dates_nothing():
 def test_date_widgets(line, widget):
     from mch_cli.meta import is_date_widget
     assert is_date_widget(line) is widget
+
+
+def test_a_courtesy_credit_is_a_caption_not_a_headline():
+    page = "\n".join([
+        "Photo courtesy of the City Hospital",
+        "The city hospital opened a new maternity ward on Monday, with twenty beds and a neonatal unit for "
+        "premature babies.",
+        "Doctors said the ward would cut waiting times for expectant mothers across the region by half this year.",
+    ])
+    a = clean_text(page)
+    assert a.title is None
+    assert {x.text: x.label for x in a.removed}["Photo courtesy of the City Hospital"] == "caption"
