@@ -384,15 +384,21 @@ def _site_like(segment: str) -> bool:
     return 0 < len(words) <= settings.SITE_SUFFIX_MAX_WORDS and not segment.strip()[0].islower()
 
 
+_GLUED_CHROME = re.compile(r"[a-z]{2}[A-Z]")  # looser than _GLUED_WORDS (whose "MacArthur" is a name)
+
+
 def chrome_word_share(text: str) -> float:
     """The share of a Latin line's words that are words of page chrome ("Breaking News")."""
-    words = latin_words(_GLUED_WORDS.sub(_unglue, text))  # "URLCopied": two words
+    words = latin_words(_GLUED_CHROME.sub(_unglue, text))  # "URLCopied", "Log inSign up": two words
     return sum(w.lower() in _ui_words() for w in words) / len(words) if words else 0.0
 
 
 # What a Chinese button or widget ends in ("網頁搜尋", "轉寄好友", "友善列印"), in both scripts.
 _CHINESE_CHROME_END = re.compile(r"(?:搜[寻尋索]|登[入录錄]|[注註]册|[注註]冊|列印|打印|好友|分享|收藏|[订訂][阅閱]|[关關][闭閉]"
-                                 r"|首[页頁]|更多|[检檢]举|[检檢]舉|[举舉][报報])$")
+                                 r"|首[页頁]|更多|[检檢]举|[检檢]舉|[举舉][报報])$"
+                                 r"|^(?:[联聯][系繫]|[关關][注註])(?:我们|我們|博主|作者|[编編][辑輯]|客服)$"  # "联系博主", "关注我们"
+                                 r"|^我要(?:投稿|[评評][论論]|留言|[纠糾][错錯]|分享|收藏)$"  # "我要投稿"
+                                 r"|^(?:收藏|打印|列印|分享|[转轉][发發寄]|[关關][闭閉])本[文页頁]$")  # "收藏本文"
 _CHINESE_ITEM_SPLIT = re.compile(r"[\s|｜│·•]+")
 
 

@@ -1035,3 +1035,15 @@ def test_a_courtesy_credit_is_a_caption_not_a_headline():
     a = clean_text(page)
     assert a.title is None
     assert {x.text: x.label for x in a.removed}["Photo courtesy of the City Hospital"] == "caption"
+
+
+@pytest.mark.parametrize("widget", [
+    "Log inSign up", "Bookmark this page", "AddThis Sharing Buttons", "Contact the blogger", "Sponsored Content",
+    "收藏本文 打印本页", "联系博主", "关注我们", "我要投稿", "本站搜尋 網頁搜尋",
+])
+def test_a_widget_above_the_article_is_no_headline_nor_author(widget):
+    body = ("The city hospital opened a new maternity ward on Monday, with twenty beds and a neonatal unit for "
+            "premature babies.\nDoctors said the ward would cut waiting times for expectant mothers across the "
+            "region by half this year.")
+    a = clean_text(widget + "\n" + body)
+    assert (a.title, a.author) == (None, None)
