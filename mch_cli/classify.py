@@ -1044,9 +1044,14 @@ def _headline_like(i: _Info) -> bool:
             and not _ENDS_LIKE_A_LEAD.search(i.line.text)
             and not _STARTS_LIKE_A_LIST.match(i.line.text)
             and not (f.words and _name_line(i))  # "Denis Campbell" signs, not heads
-            and not (f.words > f.han and (i.line.text[0].islower()  # "reddit this"
+            and not (f.words > f.han and (_lower_first_word(i.line.text)  # "reddit this", not "iPad Mini …"
                                           or chrome_word_share(i.line.text) >= 0.5))  # "Breaking News"
             and not (f.han > f.words and chinese_chrome_share(i.line.text) >= 0.5))  # "網頁搜尋"
+
+
+def _lower_first_word(text: str) -> bool:
+    """The line starts with a lower-case word ("reddit this"); "iPad", "eBay" are names."""
+    return text[0].islower() and not (len(text) > 1 and text[1].isupper())
 
 
 def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], w: Weights) -> int | None:

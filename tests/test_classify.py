@@ -1047,3 +1047,15 @@ def test_a_widget_above_the_article_is_no_headline_nor_author(widget):
             "region by half this year.")
     a = clean_text(widget + "\n" + body)
     assert (a.title, a.author) == (None, None)
+
+
+def test_a_headline_may_start_with_a_brand_in_lower_case():
+    page = "\n".join([
+        "Log In | Join",
+        "iPad app helps midwives track newborn weight",
+        "A new tablet app lets community midwives record the weight of newborns at home visits, the health "
+        "board said on Tuesday.",
+        "by Jane Roe",
+        "The app sends the readings straight to the baby's records, so that doctors can spot problems early.",
+    ])
+    assert clean_text(page).title == "iPad app helps midwives track newborn weight"
