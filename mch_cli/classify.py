@@ -15,8 +15,8 @@ from itertools import accumulate
 
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line, line_key
-from .meta import (AGO_RE, chinese_chrome_share, chrome_word_share, find_dates, is_byline, is_dated_byline, is_name_line,
-                   strip_site_suffix)
+from .meta import (AGO_RE, chinese_chrome_share, chrome_word_share, find_dates, is_byline, is_dated_byline, is_name,
+                   is_name_line, strip_site_suffix)
 from .patterns import Pattern, matcher
 from .script import HAN_RUN_RE, LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
 from .weights import FITTED, Weights
@@ -1074,6 +1074,8 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], 
             # (a Chinese headline's author is named in Chinese: "Kim Jong-kook" under "金锺国"
             # is an infobox's romanisation)
             _set(i, META, "author's name")
+        elif k - top < settings.NAME_LINE_MAX_DISTANCE and _credited_name(infos, k, title):
+            _set(i, META, CREDITED_NAME)
         elif ((i.cls != BAD or _list_repeat(i) and i.line.text not in header)  # a standfirst recurs
               and ((i.f.ends_sentence or i.f.ends_colon and i.cls == GOOD) and i.f.prose_punct >= 1
                    or _unpunctuated_prose(i))  # in a teaser ("…回顾一下众明星被打事件：" leads a list)
@@ -1088,6 +1090,24 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], 
             if infos[k].byline:
                 _set(infos[k], META, "byline above the headline")
     return title
+
+
+CREDITED_NAME = "author's name, as the page credits it"
+# A follow button or a follower count, as under an author's name on a blog or social site.
+_FOLLOW = re.compile(r"^(?:\+\s?)?(?:关注|關注|follow)$|^(?:粉丝|粉絲|followers?)\s*[:：]?\s*\d|^\d[\d,.]*\s*(?:粉丝|粉絲|followers)",
+                     re.IGNORECASE)
+
+
+def _credited_name(infos: list[_Info], k: int, title: int | None) -> bool:
+    """Line k is a pen name of two to four Han characters (no surname needed) that the page
+    credits: the headline reads "X：…" ("茉莉" under "茉莉：我是怎样卷入八九民运的"), or a follow
+    button or follower count stands right under it (an author's card: "魑皇" / "粉丝：23")."""
+    text = infos[k].line.text
+    if not (2 <= len(text) <= 4 and count_han(text) == len(text) and is_name(text)):
+        return False
+    if title is not None and infos[title].line.text.startswith((text + "：", text + ":")):
+        return True
+    return any(_FOLLOW.match(j.line.text) for j in infos[k + 1: k + 3])
 
 
 def _unpunctuated_prose(i: _Info) -> bool:

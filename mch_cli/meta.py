@@ -634,11 +634,11 @@ def _join(values: list[str]) -> str | None:
 
 def extract(meta_lines: list[str], first_paragraph: str | None = None,
             last_paragraph: str | None = None, near_title: list[str] = (),
-            below: list[str] = ()) -> Metadata:
+            below: list[str] = (), credited: list[str] = ()) -> Metadata:
     """Metadata from the page's byline/editor lines (best first; `below`: those under the
     article, whose names count only when the others name nobody: a post's footer, a guest
-    author's host), its first and last paragraphs, and, for the date only, the lines around
-    the headline."""
+    author's host; `credited`: pen names the page credits, after the bylines' names), its
+    first and last paragraphs, and, for the date only, the lines around the headline."""
     md = Metadata()
     for text in list(meta_lines) + list(below) + list(near_title):
         dates = find_dates(text)
@@ -646,7 +646,7 @@ def extract(meta_lines: list[str], first_paragraph: str | None = None,
             md.date, md.datetime = dates[0].date, dates[0].datetime
             break
     above, under = _fields(meta_lines), _fields(below)
-    authors = above["author"] or under["author"]
+    authors = above["author"] or list(credited) or under["author"]
     if not authors and first_paragraph:
         authors = dateline_authors(first_paragraph)
     if not authors and last_paragraph:

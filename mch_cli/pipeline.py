@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from . import html, lang, meta, settings
 from .article import (BOILERPLATE, BODY, CAPTION, KEPT_LABELS, META, TITLE, Article, Document,
                       Failure, Line, Paragraph)
-from .classify import classify
+from .classify import CREDITED_NAME, classify
 from .decode import DecodeError, decode_text, refuse_too_large, refuse_undecodable, time_limit
 from .patterns import builtin_patterns
 from .script import CJK_PUNCT, count_han, has_zero_width, normalise
@@ -177,8 +177,9 @@ def _metadata(lines: list[Line], paragraphs: list[Paragraph], title_line: int | 
     near = [line.text for line in lines if title_line and line.label not in KEPT_LABELS
             and abs(line.number - title_line) <= settings.DATE_NEAR_TITLE_LINES
             and not meta.is_date_widget(line.text)]
+    credited = [line.text for line in meta_lines if line.reason == CREDITED_NAME]
     md = meta.extract([line.text for line in meta_lines], body[0].text if body else None,
-                      body[-1].text if body else None, near, below)
+                      body[-1].text if body else None, near, below, credited)
     if md.date is None:  # last resort: a headline with its dated byline above the article
         md.date, md.datetime = meta.dated_header([line.text for line in lines if line.number < start])
     return meta.with_hints(md, hints)

@@ -1059,3 +1059,22 @@ def test_a_headline_may_start_with_a_brand_in_lower_case():
         "The app sends the readings straight to the baby's records, so that doctors can spot problems early.",
     ])
     assert clean_text(page).title == "iPad app helps midwives track newborn weight"
+
+
+BLOG_BODY = ["今天带孩子去社区医院打了疫苗，护士很耐心，孩子只哭了一小会儿，打完还领到一张小贴纸。",
+             "回家路上我们买了水果，孩子说下次还要去，因为医院里的阿姨讲的故事特别好听。"]
+
+
+@pytest.mark.parametrize("header", [
+    ["青禾：带孩子打疫苗记", "带孩子打疫苗记", "青禾"],  # the headline credits the pen name
+    ["带孩子打疫苗记", "随笔 2024-02-14 03:01", "青禾", "粉丝：23文章：11", "关注"],  # an author's card
+])
+def test_a_pen_name_the_page_credits_is_the_author(header):
+    a = clean_text("\n".join(header + BLOG_BODY))
+    assert a.author == "青禾"
+    assert {x.text: x.reason for x in a.removed}["青禾"] == "author's name, as the page credits it"
+
+
+def test_a_pen_name_shaped_label_is_no_author():
+    a = clean_text("\n".join(["带孩子打疫苗记", "随笔专栏"] + BLOG_BODY))
+    assert a.author is None
