@@ -290,7 +290,7 @@ def is_byline(text: str, tokens: int) -> bool:
         return False
     if dates and (_BYLINE_WORD_LED_RE.search(simple) or _POSTER_RE.search(simple)):
         return True
-    if dates:
+    if dates and not text.endswith(("。", "！", "？")):  # ("2009年3月14日展开演唱会。": a sentence)
         rest = text
         for f in reversed(dates):
             rest = rest[: f.span[0]] + " " + rest[f.span[1]:]

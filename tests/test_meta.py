@@ -47,6 +47,9 @@ def test_byline_key_values():
     ("June 24, 2021", True),
     ("On June 24, 2021, the forum opened in Urumqi with experts from five countries.", False),
     ("CQHCWC holds training session on children's health care", False),
+    ("2009年3月14日举办亲子讲座。", False),  # a sentence, not a date line
+    ("2009年3月14日 来源：健康报", True),
+    ("Thursday, Jan 12 2024 3PM -22°F 6PM -9°F", False),  # a weather widget
 ])
 def test_is_byline(text, expected):
     from mch_cli.script import token_count
