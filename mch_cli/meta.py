@@ -212,7 +212,8 @@ _BYLINE_WORD_LED_RE = re.compile(r"[记通报编来摄rcseRCSEſ](?:(?<=记)者|
 AGO_RE = re.compile(r"\b\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
                     r"|\d+\s*(?:分钟|小时|天)前", re.I)
 _SITE_RE = re.compile(r"\.(?:com|net|org|cn|gov|edu|info|news|hk|tw)(?:\.\w{2})?$|(?:网|报|社|电视台|新闻)$"
-                      r"|\b(?:news|network|agency|daily|times|post|press|online)$", re.I)
+                      r"|\b(?:news|network|agency|daily|weekly|times|post|press|online|magazine|journal|gazette|herald"
+                      r"|tribune|chronicle|digital|media|radio|tv|group)$", re.I)
 _VALUE_TRIM = " \t:：,，;；|/-—–·【】[]()（）<>《》\"'“”〓"
 # … and the counters a post footer carries ("作者:zboygirl 阅读(1660) 评论(5)").
 _NOT_NAMES = frozenset("""本报 记者 通讯员 报道 编辑 新华社 中新社 本网 综合 整理 转载 网友 楼主 原创 来源 作者
@@ -439,7 +440,7 @@ def _plausible_author(value: str) -> bool:
     Latin one names a person (_names_a_person)."""
     if _SENTENCE_MARK.search(value) or not _LETTER.search(value) or value in _NOT_NAMES:
         return False
-    return bool(count_han(value)) or _names_a_person(value)
+    return bool(count_han(value)) or _names_a_person(value) and not _AN_OUTLET.search(value)
 
 
 _SENTENCE_MARK = re.compile(r"[?？!！。]")
@@ -682,7 +683,7 @@ def with_hints(md: Metadata, hints: dict) -> Metadata:
     if md.author is None and author and len(author) <= settings.NAME_MAX_CHARS:
         if _SITE_RE.search(author):
             md.source = md.source or author
-        else:
+        elif _plausible_author(author):
             md.author = author
     return md
 

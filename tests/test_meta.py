@@ -225,3 +225,13 @@ def test_a_byline_names_people_not_roles(byline, author):
 def test_author_values_are_cleaned(byline, author):
     from mch_cli.meta import extract
     assert extract([byline]).author == author
+
+
+@pytest.mark.parametrize("byline, author, source", [
+    ("By Us Weekly", None, "Us Weekly"), ("Author: Brightsight Group", None, "Brightsight Group"),
+    ("By The Health Desk", None, None), ("By Jane Roe", "Jane Roe", None),
+])
+def test_an_outlet_is_no_author(byline, author, source):
+    from mch_cli.meta import extract
+    md = extract([byline])
+    assert (md.author, md.source) == (author, source)
