@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from . import settings
@@ -66,7 +66,7 @@ class Features:
     pipes: int               # "|" separators: "About Us | Disclaimer | Careers | Contact Us | …"
     bullets: int             # spaced "·" and "•" separators: "Headline one · Headline two · …"
     ends_colon: bool         # "… here are a few more pictures found on flickr:" leads into a list
-    latin: list[str]         # the Latin words themselves (the language step counts them again)
+    latin: list[str] | None  # the Latin words themselves, for the language step (None: not kept)
 
 
 _RULE = re.compile(r"[-—–_=*~·•.#+\s]{3,}$")
@@ -125,12 +125,14 @@ _SENTENCE_LAST = frozenset("。！？!?.;；…")
 _SENTENCE_TAIL = frozenset("”’\"'」』)）]】\ufe0f")
 
 
-def page_features(texts: list[str]) -> list[Features]:
+def page_features(texts: list[str], keep_words: bool = True) -> list[Features]:
     """[features(text) for text in texts], the same values (tests/test_fast_paths.py), with
-    fewer passes over each line."""
+    fewer passes over each line. `keep_words=False`: no line keeps its Latin words (`latin` is
+    None: the language step finds them again), which are most of a huge page's memory."""
     joined = "\n".join(texts)
     if not texts or joined.count("\n") != len(texts) - 1 or not all(texts):
-        return [features(text) for text in texts]  # a line with a newline in it, or empty
+        found = [features(text) for text in texts]  # a line with a newline in it, or empty
+        return found if keep_words else [replace(f, latin=None) for f in found]
     marks = _NOT_MARK.sub("", joined).split("\n")
     # white space is spaces only ("  " then tells \s\s)
     spaces = all(map(str.isprintable, texts)) or _OTHER_SPACE.search(joined) is None
@@ -177,7 +179,7 @@ def page_features(texts: list[str]) -> list[Features]:
             truncated and (bool(_TRUNCATED.search(text))
                            and len(PROSE_PUNCT_RE.findall(_TRUNCATED.sub("", text))) <= 1
                            or bool(_EXCERPT_END.search(text))),
-            pipes, bullets, last in ":：", words))
+            pipes, bullets, last in ":：", words if keep_words else None))
     return found
 
 
@@ -242,7 +244,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     # A page repeats lines (menus, headlines): each text is judged once, the patterns tried on
     # all of them at once.
     texts = list(counts)
-    found = page_features(texts)
+    found = page_features(texts, keep_words=len(texts) <= settings.WORDS_KEPT_MAX_LINES)
     matched = matcher(patterns).match_lines(texts, [f.tokens for f in found])
     judged: dict[str, tuple] = {}
     for text, f, pattern in zip(texts, found, matched):

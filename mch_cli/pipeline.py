@@ -126,7 +126,7 @@ def build_paragraphs(lines: list[Line], analyses: _Analyses | None = None) -> li
         elif not any(parts[k] == "" and parts[k - 1][-1] == "’" for k in range(1, len(parts), 2)):
             by_number = by_number or {line.number: line for line in lines}
             found = [by_number[n].decision for n in p.lines]
-            if all(found):
+            if all(found) and found[0].f.latin is not None:
                 han = sum(d.f.han for d in found)
                 words = [w for d in found for w in d.f.latin]
         p.lang = analyses.of(p.text, han, words)[0]

@@ -1,5 +1,7 @@
 """The fast paths of per-line helpers give what their plain definitions give."""
 import re
+from dataclasses import replace
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -77,6 +79,19 @@ def test_line_features(text):
                 max_size=8))
 def test_page_features(page):
     assert classify.page_features(page) == [classify.features(text) for text in page]
+    # a huge page keeps no words, all else the same
+    assert ([replace(f, latin=None) for f in classify.page_features(page)]
+            == classify.page_features(page, keep_words=False))
+
+
+def test_a_huge_page_without_words_cleans_the_same(monkeypatch):
+    """Above WORDS_KEPT_MAX_LINES the language step finds each paragraph's words itself: the
+    same article, byte for byte."""
+    from mch_cli import clean_text
+    pages = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))]
+    kept = [clean_text(page).to_dict() for page in pages]
+    monkeypatch.setattr(config, "WORDS_KEPT_MAX_LINES", 0)
+    assert [clean_text(page).to_dict() for page in pages] == kept
 
 
 # Pieces of bylines and dates, joined at random.
