@@ -16,7 +16,7 @@ from itertools import accumulate
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line, line_key
 from .meta import (AGO_RE, chinese_chrome_share, chrome_word_share, find_dates, is_byline, is_dated_byline, is_name,
-                   is_name_line, strip_site_suffix)
+                   is_name_line, strip_site_suffix, strip_widget_prefix)
 from .patterns import Pattern, matcher
 from .script import HAN_RUN_RE, LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
 from .weights import FITTED, Weights
@@ -1030,13 +1030,17 @@ _MASTHEAD = re.compile(r"The (?:[A-Z][\w.'’-]+ ){0,3}(?:Journal|Times|Post|Her
                        r"Telegraph|Guardian|Independent|Observer|Star-Ledger)$")  # "The Wall Street Journal"
 
 
+# A line led by the home page and a separator is navigation ("首页-国际-国内-社会", "Home - News").
+_NAVIGATION = re.compile(r"(?:首[页頁]|主[页頁]|home)\s*[-－—/|｜>»·]", re.IGNORECASE)
+
+
 def _headline_like(i: _Info) -> bool:
     f = i.f
     if (i.base_cls not in (SHORT, NEAR) or i.pattern or i.byline or i.f.breadcrumb or "http" in i.line.text
             or _DOMAIN.match(i.line.text) or _MASTHEAD.match(i.line.text)  # the site, not its story
             or "@" in i.line.text and _EMAIL.search(i.line.text)):
         return False  # ("… https://t.co/…", then "— Name (@name) date": a post quoted in the article)
-    if CODE.search(i.line.text):
+    if CODE.search(i.line.text) or _NAVIGATION.match(i.line.text):
         return False
     # A headline may recur: in the page's own ranking list, on other pages of the corpus.
     return (f.items < 8
@@ -1047,7 +1051,7 @@ def _headline_like(i: _Info) -> bool:
             and not _STARTS_LIKE_A_LIST.match(i.line.text)
             and not (f.words and _name_line(i))  # "Denis Campbell" signs, not heads
             and not (f.words > f.han and (_lower_first_word(i.line.text)  # "reddit this", not "iPad Mini …"
-                                          or chrome_word_share(i.line.text) >= 0.5))  # "Breaking News"
+                                          or chrome_word_share(strip_widget_prefix(i.line.text)) >= 0.5))  # "Breaking News"
             and not (f.han > f.words and chinese_chrome_share(i.line.text) >= 0.5))  # "網頁搜尋"
 
 

@@ -361,6 +361,25 @@ def strip_site_suffix(title: str) -> str:
     return title
 
 
+# A share widget's words, which may stand before the headline: "Share this: X", "ShareTweetEmailX".
+_WIDGET_WORDS = frozenset("share tweet email e-mail print save like pin follow this on via facebook twitter "
+                          "linkedin whatsapp".split())
+_CAMEL_JOINT = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def strip_widget_prefix(title: str) -> str:
+    """A headline without the share widget's words glued or set before it ("Share this: X",
+    "ShareTweetEmailHospital opens …" → "Hospital opens …")."""
+    head, colon, rest = title.partition(":")
+    if colon and len(rest.split()) >= 3 and 0 < len(head.split()) <= 3 and all(w.lower() in _WIDGET_WORDS for w in head.split()):
+        return rest.strip()
+    first, _, tail = title.partition(" ")
+    parts = _CAMEL_JOINT.split(first)
+    if len(parts) > 1 and all(p.lower() in _WIDGET_WORDS for p in parts[:-1]) and parts[-1] not in _WIDGET_WORDS:
+        return f"{parts[-1]} {tail}".strip()
+    return title
+
+
 _KEY_AT_END = re.compile(r"(?:" + "|".join(_BARE_DATE_KEYS) + r")\s*[:：]?$", re.I)
 
 

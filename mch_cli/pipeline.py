@@ -200,7 +200,8 @@ def clean_lines(lines: list[Line], options: Options = Options(), hints: dict | N
     paragraphs = build_paragraphs(lines, analyses)
     title = next((line for line in lines if line.label == TITLE), None)
     if title:  # "标 题： 吉林省人民政府关于…" gives its value
-        article.title = meta.strip_trailing_stamp(meta.strip_site_suffix(_TITLE_KEY.sub("", title.text) or title.text))
+        article.title = meta.strip_widget_prefix(meta.strip_trailing_stamp(
+            meta.strip_site_suffix(_TITLE_KEY.sub("", title.text) or title.text)))
         article.title_line = title.number
     article.captions = [line.text for line in lines if line.label == CAPTION]
 

@@ -1039,7 +1039,7 @@ def test_a_courtesy_credit_is_a_caption_not_a_headline():
 
 @pytest.mark.parametrize("widget", [
     "Log inSign up", "Bookmark this page", "AddThis Sharing Buttons", "Contact the blogger", "Sponsored Content",
-    "收藏本文 打印本页", "联系博主", "关注我们", "我要投稿", "本站搜尋 網頁搜尋",
+    "收藏本文 打印本页", "联系博主", "关注我们", "我要投稿", "本站搜尋 網頁搜尋", "首页-国际-国内-社会", "Home - News - Health",
 ])
 def test_a_widget_above_the_article_is_no_headline_nor_author(widget):
     body = ("The city hospital opened a new maternity ward on Monday, with twenty beds and a neonatal unit for "
@@ -1078,3 +1078,12 @@ def test_a_pen_name_the_page_credits_is_the_author(header):
 def test_a_pen_name_shaped_label_is_no_author():
     a = clean_text("\n".join(["带孩子打疫苗记", "随笔专栏"] + BLOG_BODY))
     assert a.author is None
+
+
+def test_a_share_widget_glued_before_the_headline_goes():
+    page = "\n".join(["ShareTweetEmailHospital opens new maternity ward", "By Jane Roe",
+                      "The city hospital opened a new maternity ward on Monday, with twenty beds and a neonatal "
+                      "unit for premature babies.",
+                      "Doctors said the ward would cut waiting times for expectant mothers across the region by "
+                      "half this year."])
+    assert clean_text(page).title == "Hospital opens new maternity ward"

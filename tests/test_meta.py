@@ -235,3 +235,15 @@ def test_an_outlet_is_no_author(byline, author, source):
     from mch_cli.meta import extract
     md = extract([byline])
     assert (md.author, md.source) == (author, source)
+
+
+@pytest.mark.parametrize("title, headline", [
+    ("ShareTweetEmailClinic opens new maternity ward", "Clinic opens new maternity ward"),
+    ("Share this: Clinic opens new maternity ward", "Clinic opens new maternity ward"),
+    ("Health officials warn of flu", "Health officials warn of flu"),  # a chrome word, but no widget
+    ("Breaking News: Clinic opens new ward", "Breaking News: Clinic opens new ward"),
+    ("McDonald opens store", "McDonald opens store"), ("YouTube star visits hospital", "YouTube star visits hospital"),
+])
+def test_a_share_widget_before_the_headline_goes(title, headline):
+    from mch_cli.meta import strip_widget_prefix
+    assert strip_widget_prefix(title) == headline
