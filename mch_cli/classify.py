@@ -1130,8 +1130,8 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
     the page repeats (its <title>, a breadcrumb's last item), the nearest."""
     best, best_score, far_hinted = None, float("-inf"), None
     page = "\n".join(i.line.text for i in infos)
-    opening = _wording(" ".join(i.line.text for i in infos[start: start + settings.TITLE_OPENING_LINES]
-                                if i.cls == GOOD))
+    opening_text = " ".join(i.line.text for i in infos[start: start + settings.TITLE_OPENING_LINES] if i.cls == GOOD)
+    opening = _wording(opening_text)
     # "Related Stories" and its links, and nothing else, between the headline and the article:
     # the lines under it are no headline, and the box counts no distance.
     listed = next((k for k in range(start - 1, max(-1, start - 1 - settings.SIGNED_TITLE_SEARCH_LINES), -1)
@@ -1147,7 +1147,7 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         hinted = (i.line.text in title_hints and i.base_cls != BAD and not i.f.breadcrumb
                   and not CODE.search(i.line.text)
                   and not (i.f.words <= 3 and chrome_word_share(i.line.text) >= 0.5))  # ("Latest news")
-        if not (_headline_like(i) or hinted) or _SECTION_NUMBER.match(i.line.text):
+        if not (_headline_like(i) or hinted) or _SECTION_NUMBER.match(i.line.text) or _pull_quote(i, opening_text):
             continue  # ("一、理解文革", "2. Add Lines": a section's heading inside the article)
         if listed is not None and k > listed and any(
                 _headline_like(j) for j in infos[max(lowest, listed - settings.TITLE_SEARCH_LINES): listed]):
@@ -1170,6 +1170,16 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         if score > best_score:
             best, best_score = k, score
     return far_hinted if best is None else best
+
+
+_QUOTES = "\"'“”‘’「」『』"
+
+
+def _pull_quote(i: _Info, opening: str) -> bool:
+    """Line i is a quotation the article's opening lines hold word for word, set above the
+    headline: a pull-quote."""
+    quoted = i.line.text.strip(_QUOTES + " ")
+    return i.line.text[0] in _QUOTES and len(quoted) >= settings.PULL_QUOTE_MIN_CHARS and quoted in opening
 
 
 def _distances(infos: list[_Info], start: int, most: int, box: int | None) -> dict[int, int]:

@@ -89,6 +89,7 @@ SIGNED_TITLE_SEARCH_LINES = 15       # ... and how far for one with its byline r
 TITLE_BYLINE_MAX_GAP = 5             # lines from a headline down to its byline (share buttons, standfirst)
 TITLE_SIGNED_BONUS = 3.0             # headline choice: a byline under it,
 TITLE_OVERLAP_BONUS = 3.0            # ... the article's opening takes up its wording (times the share),
+PULL_QUOTE_MIN_CHARS = 12            # a quotation above the headline that the opening holds is a pull-quote
 TITLE_OPENING_LINES = 3              # ... (the opening: the article's first lines of prose)
 TITLE_REPEATED_BONUS = 2.0           # ... the page repeats it,
 TITLE_HINT_BONUS = 4.0               # ... the HTML names it (<h1>, og:title, <title>),

@@ -1087,3 +1087,14 @@ def test_a_share_widget_glued_before_the_headline_goes():
                       "Doctors said the ward would cut waiting times for expectant mothers across the region by "
                       "half this year."])
     assert clean_text(page).title == "Hospital opens new maternity ward"
+
+
+@pytest.mark.parametrize("header", [
+    ['"We will not stop until every mother has a bed"', "Hospital opens new maternity ward"],
+    ["Hospital opens new maternity ward", "“We will not stop until every mother has a bed”", "By Jane Roe"],
+])
+def test_a_pull_quote_is_no_headline(header):
+    body = ['The city hospital opened a new maternity ward on Monday, with twenty beds and a neonatal unit. '
+            '"We will not stop until every mother has a bed," said the chief midwife.',
+            "Doctors said the ward would cut waiting times for expectant mothers across the region by half."]
+    assert clean_text("\n".join(header + body)).title == "Hospital opens new maternity ward"
