@@ -56,6 +56,7 @@ _MONTH_START = re.compile("[jfmasondJFMASONDſ](?i:(?<=j)(?:an|un|ul)|(?<=f)eb|(
 # a line without an ASCII letter, and this search, much cheaper, tells.
 _ASCII_LETTER_RE = re.compile("[A-Za-z]")
 _LOOSE_TIME = re.compile(r"(?<![\d:])" + _TIME + r"(?![\d:])", re.I)
+_TIME_BEHIND_A_MARK = re.compile(r"\s*[|｜/·•-]\s*" + _TIME + r"(?![\d:])", re.I)
 
 
 def _cn_number(s: str) -> int:
@@ -132,6 +133,7 @@ def find_dates(text: str) -> tuple[FoundDate, ...]:
             time = _time_of(g)
             if time is None:  # "Published 3:41 PM ET, Tue October 1, 2019": time before the date
                 near = _LOOSE_TIME.search(text[max(0, m.start() - 30): m.start()])
+                near = near or _TIME_BEHIND_A_MARK.match(text, m.end())  # "5 Jan 2024 | 10:30"
                 time = _time_of(near.groupdict()) if near else None
             iso = day.isoformat()
             found.append(FoundDate(iso, f"{iso}T{time}" if time else None, m.span()))

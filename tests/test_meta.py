@@ -14,6 +14,8 @@ from mch_cli.meta import byline_fields, dateline_authors, extract, find_dates, i
     ("24 June 2021", "2021-06-24", None),
     ("Nov. 29, 2019", "2019-11-29", None),
     ("Published 3:41 PM ET, Tue October 1, 2019", "2019-10-01", "2019-10-01T15:41"),
+    ("5 Jan 2024 | 10:30", "2024-01-05", "2024-01-05T10:30"), ("Jan 5, 2024 / 10:30:15", "2024-01-05", "2024-01-05T10:30:15"),
+    ("2024-01-05 | 8 comments", "2024-01-05", None),
     ("2019-03-05T08:30", "2019-03-05", "2019-03-05T08:30"),
 ])
 def test_date_forms(text, date, datetime):
