@@ -156,14 +156,44 @@ def _links_home(h1) -> bool:
             and (bool(_HOME.match((links[0].get("href") or "").strip())) or len(text.split()) <= 2))
 
 
+def _shown_text(el) -> str:
+    """An element's text without the scripts inside it (an <h1> with its ad slot's code)."""
+    return normalise("".join(el.xpath(".//text()[not(ancestor::script or ancestor::style)]")))
+
+
+_PAGE_TITLE_PARTS = re.compile(r"\s+[-–—|:]\s+|:\s+|\s*[|｜_]\s*")
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _names_site(h1: str, page_title: str) -> bool:
+    """An <h1> that is the site's name: the <title> is it and, after or before a separator, a
+    longer part, the page's own ("TED Blog | 8 great talks…", "Inside Google Desktop: Featured
+    gadget: …"). Some sites put their name in <h1> on every page; the headline stands lower."""
+    if len(h1.split()) > settings.SITE_SUFFIX_MAX_WORDS:
+        return False  # a site's name is short
+    parts = _PAGE_TITLE_PARTS.split(page_title)
+    name = _letters(h1)
+    for k in (1, len(parts) - 1):
+        head, tail = " ".join(parts[:k]), " ".join(parts[k:])
+        for site, rest in ((head, tail), (tail, head)):
+            if _letters(site) == name and len(_letters(rest)) > len(name):
+                return True
+    return False
+
+
 def hints(root) -> dict[str, str]:
     hints: dict[str, str] = _json_ld(root)
     title = root.find(".//title")
     if title is not None and title.text_content().strip():
         hints["page_title"] = normalise(title.text_content())
-    h1 = next((h for h in root.iter("h1") if normalise(h.text_content()) and not _links_home(h)), None)
-    if h1 is not None:
-        hints["h1"] = normalise(h1.text_content())
+    for h1 in root.iter("h1"):
+        text = _shown_text(h1)
+        if text and not _links_home(h1) and not _names_site(text, hints.get("page_title", "")):
+            hints["h1"] = text
+            break
     metas = {}
     for m in root.iter("meta"):
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()

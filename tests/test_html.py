@@ -125,3 +125,17 @@ def test_a_font_chooser_is_no_headline():
     assert article.title is None
     reasons = {x.text: x.reason for x in article.removed}
     assert all(reasons[font].endswith("font chooser") for font in ("Verdana", "Times New Roman", "Georgia (default)"))
+
+
+def test_an_h1_that_is_the_site_name_of_the_page_title_or_holds_a_script_is_read_as_shown():
+    from lxml.html import document_fromstring as parse_html
+
+    from mch_cli.markup import hints
+    root = parse_html("<html><head><title>Valley Health Blog | Midwives win the county award</title></head>"
+                      "<body><h1>Valley Health Blog</h1><h3>Midwives win the county award</h3></body></html>")
+    assert "h1" not in hints(root)  # the site's name, on every page of it
+    root = parse_html("<html><head><title>Midwives win the county award | Valley Health</title></head>"
+                      "<body><h1>Midwives win the county award</h1></body></html>")
+    assert hints(root)["h1"] == "Midwives win the county award"
+    root = parse_html("<html><body><h1>Valley News <script>slot.display('ad-1');</script></h1></body></html>")
+    assert hints(root)["h1"] == "Valley News"
