@@ -15,6 +15,11 @@ from .script import normalise
 _BLOCK = frozenset("""address article aside blockquote body caption center dd details dialog dir div dl dt
 fieldset figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html legend li
 main menu nav noframes ol p pre section summary table tbody td tfoot th thead tr ul""".split())
+# A data table's cells share their row's line, as in a text dump of the page ("HD  Home Depot
+# 225.86"): a cell alone is a word or a number, which reads as chrome. A table with header cells
+# holds data; one without lays out the page (a headline's cell beside its date's), its cells blocks.
+_CELL = frozenset(("td", "th"))
+_HEADER_CELLS = "./tr/th|./thead/tr/th|./tbody/tr/th"
 # Elements whose text is never page text.
 _SKIP = frozenset("""script style noscript template svg math canvas iframe object embed applet head
 select option datalist button input textarea audio video map area title""".split())
@@ -95,6 +100,7 @@ def parse(data: bytes) -> HtmlPage:
         chunks.clear()
 
     link_depth = 0
+    data_tables: list[bool] = [False]  # per open table: does it hold data?
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, el in walker:
         if event in ("comment", "pi"):  # "<!-- ad -->text": the text after it is the page's
@@ -107,9 +113,14 @@ def parse(data: bytes) -> HtmlPage:
                 open_names.append(None)
                 walker.skip_subtree()  # its "end" event still comes, with its tail text
                 continue
-            if tag in _BLOCK or tag == "br":
+            if tag == "table":
+                data_tables.append(bool(el.xpath(_HEADER_CELLS)))
+            block = tag in _BLOCK and not (tag in _CELL and data_tables[-1])
+            if block or tag == "br":
                 flush()
-            named = tag in _BLOCK and names.of(el, tag)  # an inline element names no line: it
+            elif tag in _CELL:
+                chunks.append((" ", False))
+            named = block and names.of(el, tag)  # an inline element names no line: it
             open_names.append(named and (*named, len(page.lines)))  # closes inside its block's
             if tag == "a":
                 link_depth += 1
@@ -118,8 +129,10 @@ def parse(data: bytes) -> HtmlPage:
         else:
             if tag == "a":
                 link_depth -= 1
-            if tag in _BLOCK:
+            if tag in _BLOCK and not (tag in _CELL and data_tables[-1]):
                 flush()
+            if tag == "table":
+                data_tables.pop()
             named = open_names.pop()
             if named and named[2] < len(page.lines):
                 named_spans.append((*named, len(page.lines)))

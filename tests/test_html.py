@@ -139,3 +139,13 @@ def test_an_h1_that_is_the_site_name_of_the_page_title_or_holds_a_script_is_read
     assert hints(root)["h1"] == "Midwives win the county award"
     root = parse_html("<html><body><h1>Valley News <script>slot.display('ad-1');</script></h1></body></html>")
     assert hints(root)["h1"] == "Valley News"
+
+
+def test_a_data_tables_row_is_one_line_and_a_layout_tables_cells_are_blocks():
+    page = parse(b"<html><body><table><thead><tr><th>Ticker</th><th>Last</th><th>Change</th></tr></thead>"
+                 b"<tbody><tr><td><a href='/q/ABC'>ABC</a></td><td>225.86</td><td>-1.2%</td></tr></tbody></table>"
+                 b"<table><tr><td class='post-title'>Midwives win award</td><td>2024-03-05 09:30</td></tr>"
+                 b"<tr><td><p>First paragraph.</p><p>Second paragraph.</p></td></tr></table></body></html>")
+    assert page.lines == ["Ticker Last Change", "ABC 225.86 -1.2%", "Midwives win award", "2024-03-05 09:30",
+                          "First paragraph.", "Second paragraph."]
+    assert page.links[1] == round(3 / 14, 3)
