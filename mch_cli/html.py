@@ -23,6 +23,13 @@ _HEADER_CELLS = "./tr/th|./thead/tr/th|./tbody/tr/th"
 # Elements whose text is never page text.
 _SKIP = frozenset("""script style noscript template svg math canvas iframe object embed applet head
 select option datalist button input textarea audio video map area title""".split())
+# A block the page never shows (a sign-up pop-up, a teaser a script opens) holds no page text.
+# (Hidden inline elements are left: a hidden author's link glued to its "Biography" is the
+# byline's, and microformat spans repeat what the page shows.)
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+# A link that shows its address ("try http://example.org/booklet.pdf") is a reference the text
+# makes, written out as text is; a menu names its pages.
+_URL = re.compile(r"(?:https?://|www\.)\S+$", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
 _SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
 
@@ -35,6 +42,7 @@ class HtmlPage:
     repaired: bool
     hints: dict[str, str] = field(default_factory=dict)  # title, h1, date, author from markup
     inside: list[str] = field(default_factory=list)       # per line: its chrome-named element, or ""
+    article_links: list[bool] = field(default_factory=list)  # per line: a link the article makes, no menu
 
 
 def looks_like_html(data: bytes, path: str = "") -> bool:
@@ -74,6 +82,11 @@ def _text_of(page: str) -> str:
     return _TAG.sub(" ", "".join(parts))
 
 
+def _hidden(el) -> bool:
+    style = el.get("style")
+    return el.get("hidden") is not None or bool(style and _HIDDEN_STYLE.search(style))
+
+
 def parse(data: bytes) -> HtmlPage:
     from lxml import etree
     from lxml import html as lxml_html
@@ -93,12 +106,14 @@ def parse(data: bytes) -> HtmlPage:
     def flush() -> None:
         line = normalise("".join(t for t, _ in chunks))
         if line:
-            linked = sum(len(t.strip()) for t, is_link in chunks if is_link)
+            linked = sum(len(t.strip()) for t, is_link in chunks if is_link and not _URL.match(t.strip()))
             total = sum(len(t.strip()) for t, _ in chunks) or 1
             page.lines.append(line)
             page.links.append(round(min(1.0, linked / total), 3))
         chunks.clear()
 
+    open_blocks: list[int | None] = []  # per open element: its first line, if a block
+    blocks: list[tuple[int, int]] = []  # (first line, end) of every block element
     link_depth = 0
     data_tables: list[bool] = [False]  # per open table: does it hold data?
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
@@ -109,12 +124,13 @@ def parse(data: bytes) -> HtmlPage:
             continue
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if event == "start":
-            if tag in _SKIP or not tag:
+            if tag == "table":  # (pushed before a skip: its "end" pops it)
+                data_tables.append(bool(el.xpath(_HEADER_CELLS)))
+            if tag in _SKIP or not tag or tag in _BLOCK and _hidden(el):
                 open_names.append(None)
+                open_blocks.append(None)
                 walker.skip_subtree()  # its "end" event still comes, with its tail text
                 continue
-            if tag == "table":
-                data_tables.append(bool(el.xpath(_HEADER_CELLS)))
             block = tag in _BLOCK and not (tag in _CELL and data_tables[-1])
             if block or tag == "br":
                 flush()
@@ -122,6 +138,7 @@ def parse(data: bytes) -> HtmlPage:
                 chunks.append((" ", False))
             named = block and names.of(el, tag)  # an inline element names no line: it
             open_names.append(named and (*named, len(page.lines)))  # closes inside its block's
+            open_blocks.append(len(page.lines) if block else None)
             if tag == "a":
                 link_depth += 1
             if el.text and tag != "br":
@@ -134,10 +151,14 @@ def parse(data: bytes) -> HtmlPage:
             if tag == "table":
                 data_tables.pop()
             named = open_names.pop()
+            first = open_blocks.pop()
+            if first is not None and first < len(page.lines):
+                blocks.append((first, len(page.lines)))
             if named and named[2] < len(page.lines):
                 named_spans.append((*named, len(page.lines)))
             if el.tail:
                 chunks.append((el.tail, link_depth > 0))
     flush()
     page.inside = markup.chrome_markup(page.lines, named_spans)
+    page.article_links = markup.article_links(page.links, markup.content_container(page.lines, page.links, blocks))
     return page

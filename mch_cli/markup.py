@@ -27,6 +27,38 @@ def chrome_markup(lines: list[str], spans: list[tuple[str, str, int, int]]) -> l
     return inside
 
 
+_SENTENCE_PUNCT = re.compile(r"[.!?。！？，,;；]")
+
+
+def content_container(lines: list[str], links: list[float], blocks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The lines (first, end) of the element that holds the article: the smallest that holds
+    most of the page's prose (its punctuated text outside links). One pass over the blocks."""
+    prose = [len(t) * (1 - share) if share < 0.5 and _SENTENCE_PUNCT.search(t) else 0.0
+             for t, share in zip(lines, links)]
+    sums = [0.0, *accumulate(prose)]
+    if not sums[-1]:
+        return None
+    best = None
+    for start, end in blocks:
+        if sums[end] - sums[start] >= settings.CONTAINER_PROSE_SHARE * sums[-1] and (
+                best is None or end - start < best[1] - best[0]):
+            best = (start, end)
+    return best
+
+
+def article_links(links: list[float], container: tuple[int, int] | None) -> list[bool]:
+    """Per line: a line of link text alone between lines that are not, inside the article's
+    container: a link the article makes (a linked sub-heading, "More information | Download"),
+    not a menu, which is a run of links. A container that is the whole page tells nothing."""
+    linked = [share >= settings.LINK_LINE_MIN_SHARE for share in links]
+    if container is None or container == (0, len(links)):
+        return [False] * len(links)
+    start, end = container
+    return [start <= k < end and links[k] >= settings.ARTICLE_LINK_MIN_SHARE
+            and not (k and linked[k - 1]) and not (k + 1 < len(links) and linked[k + 1])
+            for k in range(len(links))]
+
+
 @lru_cache(maxsize=None)
 def _markup_words() -> tuple[dict[str, str], re.Pattern]:
     """data/markup.tsv: word ("comments", "<aside>", "role=main") → kind (boilerplate, content);

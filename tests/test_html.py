@@ -149,3 +149,31 @@ def test_a_data_tables_row_is_one_line_and_a_layout_tables_cells_are_blocks():
     assert page.lines == ["Ticker Last Change", "ABC 225.86 -1.2%", "Midwives win award", "2024-03-05 09:30",
                           "First paragraph.", "Second paragraph."]
     assert page.links[1] == round(3 / 14, 3)
+
+
+def test_a_hidden_block_is_no_page_text():
+    page = parse(b"<html><body><div style='display:none;'><p>Join my free newsletter today.</p></div>"
+                 b"<div hidden><p>Sign up</p></div><p style='color: red; visibility: hidden'>Gone</p>"
+                 b"<p>Shown <span style='display:none'>tip</span>text.</p></body></html>")
+    assert page.lines == ["Shown tiptext."]  # a hidden inline element stays with its block
+
+
+def test_a_link_that_shows_its_address_is_text_not_a_menu():
+    page = parse(b"<html><body><p>If the booklet does not open, try <a href='/b.pdf'>http://example.org/b.pdf</a></p>"
+                 b"<p><a href='/'>Home</a></p></body></html>")
+    assert page.links == [0.0, 1.0]
+
+
+def test_a_lone_link_inside_the_articles_container_does_not_end_the_article():
+    menu = "".join(f"<li><a href='/s/{n}'>Section {n}</a></li>" for n in range(12))
+    article = ("<div class='x'><p>The hospital now screens every newborn in the city for twenty rare conditions, "
+               "its director said on Tuesday.</p><p><a href='/info'>More information</a> | <a href='/get'>Download "
+               "the form</a></p><p>Each week this page presents a programme of the hospital that parents may find "
+               "useful, and readers can write to the editors with their questions about any of them, or about the "
+               "clinics.</p></div>")
+    html = f"<html><body><ul>{menu}</ul><h1>Newborn screening</h1>{article}<ul>{menu}</ul></body></html>"
+    page = parse(html.encode())
+    lone = [line for line, cited in zip(page.lines, page.article_links) if cited]
+    assert lone == ["More information | Download the form"]  # links in a run are a menu
+    a = clean_document(Document(html.encode(), "page.html"))
+    assert "Each week this page" in a.text and "More information" not in a.text
