@@ -193,27 +193,29 @@ def _shown_text(el) -> str:
     return normalise("".join(el.xpath(".//text()[not(ancestor::script or ancestor::style)]")))
 
 
-_PAGE_TITLE_PARTS = re.compile(r"\s+[-–—|:]\s+|:\s+|\s*[|｜_]\s*")
+_PAGE_TITLE_SEPARATOR = re.compile(r"(\s+[-–—|:]\s+|:\s+|\s*[|｜_]\s*)")
 
 
 def _letters(text: str) -> str:
     return "".join(c for c in text.lower() if c.isalnum())
 
 
-def _names_site(h1: str, page_title: str) -> bool:
-    """An <h1> that is the site's name: the <title> is it and, after or before a separator, a
-    longer part, the page's own ("TED Blog | 8 great talks…", "Inside Google Desktop: Featured
-    gadget: …"). Some sites put their name in <h1> on every page; the headline stands lower."""
+def _headline_beside_site(h1: str, page_title: str) -> str | None:
+    """When the <h1> is the site's name, the rest of the <title>: the <title> is the name and,
+    after or before a separator, a longer part, the page's own ("TED Blog | 8 great talks…",
+    "Inside Google Desktop: Featured gadget: …"). Some sites put their name in <h1> on every
+    page; the headline stands lower."""
     if len(h1.split()) > settings.SITE_SUFFIX_MAX_WORDS:
-        return False  # a site's name is short
-    parts = _PAGE_TITLE_PARTS.split(page_title)
+        return None  # a site's name is short
+    pieces = _PAGE_TITLE_SEPARATOR.split(page_title)  # part, separator, part, …
     name = _letters(h1)
-    for k in (1, len(parts) - 1):
-        head, tail = " ".join(parts[:k]), " ".join(parts[k:])
-        for site, rest in ((head, tail), (tail, head)):
-            if _letters(site) == name and len(_letters(rest)) > len(name):
-                return True
-    return False
+    for k in (1, len(pieces) // 2):  # the first part or the last
+        head, tail = "".join(pieces[: 2 * k - 1]), "".join(pieces[2 * k:])
+        # "Ocean in a drop - Indian Express": a short part after the <h1> is the site's suffix
+        for site, rest, least in ((head, tail, settings.SITE_SUFFIX_MAX_WORDS), (tail, head, 0)):
+            if _letters(site) == name and len(rest.split()) > max(least, len(h1.split())):
+                return rest.strip()
+    return None
 
 
 def hints(root) -> dict[str, str]:
@@ -223,9 +225,14 @@ def hints(root) -> dict[str, str]:
         hints["page_title"] = normalise(title.text_content())
     for h1 in root.iter("h1"):
         text = _shown_text(h1)
-        if text and not _links_home(h1) and not _names_site(text, hints.get("page_title", "")):
-            hints["h1"] = text
-            break
+        if not text or _links_home(h1):
+            continue
+        headline = _headline_beside_site(text, hints.get("page_title", ""))
+        if headline:
+            hints.setdefault("title", headline)
+            continue
+        hints["h1"] = text
+        break
     metas = {}
     for m in root.iter("meta"):
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
