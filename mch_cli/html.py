@@ -160,5 +160,5 @@ def parse(data: bytes) -> HtmlPage:
                 chunks.append((el.tail, link_depth > 0))
     flush()
     page.inside = markup.chrome_markup(page.lines, named_spans)
-    page.article_links = markup.article_links(page.links, markup.content_container(page.lines, page.links, blocks))
+    page.article_links = markup.article_links(page.links, markup.content_container(page.lines, page.links, page.inside, blocks))
     return page

@@ -30,11 +30,13 @@ def chrome_markup(lines: list[str], spans: list[tuple[str, str, int, int]]) -> l
 _SENTENCE_PUNCT = re.compile(r"[.!?。！？，,;；]")
 
 
-def content_container(lines: list[str], links: list[float], blocks: list[tuple[int, int]]) -> tuple[int, int] | None:
+def content_container(lines: list[str], links: list[float], inside: list[str],
+                      blocks: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The lines (first, end) of the element that holds the article: the smallest that holds
-    most of the page's prose (its punctuated text outside links). One pass over the blocks."""
-    prose = [len(t) * (1 - share) if share < 0.5 and _SENTENCE_PUNCT.search(t) else 0.0
-             for t, share in zip(lines, links)]
+    most of the page's prose (its punctuated text outside links and outside chrome-named
+    elements: a footer's legal notice is no article's). One pass over the blocks."""
+    prose = [len(t) * (1 - share) if share < 0.5 and not chrome and _SENTENCE_PUNCT.search(t) else 0.0
+             for t, share, chrome in zip(lines, links, inside)]
     sums = [0.0, *accumulate(prose)]
     if not sums[-1]:
         return None

@@ -179,3 +179,12 @@ def test_a_lone_link_inside_the_articles_container_does_not_end_the_article():
     assert lone == ["More information | Download the form"]  # links in a run are a menu
     a = clean_document(Document(html.encode(), "page.html"))
     assert "Each week this page" in a.text and "More information" not in a.text
+
+
+def test_the_articles_container_leaves_out_the_prose_of_chrome_named_elements():
+    notice = "<p>This material may not be published, broadcast, rewritten, or redistributed, and all rights are reserved.</p>"
+    html = ("<html><body><div class='article-body'><p>The hospital now screens every newborn in the city, its director "
+            "said.</p><p><a href='/v'>Watch: the director on the programme</a></p><p>More families will take part "
+            f"next year, she said.</p></div><div class='site-footer'>{notice}</div></body></html>")
+    page = parse(html.encode())
+    assert [line for line, cited in zip(page.lines, page.article_links) if cited] == ["Watch: the director on the programme"]
