@@ -611,8 +611,8 @@ def _score(i: _Info, w: Weights) -> float:
     if i.cls == NEAR and (i.f.ends_sentence or i.f.prose_punct >= settings.GOOD_MIN_PROSE_PUNCT
                           or i.wrapped):
         return w.NEAR_PROSE_WEIGHT * i.f.tokens
-    if i.cls == BAD:
-        return -(w.BAD_LINE_COST + i.f.tokens)
+    if i.cls == BAD and not (i.line.article_link and i.why.startswith("link text")):
+        return -(w.BAD_LINE_COST + i.f.tokens)  # (HTML: a link the article makes costs as a short line)
     if i.cls == NEAR:  # headline-like: one is a sub-heading, a run of them a list
         return -(w.SHORT_LINE_COST + w.NEAR_LINE_COST_PER_TOKEN * i.f.tokens)
     return -w.SHORT_LINE_COST

@@ -15,9 +15,21 @@ from .script import normalise
 _BLOCK = frozenset("""address article aside blockquote body caption center dd details dialog dir div dl dt
 fieldset figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html legend li
 main menu nav noframes ol p pre section summary table tbody td tfoot th thead tr ul""".split())
+# A data table's cells share their row's line, as in a text dump of the page ("HD  Home Depot
+# 225.86"): a cell alone is a word or a number, which reads as chrome. A table with header cells
+# holds data; one without lays out the page (a headline's cell beside its date's), its cells blocks.
+_CELL = frozenset(("td", "th"))
+_HEADER_CELLS = "./tr/th|./thead/tr/th|./tbody/tr/th"
 # Elements whose text is never page text.
 _SKIP = frozenset("""script style noscript template svg math canvas iframe object embed applet head
 select option datalist button input textarea audio video map area title""".split())
+# A block the page never shows (a sign-up pop-up, a teaser a script opens) holds no page text.
+# (Hidden inline elements are left: a hidden author's link glued to its "Biography" is the
+# byline's, and microformat spans repeat what the page shows.)
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+# A link that shows its address ("try http://example.org/booklet.pdf") is a reference the text
+# makes, written out as text is; a menu names its pages.
+_URL = re.compile(r"(?:https?://|www\.)\S+$", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
 _SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
 
@@ -30,6 +42,7 @@ class HtmlPage:
     repaired: bool
     hints: dict[str, str] = field(default_factory=dict)  # title, h1, date, author from markup
     inside: list[str] = field(default_factory=list)       # per line: its chrome-named element, or ""
+    article_links: list[bool] = field(default_factory=list)  # per line: a link the article makes, no menu
 
 
 def looks_like_html(data: bytes, path: str = "") -> bool:
@@ -69,6 +82,11 @@ def _text_of(page: str) -> str:
     return _TAG.sub(" ", "".join(parts))
 
 
+def _hidden(el) -> bool:
+    style = el.get("style")
+    return el.get("hidden") is not None or bool(style and _HIDDEN_STYLE.search(style))
+
+
 def parse(data: bytes) -> HtmlPage:
     from lxml import etree
     from lxml import html as lxml_html
@@ -88,13 +106,16 @@ def parse(data: bytes) -> HtmlPage:
     def flush() -> None:
         line = normalise("".join(t for t, _ in chunks))
         if line:
-            linked = sum(len(t.strip()) for t, is_link in chunks if is_link)
+            linked = sum(len(t.strip()) for t, is_link in chunks if is_link and not _URL.match(t.strip()))
             total = sum(len(t.strip()) for t, _ in chunks) or 1
             page.lines.append(line)
             page.links.append(round(min(1.0, linked / total), 3))
         chunks.clear()
 
+    open_blocks: list[int | None] = []  # per open element: its first line, if a block
+    blocks: list[tuple[int, int]] = []  # (first line, end) of every block element
     link_depth = 0
+    data_tables: list[bool] = [False]  # per open table: does it hold data?
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, el in walker:
         if event in ("comment", "pi"):  # "<!-- ad -->text": the text after it is the page's
@@ -103,14 +124,21 @@ def parse(data: bytes) -> HtmlPage:
             continue
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if event == "start":
-            if tag in _SKIP or not tag:
+            if tag == "table":  # (pushed before a skip: its "end" pops it)
+                data_tables.append(bool(el.xpath(_HEADER_CELLS)))
+            if tag in _SKIP or not tag or tag in _BLOCK and _hidden(el):
                 open_names.append(None)
+                open_blocks.append(None)
                 walker.skip_subtree()  # its "end" event still comes, with its tail text
                 continue
-            if tag in _BLOCK or tag == "br":
+            block = tag in _BLOCK and not (tag in _CELL and data_tables[-1])
+            if block or tag == "br":
                 flush()
-            named = tag in _BLOCK and names.of(el, tag)  # an inline element names no line: it
+            elif tag in _CELL:
+                chunks.append((" ", False))
+            named = block and names.of(el, tag)  # an inline element names no line: it
             open_names.append(named and (*named, len(page.lines)))  # closes inside its block's
+            open_blocks.append(len(page.lines) if block else None)
             if tag == "a":
                 link_depth += 1
             if el.text and tag != "br":
@@ -118,13 +146,19 @@ def parse(data: bytes) -> HtmlPage:
         else:
             if tag == "a":
                 link_depth -= 1
-            if tag in _BLOCK:
+            if tag in _BLOCK and not (tag in _CELL and data_tables[-1]):
                 flush()
+            if tag == "table":
+                data_tables.pop()
             named = open_names.pop()
+            first = open_blocks.pop()
+            if first is not None and first < len(page.lines):
+                blocks.append((first, len(page.lines)))
             if named and named[2] < len(page.lines):
                 named_spans.append((*named, len(page.lines)))
             if el.tail:
                 chunks.append((el.tail, link_depth > 0))
     flush()
     page.inside = markup.chrome_markup(page.lines, named_spans)
+    page.article_links = markup.article_links(page.links, markup.content_container(page.lines, page.links, page.inside, blocks))
     return page

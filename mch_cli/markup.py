@@ -27,6 +27,40 @@ def chrome_markup(lines: list[str], spans: list[tuple[str, str, int, int]]) -> l
     return inside
 
 
+_SENTENCE_PUNCT = re.compile(r"[.!?。！？，,;；]")
+
+
+def content_container(lines: list[str], links: list[float], inside: list[str],
+                      blocks: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The lines (first, end) of the element that holds the article: the smallest that holds
+    most of the page's prose (its punctuated text outside links and outside chrome-named
+    elements: a footer's legal notice is no article's). One pass over the blocks."""
+    prose = [len(t) * (1 - share) if share < 0.5 and not chrome and _SENTENCE_PUNCT.search(t) else 0.0
+             for t, share, chrome in zip(lines, links, inside)]
+    sums = [0.0, *accumulate(prose)]
+    if not sums[-1]:
+        return None
+    best = None
+    for start, end in blocks:
+        if sums[end] - sums[start] >= settings.CONTAINER_PROSE_SHARE * sums[-1] and (
+                best is None or end - start < best[1] - best[0]):
+            best = (start, end)
+    return best
+
+
+def article_links(links: list[float], container: tuple[int, int] | None) -> list[bool]:
+    """Per line: a line of link text alone between lines that are not, inside the article's
+    container: a link the article makes (a linked sub-heading, "More information | Download"),
+    not a menu, which is a run of links. A container that is the whole page tells nothing."""
+    linked = [share >= settings.LINK_LINE_MIN_SHARE for share in links]
+    if container is None or container == (0, len(links)):
+        return [False] * len(links)
+    start, end = container
+    return [start <= k < end and links[k] >= settings.ARTICLE_LINK_MIN_SHARE
+            and not (k and linked[k - 1]) and not (k + 1 < len(links) and linked[k + 1])
+            for k in range(len(links))]
+
+
 @lru_cache(maxsize=None)
 def _markup_words() -> tuple[dict[str, str], re.Pattern]:
     """data/markup.tsv: word ("comments", "<aside>", "role=main") → kind (boilerplate, content);
@@ -156,14 +190,51 @@ def _links_home(h1) -> bool:
             and (bool(_HOME.match((links[0].get("href") or "").strip())) or len(text.split()) <= 2))
 
 
+def _shown_text(el) -> str:
+    """An element's text without the scripts inside it (an <h1> with its ad slot's code)."""
+    return normalise("".join(el.xpath(".//text()[not(ancestor::script or ancestor::style)]")))
+
+
+_PAGE_TITLE_SEPARATOR = re.compile(r"(\s+[-–—|:]\s+|:\s+|\s*[|｜_]\s*)")
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _headline_beside_site(h1: str, page_title: str) -> str | None:
+    """When the <h1> is the site's name, the rest of the <title>: the <title> is the name and,
+    after or before a separator, a longer part, the page's own ("TED Blog | 8 great talks…",
+    "Inside Google Desktop: Featured gadget: …"). Some sites put their name in <h1> on every
+    page; the headline stands lower."""
+    if len(h1.split()) > settings.SITE_SUFFIX_MAX_WORDS:
+        return None  # a site's name is short
+    pieces = _PAGE_TITLE_SEPARATOR.split(page_title)  # part, separator, part, …
+    name = _letters(h1)
+    for k in (1, len(pieces) // 2):  # the first part or the last
+        head, tail = "".join(pieces[: 2 * k - 1]), "".join(pieces[2 * k:])
+        # "Ocean in a drop - Indian Express": a short part after the <h1> is the site's suffix
+        for site, rest, least in ((head, tail, settings.SITE_SUFFIX_MAX_WORDS), (tail, head, 0)):
+            if _letters(site) == name and len(rest.split()) > max(least, len(h1.split())):
+                return rest.strip()
+    return None
+
+
 def hints(root) -> dict[str, str]:
     hints: dict[str, str] = _json_ld(root)
     title = root.find(".//title")
     if title is not None and title.text_content().strip():
         hints["page_title"] = normalise(title.text_content())
-    h1 = next((h for h in root.iter("h1") if normalise(h.text_content()) and not _links_home(h)), None)
-    if h1 is not None:
-        hints["h1"] = normalise(h1.text_content())
+    for h1 in root.iter("h1"):
+        text = _shown_text(h1)
+        if not text or _links_home(h1):
+            continue
+        headline = _headline_beside_site(text, hints.get("page_title", ""))
+        if headline:
+            hints.setdefault("title", headline)
+            continue
+        hints["h1"] = text
+        break
     metas = {}
     for m in root.iter("meta"):
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()

@@ -38,8 +38,9 @@ def read_lines(doc: Document) -> tuple[list[Line], str, bool, dict]:
     Raises decode.DecodeError when the bytes are not text."""
     if doc.kind == "html" or doc.kind is None and html.looks_like_html(doc.data, doc.path):
         page = html.parse(doc.data)
-        lines = [Line(n, text, links=share, inside=inside)
-                 for n, (text, share, inside) in enumerate(zip(page.lines, page.links, page.inside), 1)]
+        lines = [Line(n, text, links=share, inside=inside, article_link=cited)
+                 for n, (text, share, inside, cited)
+                 in enumerate(zip(page.lines, page.links, page.inside, page.article_links), 1)]
         return lines, page.encoding, page.repaired, page.hints
     text, encoding, repaired = decode_text(doc.data)
     refuse_undecodable(doc.data, text, encoding)

@@ -181,4 +181,6 @@ class Options:
     max_bytes: int | None = None   # refuse a larger document (the CLI: MAX_DOCUMENT_BYTES)
     max_seconds: float | None = None  # give up a page after this long (the CLI: MAX_DOCUMENT_SECONDS)
     weights: Any = None            # classify's weights (weights.Weights); None: data/weights.json's
+ARTICLE_LINK_MIN_SHARE = 0.95        # ... a line alone there wholly a link is the article's ("Related: <a>…</a>" is a promotion)
+CONTAINER_PROSE_SHARE = 0.7          # HTML: the smallest element with this share of the page's prose holds the article
 MARKUP_WRAPPER_SHARE = 0.5           # HTML: a chrome-named element with this share of the page's text is a wrapper

@@ -125,3 +125,66 @@ def test_a_font_chooser_is_no_headline():
     assert article.title is None
     reasons = {x.text: x.reason for x in article.removed}
     assert all(reasons[font].endswith("font chooser") for font in ("Verdana", "Times New Roman", "Georgia (default)"))
+
+
+def test_an_h1_that_is_the_site_name_of_the_page_title_or_holds_a_script_is_read_as_shown():
+    from lxml.html import document_fromstring as parse_html
+
+    from mch_cli.markup import hints
+    root = parse_html("<html><head><title>Valley Health Blog | Midwives win the county award</title></head>"
+                      "<body><h1>Valley Health Blog</h1><h3>Midwives win the county award</h3></body></html>")
+    found = hints(root)  # the <h1> is the site's name, on every page of it; the rest of the <title> is the page's
+    assert "h1" not in found and found["title"] == "Midwives win the county award"
+    for title in ("Midwives win the county award | Valley Health", "Midwives win award - Valley Health News"):
+        root = parse_html(f"<html><head><title>{title}</title></head><body><h1>{title.split(' - ')[0].split(' | ')[0]}"
+                          "</h1></body></html>")
+        assert hints(root)["h1"] == title.split(" - ")[0].split(" | ")[0] and "title" not in hints(root)
+    root = parse_html("<html><body><h1>Valley News <script>slot.display('ad-1');</script></h1></body></html>")
+    assert hints(root)["h1"] == "Valley News"
+
+
+def test_a_data_tables_row_is_one_line_and_a_layout_tables_cells_are_blocks():
+    page = parse(b"<html><body><table><thead><tr><th>Ticker</th><th>Last</th><th>Change</th></tr></thead>"
+                 b"<tbody><tr><td><a href='/q/ABC'>ABC</a></td><td>225.86</td><td>-1.2%</td></tr></tbody></table>"
+                 b"<table><tr><td class='post-title'>Midwives win award</td><td>2024-03-05 09:30</td></tr>"
+                 b"<tr><td><p>First paragraph.</p><p>Second paragraph.</p></td></tr></table></body></html>")
+    assert page.lines == ["Ticker Last Change", "ABC 225.86 -1.2%", "Midwives win award", "2024-03-05 09:30",
+                          "First paragraph.", "Second paragraph."]
+    assert page.links[1] == round(3 / 14, 3)
+
+
+def test_a_hidden_block_is_no_page_text():
+    page = parse(b"<html><body><div style='display:none;'><p>Join my free newsletter today.</p></div>"
+                 b"<div hidden><p>Sign up</p></div><p style='color: red; visibility: hidden'>Gone</p>"
+                 b"<p>Shown <span style='display:none'>tip</span>text.</p></body></html>")
+    assert page.lines == ["Shown tiptext."]  # a hidden inline element stays with its block
+
+
+def test_a_link_that_shows_its_address_is_text_not_a_menu():
+    page = parse(b"<html><body><p>If the booklet does not open, try <a href='/b.pdf'>http://example.org/b.pdf</a></p>"
+                 b"<p><a href='/'>Home</a></p></body></html>")
+    assert page.links == [0.0, 1.0]
+
+
+def test_a_lone_link_inside_the_articles_container_does_not_end_the_article():
+    menu = "".join(f"<li><a href='/s/{n}'>Section {n}</a></li>" for n in range(12))
+    article = ("<div class='x'><p>The hospital now screens every newborn in the city for twenty rare conditions, "
+               "its director said on Tuesday.</p><p><a href='/info'>More information</a> | <a href='/get'>Download "
+               "the form</a></p><p>Each week this page presents a programme of the hospital that parents may find "
+               "useful, and readers can write to the editors with their questions about any of them, or about the "
+               "clinics.</p></div>")
+    html = f"<html><body><ul>{menu}</ul><h1>Newborn screening</h1>{article}<ul>{menu}</ul></body></html>"
+    page = parse(html.encode())
+    lone = [line for line, cited in zip(page.lines, page.article_links) if cited]
+    assert lone == ["More information | Download the form"]  # links in a run are a menu
+    a = clean_document(Document(html.encode(), "page.html"))
+    assert "Each week this page" in a.text and "More information" not in a.text
+
+
+def test_the_articles_container_leaves_out_the_prose_of_chrome_named_elements():
+    notice = "<p>This material may not be published, broadcast, rewritten, or redistributed, and all rights are reserved.</p>"
+    html = ("<html><body><div class='article-body'><p>The hospital now screens every newborn in the city, its director "
+            "said.</p><p><a href='/v'>Watch: the director on the programme</a></p><p>More families will take part "
+            f"next year, she said.</p></div><div class='site-footer'>{notice}</div></body></html>")
+    page = parse(html.encode())
+    assert [line for line, cited in zip(page.lines, page.article_links) if cited] == ["Watch: the director on the programme"]
