@@ -955,7 +955,8 @@ def _label_announced_list(infos: list[_Info], end: int) -> int:
         elif amounts:  # "Ingredients:": amounts, and "salt to taste" among them
             if i.cls not in (SHORT, NEAR) or i.f.tokens > settings.LIST_AFTER_MAX_ITEM_TOKENS:
                 break
-        elif i.cls != NEAR or infos[k].cls != GOOD:  # "More stories:" and headlines: no list of its
+        elif (infos[k].cls != GOOD  # "More stories:" and headlines: no list of its
+              or not (i.cls == NEAR or i.cls == SHORT and chrome_word_share(text) < 0.5)):  # ("Pinterest is fourth", not "Share")
             break
         items, n = items + 1, n + 1
     if amounts:  # up to its last amount, when most of its items are amounts

@@ -968,3 +968,18 @@ def test_a_lead_that_announces_what_follows_is_kept_above_a_box():
     box = "相关新闻\n医疗关注--儿童新发现\n皮肤顽疾----康复圣地\n国际认证：专治口臭\n新药上市（图）\n"
     a = clean_text(ZH_PAGE.replace("为进一步提升儿童保健服务水平", lead + "\n" + box + "为进一步提升儿童保健服务水平"))
     assert lead in a.text and "皮肤顽疾" not in a.text
+
+
+def test_short_unmarked_items_the_article_s_last_sentence_announces_are_its_list():
+    items = ["Most parents signed up within a week", "Rural clinics joined late",
+             "Waiting times fell", "Nurses asked for more training"]
+    a = _en_page_with("If you are short of time today, here are the main findings of the review in brief:\n" + "\n".join(items))
+    assert all(item in a.text for item in items)
+    more = ["Hospital Opens New Wing", "Flu Season Starts Early", "Ten Tips", "Vaccines Explained Simply"]
+    b = _en_page_with("More stories:\n" + "\n".join(more))
+    assert not any(x in b.text for x in more)
+
+
+def test_a_related_box_named_after_the_site_heads_a_list():
+    a = _en_page_with("More from Health Daily:\nFlu Season Starts Early\nVaccines Explained")
+    assert {x.text: x.reason for x in a.removed}["More from Health Daily:"] == "outside article: related list"
