@@ -718,7 +718,25 @@ def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: 
     prose = [k for k in range(start, end + 1) if infos[k].cls == GOOD]
     if not prose:
         return None
-    return prose[0], end  # what stands before the first prose is the header's to label
+    # what stands before the first prose is the header's to label
+    return _below_inner_headline(infos, prose, signed), end
+
+
+def _below_inner_headline(infos: list[_Info], prose: list[int], signed: list[int]) -> int:
+    """The run's first prose line, or, when a headline with its byline or date (under that prose)
+    stands a few lines into the run, the first under it: the prose above it is a box of the
+    site's (a blog's motto, "About me"), shorter than the article that follows."""
+    first = prose[0]
+    for h in range(first + 1, min(prose[-1], first + settings.TITLE_SEARCH_LINES)):
+        if infos[h].line.text.startswith("(") or infos[h].f.prose_punct > 2:
+            continue  # "(Credit: Jane Roe)", "Labels: apps, mobile, tablets, …": no headline
+        if h in signed or _headline_like(infos[h]) and _dated_above(infos[first + 1:], h - first - 1):
+            above = sum(infos[k].f.tokens for k in prose if k < h)
+            below = sum(infos[k].f.tokens for k in prose if k > h)
+            if above < below:
+                return next(k for k in prose if k > h)
+            break
+    return first
 
 
 def _opens_comments(infos: list[_Info], k: int, threads: list[tuple[int, int, int]]) -> bool:

@@ -983,3 +983,15 @@ def test_short_unmarked_items_the_article_s_last_sentence_announces_are_its_list
 def test_a_related_box_named_after_the_site_heads_a_list():
     a = _en_page_with("More from Health Daily:\nFlu Season Starts Early\nVaccines Explained")
     assert {x.text: x.reason for x in a.removed}["More from Health Daily:"] == "outside article: related list"
+
+
+def test_a_blog_s_motto_above_the_dated_post_is_not_the_article():
+    motto = "Notes from a small clinic on the coast, written between appointments, about babies, parents and the people who help them."
+    post = ["We opened the new weighing room this week, and the first family through the door brought cake for everyone on the ward.",
+            "The room is bigger than the old one, so a parent can sit beside the scale, and the nurses no longer have to shout across the corridor.",
+            "Next month we will start the evening clinic for working parents, twice a week, with the same nurses and the same kettle."]
+    page = "\n".join(["Small Clinic Notes", "Home", "About", motto, "Monday, March 4, 2024",
+                      "A new room for weighing babies", *post, "Posted by Ann at 9:12 AM", "No comments:"])
+    a = clean_text(page)
+    assert motto not in a.text and all(p in a.text for p in post)
+    assert a.title == "A new room for weighing babies"
