@@ -886,7 +886,13 @@ def _announces_list(i: _Info) -> bool:
 # "Jane Roe (@jroe) is a staff writer at the Daily …": the author's biography under a post
 _BIO = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?: \([^)]*\))?,? (?:- [^.]{0,60} )?"
                   r"(?:is|was|has been|serves as|covers|covered|writes|joined)\b.{0,120}?"
-                  r"\b(?:reporter|editor|writer|author|contributor|columnist|journalist|correspondent|blogger)")
+                  r"\b(?:reporter|editor|writer|author|contributor|columnist|journalist|correspondent|blogger)"
+                  # "About the author: Jane Roe …", "This post was written by Jane Roe, who …"
+                  r"|^(?i:about the author\s*[:：]|(?:this|the) (?:article|post|story|guest post) (?:is|was) (?:written|contributed) by\b)"
+                  # "Jane Roe (@jroe) is a …, who lives in …", "I'm a nurse turned mom. I live in …": a
+                  # person introduced, and where to find her
+                  r"|^(?:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?: \([^)]*\))?,? (?:is|serves as)|(?:I am|I'm)) (?:a|an|the|[A-Z]\w+ of)\b"
+                  r".{0,160}?(?:\b(?:lives|living|based|I live) in\b|\benthusiast\b|\bfollow (?:him|her)\b|\b(?:his|her) (?:website|blog)\b|\(@\w+\))")
 
 
 def _drop_headings_of_nothing(infos: list[_Info]) -> None:

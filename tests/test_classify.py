@@ -995,3 +995,16 @@ def test_a_blog_s_motto_above_the_dated_post_is_not_the_article():
     a = clean_text(page)
     assert motto not in a.text and all(p in a.text for p in post)
     assert a.title == "A new room for weighing babies"
+
+
+@pytest.mark.parametrize("bio", [
+    "About the author: Sam Poe has raised three children on a nurse's pay and tells other parents how to save.",
+    "This post was written by Sam Poe, a father of three who keeps bees and a very long list of questions for doctors.",
+    "Sam Poe (@sampoe) is President of the Parents Forum, which he started in 2009. He lives in the city with his twins.",
+    "Sam Poe is a retired midwife and a keen gardener who lives in a small town by the sea with two dogs and a cat.",
+    "I'm a school nurse turned full-time mum of two busy toddlers. I live in a small town by the sea with my family.",
+])
+def test_a_biography_of_the_author_under_the_article_goes(bio):
+    a = _en_page_with(bio)
+    assert bio not in a.text and "More than 30,000" in a.text
+    assert "about the author" in {x.text: x.reason for x in a.removed}[bio]
