@@ -724,10 +724,11 @@ def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: 
 
 def _below_inner_headline(infos: list[_Info], prose: list[int], signed: list[int]) -> int:
     """The run's first prose line, or, when a headline with its byline or date (under that prose)
-    stands a few lines into the run, the first under it: the prose above it is a box of the
-    site's (a blog's motto, "About me"), shorter than the article that follows."""
+    stands a few paragraphs into the run, the first under it: the prose above it is a box of
+    the site's (a blog's motto, "About me"), shorter than the article that follows."""
     first = prose[0]
-    for h in range(first + 1, min(prose[-1], first + settings.TITLE_SEARCH_LINES)):
+    box_end = prose[min(len(prose) - 1, settings.BOX_MAX_PROSE_LINES)]
+    for h in range(first + 1, min(prose[-1], box_end)):
         if infos[h].line.text.startswith("(") or infos[h].f.prose_punct > 2:
             continue  # "(Credit: Jane Roe)", "Labels: apps, mobile, tablets, …": no headline
         if h in signed or _headline_like(infos[h]) and _dated_above(infos[first + 1:], h - first - 1):

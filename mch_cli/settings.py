@@ -86,6 +86,7 @@ LIST_PAGE_MAX_PROSE = 100            # ... which is at most this many tokens
 TITLE_SEARCH_LINES = 6               # how far above the body the headline is looked for
 BIO_MAX_GAP = 3                      # "About Me" heads the prose this close below it (its name, place between)
 SIGNED_TITLE_SEARCH_LINES = 15       # ... and how far for one with its byline right below it
+BOX_MAX_PROSE_LINES = 6              # a site's box of prose above a dated headline inside the article's run
 TITLE_BYLINE_MAX_GAP = 5             # lines from a headline down to its byline (share buttons, standfirst)
 TITLE_SIGNED_BONUS = 3.0             # headline choice: a byline under it,
 TITLE_OVERLAP_BONUS = 3.0            # ... the article's opening takes up its wording (times the share),

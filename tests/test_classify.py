@@ -1008,3 +1008,20 @@ def test_a_biography_of_the_author_under_the_article_goes(bio):
     a = _en_page_with(bio)
     assert bio not in a.text and "More than 30,000" in a.text
     assert "about the author" in {x.text: x.reason for x in a.removed}[bio]
+
+
+def test_a_box_of_several_paragraphs_above_the_dated_post_is_not_the_article():
+    box = ["Welcome to Small Clinic Notes, where two nurses write about the babies and parents they meet every week.",
+           "We answer questions from readers too, so write to us if something about feeding or sleep worries you.",
+           "Consider a small donation if you find these notes useful, it keeps the site free for every family.",
+           "Our first book came out last spring and has been read by parents in more than twenty countries so far.",
+           "It is available as an e-book and in paper, and it makes a good present for anyone expecting a baby."]
+    post = ["We opened the new weighing room this week, and the first family through the door brought cake for everyone on the ward.",
+            "The room is bigger than the old one, so a parent can sit beside the scale, and the nurses no longer have to shout across the corridor.",
+            "Next month we will start the evening clinic for working parents, twice a week, with the same nurses and the same kettle.",
+            "The clinic will be open to every family in the district, whether or not their baby was born at our hospital, and there is no fee.",
+            "Parents who cannot come in the evening can still ring the nurses' line on weekday mornings, as they always could before."]
+    page = "\n".join(["Small Clinic Notes", "Home", "About", *box, "Monday, March 4, 2024",
+                      "A new room for weighing babies", *post, "Posted by Ann at 9:12 AM", "No comments:"])
+    a = clean_text(page)
+    assert not any(b in a.text for b in box) and all(p in a.text for p in post)
