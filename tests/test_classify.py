@@ -1025,3 +1025,10 @@ def test_a_box_of_several_paragraphs_above_the_dated_post_is_not_the_article():
                       "A new room for weighing babies", *post, "Posted by Ann at 9:12 AM", "No comments:"])
     a = clean_text(page)
     assert not any(b in a.text for b in box) and all(p in a.text for p in post)
+
+
+def test_links_with_an_arrow_to_the_older_and_newer_post_are_not_text():
+    older, newer = "« Why we weigh babies on Mondays, and what it tells us", "The nurses' line is open again on Sunday mornings »"
+    a = _en_page_with(f"{older}\n{newer}")
+    reasons = {x.text: x.reason for x in a.removed}
+    assert older not in a.text and newer not in a.text and "link arrow" in reasons[older] and "link arrow" in reasons[newer]
