@@ -181,6 +181,15 @@ def page_features(texts: list[str]) -> list[Features]:
     return found
 
 
+def _title_case(words: list[str]) -> bool:
+    """A headline in Title Case ("Why Your Dishwasher Stopped Cleaning Like It Used To?"): every
+    word but the short function words capitalised. A sentence capitalises its first word and
+    names, never its verbs too."""
+    content = [w for w in words if len(w) > 3 or w not in _EN_STOPWORDS]
+    return (settings.TITLE_CASE_MIN_WORDS <= len(content) and len(words) <= settings.TITLE_MAX_WORDS
+            and all(w[0].isupper() or w[0].isdigit() for w in content))
+
+
 def line_class(f: Features) -> tuple[str, str]:
     """The context-free class of a line and why."""
     if f.tokens == 0:
@@ -291,6 +300,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     _mark_credited_captions(infos)
     _mark_comments(infos)
     _mark_glued_teasers(infos, glued_lines)
+    _mark_title_case_teasers(infos)
     _mark_recent_comments(infos)
     threads = _comment_threads(infos)
 
@@ -579,6 +589,21 @@ def _mark_glued_teasers(infos: list[_Info], glued_lines: list[int]) -> None:
                 j.cls, j.why, j.running = BAD, "teaser list (headline glued to its story)", False
                 j.line.reason = "outside article: " + j.why
         run = [i] if i is not None and i.cls != BAD else []
+
+
+def _mark_title_case_teasers(infos: list[_Info]) -> None:
+    """Runs of lines in Title Case are a list of headlines, though some end in "?" or "." and
+    read as prose ("Help! My Toddler Ate the Crayons."): a sentence is not in Title Case."""
+    run: list[_Info] = []
+    for i in infos + [None]:
+        if i is not None and i.cls != BAD and i.f.words > i.f.han and _title_case(i.f.latin):
+            run.append(i)
+            continue
+        if len(run) >= settings.TEASER_MIN_RUN and any(j.cls == GOOD for j in run):
+            for j in run:
+                j.cls, j.why, j.running = BAD, "teaser list (headlines in Title Case)", False
+                j.line.reason = "outside article: " + j.why
+        run = []
 
 
 # "Nick on An important vSphere 4 storage bug": a "recent comments" widget's line

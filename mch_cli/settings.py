@@ -38,6 +38,7 @@ GOOD_MIN_STOPWORD_SHARE = 0.15       # English function words among the words of
 LEAD_MIN_WORDS = 10                  # a standfirst without its full stop: this many words, in sentence case
 SENTENCE_CASE_MIN_SHARE = 0.5        # lower-case words in a sentence that lost its full stop
 GOOD_MIN_PROSE_PUNCT = 2             # ，。、 , . ; marks in a prose line
+TITLE_CASE_MIN_WORDS = 5             # a line with this many words, all capitalised, is a headline
 SHORT_MAX_TOKENS = 5                 # at most this many tokens: a short line
 MENU_MIN_ITEMS = 4                   # a line split into this many items ...
 MENU_MAX_ITEM_TOKENS = 3.0           # ... of at most this mean size is a menu,

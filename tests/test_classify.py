@@ -1032,3 +1032,15 @@ def test_links_with_an_arrow_to_the_older_and_newer_post_are_not_text():
     a = _en_page_with(f"{older}\n{newer}")
     reasons = {x.text: x.reason for x in a.removed}
     assert older not in a.text and newer not in a.text and "link arrow" in reasons[older] and "link arrow" in reasons[newer]
+
+
+def test_headlines_in_title_case_under_the_article_are_a_teaser_list_though_they_end_in_a_stop():
+    teasers = ["Help! My Toddler Ate the Crayons Again and Now Refuses Every Vegetable.",
+               "Why Your Baby Wakes Up at Five Every Morning, and What You Can Do About It?",
+               "Ten Things Midwives Wish Every New Father Knew Before the Birth."]
+    a = _en_page_with("\n".join(teasers))
+    assert not any(t in a.text for t in teasers) and "More than 30,000" in a.text
+    sentences = ["Parents can book a place at any of the clinics by phone or online.",
+                 "The hospital will publish the first results of the programme in the autumn."]
+    b = _en_page_with("\n".join(sentences))
+    assert all(s in b.text for s in sentences)
