@@ -71,6 +71,7 @@ class Features:
 
 _RULE = re.compile(r"[-—–_=*~·•.#+\s]{3,}$")
 _RULE_WHY = "separator rule"
+_TRUNCATED_WHY = "truncated teaser"
 # Every match of _ITEM_SPLIT holds one of these.
 _ITEM_SYMBOL = re.compile(r"[|｜│·•»›>→\t]")
 _DOUBLE_SPACE = re.compile(r"\s\s")
@@ -205,7 +206,7 @@ def line_class(f: Features) -> tuple[str, str]:
     if f.bullets >= settings.BULLET_LIST_MIN_SEPARATORS and f.prose_punct <= f.bullets:
         return BAD, f"headlines between bullets: {f.bullets + 1} items"  # a long line, not prose
     if f.truncated:
-        return BAD, "truncated teaser"
+        return BAD, _TRUNCATED_WHY
     if f.han >= f.words:
         if f.prose_punct >= settings.GOOD_MIN_PROSE_PUNCT and (
                 f.han >= settings.GOOD_MIN_HAN
@@ -886,6 +887,8 @@ def _label_body(infos: list[_Info], start: int, end: int, paragraph_lines: bool 
             _set(i, BOILERPLATE, "link list inside the article")
         elif announced and i.cls != BAD:
             _set(i, BODY, "list item inside the article")
+        elif i.why == _TRUNCATED_WHY and _between_prose(infos, k, start, end):
+            _set(i, BODY, "trailing off inside the article")  # "The correct diagnosis is…"
         elif i.cls == BAD or i.why == _RULE_WHY:
             _set(i, BOILERPLATE, i.why)
         elif i.running:
@@ -902,6 +905,11 @@ def _label_body(infos: list[_Info], start: int, end: int, paragraph_lines: bool 
             announced = True
             if i.line.label != BODY:
                 _set(i, BODY, "announces a list inside the article")
+
+
+def _between_prose(infos: list[_Info], k: int, start: int, end: int) -> bool:
+    """Prose of the article stands right above line k and right under it."""
+    return start < k < end and infos[k - 1].cls == GOOD and infos[k + 1].cls == GOOD
 
 
 def _announces_list(i: _Info) -> bool:

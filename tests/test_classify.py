@@ -1044,3 +1044,17 @@ def test_headlines_in_title_case_under_the_article_are_a_teaser_list_though_they
                  "The hospital will publish the first results of the programme in the autumn."]
     b = _en_page_with("\n".join(sentences))
     assert all(s in b.text for s in sentences)
+
+
+def test_a_line_trailing_off_between_paragraphs_of_the_article_is_the_article_s():
+    trailing = "And then the phone rang…"
+    story = ["The night nurse had checked every cot on the ward twice before she sat down to write her notes for the morning.",
+             "Nothing about the evening had been unusual, and the parents who stayed over were asleep in the chairs by the window.",
+             "It was the call every neonatal unit prepares for, and the team was in the delivery room within four minutes of it.",
+             "The baby, born eight weeks early, went home with her parents a month later, and the nurses still keep her photo."]
+    a = clean_text("\n".join(["Home | News | Health | Sport | About us", "A night on the baby ward", "By Jane Doe",
+                              *story[:2], trailing, *story[2:], "Share this article"]))
+    assert trailing in a.text and all(p in a.text for p in story)
+    teaser = "Hospital opens a new ward for premature babies in the north of the ci..."
+    b = _en_page_with(teaser)
+    assert teaser not in b.text
