@@ -296,6 +296,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
             info.cls, info.why, info.byline = BAD, f"inside {line.inside}", False
         line.label, line.reason = BOILERPLATE, "outside article: " + info.why
         infos.append(info)
+    _keep_section_labels(infos, {text: judged[text][2] for text in judged})
     _mark_running_text(infos)
     _mark_menu_links(infos)
     _mark_credited_captions(infos)
@@ -391,6 +392,23 @@ def _mark_menu_links(infos: list[_Info]) -> None:
             for j in run:
                 j.names = False
         run = []
+
+
+def _keep_section_labels(infos: list[_Info], whys: dict[str, str]) -> None:
+    """A short line repeated three times or more with prose between every two (a how-to's "Vim",
+    "Emacs", "Shortcut:" under each of its sections) labels the article's parts: a menu or a
+    ranking list repeats its lines with nothing of the article between them, and a name over each
+    of several posts signs comments or a widget's teasers."""
+    at: dict[str, list[int]] = {}
+    for k, i in enumerate(infos):
+        if i.repeated >= settings.SECTION_LABEL_MIN_REPEATS and i.why.startswith("repeated"):
+            at.setdefault(i.line.text, []).append(k)
+    prose = list(accumulate(i.base_cls == GOOD and i.repeated == 1 for i in infos))
+    for text, where in at.items():
+        if all(prose[b] > prose[a] for a, b in zip(where, where[1:])) and not _name_line(infos[where[0]]):
+            for k in where:
+                infos[k].cls, infos[k].why = infos[k].base_cls, whys[text]
+                infos[k].line.reason = "outside article: " + infos[k].why
 
 
 def _mark_credited_captions(infos: list[_Info]) -> None:

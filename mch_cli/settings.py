@@ -52,6 +52,7 @@ WRAP_MIN_SHARE = 0.3                 # ... and this share have one length (±1)
 LINK_LINE_MIN_SHARE = 0.6            # HTML: a line mostly of link text is navigation ...
 LINK_PROSE_MIN_SHARE = 0.9           # ... and prose wholly inside a link is a teaser
 REPEATED_MAX_TOKENS = 40             # a line repeated on the page and this short is a list item
+SECTION_LABEL_MIN_REPEATS = 3        # ... but one repeated this often with prose between every two labels sections
 
 # --- scale (parallel.py) ----------------------------------------------------------------------
 JOBS_WINDOW_PER_WORKER = 32          # documents in flight per worker: memory stays bounded

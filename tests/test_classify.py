@@ -1058,3 +1058,27 @@ def test_a_line_trailing_off_between_paragraphs_of_the_article_is_the_article_s(
     teaser = "Hospital opens a new ward for premature babies in the north of the ci..."
     b = _en_page_with(teaser)
     assert teaser not in b.text
+
+
+def test_a_label_repeated_over_each_section_of_the_article_is_the_article_s():
+    sections = [("Bathing a newborn", "Fill the tub with a few centimetres of warm water and test it with your elbow before the baby goes in."),
+                ("Cutting tiny nails", "Use rounded scissors after a bath, when the nails are soft, and ask someone to hold the baby's hand still."),
+                ("Cleaning the cord", "Keep the stump dry and clean, fold the nappy below it, and let it fall off on its own within two weeks.")]
+    lines = ["Home | News | Health | Sport | About us", "Three first-week skills for new parents", "By Jane Doe",
+             "Midwives say parents ask about the same few tasks in the first week, so we asked three of them how they teach each one."]
+    for heading, text in sections:
+        lines += [heading, text, "What midwives say:",
+                  "Most parents get it right the second time, and nobody should worry if the first try takes a little longer than planned."]
+    a = clean_text("\n".join(lines + ["Share this article"]))
+    assert a.text.count("What midwives say:") == 3 and all(text in a.text for _, text in sections)
+
+
+def test_ad_labels_between_paragraphs_are_advertisements():
+    for label in ("Advert", "Remove this ad"):
+        a = _en_page_inside(label)
+        assert label not in a.text and {x.text: x.reason for x in a.removed}[label].endswith("advertisement")
+
+
+def test_a_count_of_responses_heads_the_comments():
+    a = _en_page_with("12 Responses")
+    assert "comments" in {x.text: x.reason for x in a.removed}["12 Responses"]
