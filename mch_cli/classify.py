@@ -763,7 +763,19 @@ def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: 
     if not prose:
         return None
     # what stands before the first prose is the header's to label
-    return _below_inner_headline(infos, prose, signed), end
+    return _with_unfinished_lines(infos, _below_inner_headline(infos, prose, signed)), end
+
+
+_UNFINISHED = re.compile(r"[,，;；]$")
+
+
+def _with_unfinished_lines(infos: list[_Info], start: int) -> int:
+    """The article's first line, moved up over lines right above it that end in a comma: a
+    sentence goes on from them into it (a poem's first line, "He prays for storms,")."""
+    while (start > 0 and _UNFINISHED.search(infos[start - 1].line.text) and infos[start - 1].cls != BAD
+           and infos[start - 1].f.items == 1 and not infos[start - 1].pattern and not infos[start - 1].byline):
+        start -= 1
+    return start
 
 
 def _below_inner_headline(infos: list[_Info], prose: list[int], signed: list[int]) -> int:

@@ -1082,3 +1082,10 @@ def test_ad_labels_between_paragraphs_are_advertisements():
 def test_a_count_of_responses_heads_the_comments():
     a = _en_page_with("12 Responses")
     assert "comments" in {x.text: x.reason for x in a.removed}["12 Responses"]
+
+
+def test_a_line_ending_in_a_comma_above_the_article_s_first_sentence_begins_it():
+    verse = ["The rain came down on the sleeping town,", "and every child slept on through the storm until the morning came at last.",
+             "The midwife walked home at dawn, tired and happy, with her bag and her umbrella under one arm."]
+    a = clean_text("\n".join(["Home | Poems | About", "Verse of the Week", "By Jane Doe", *verse, "Share this article"]))
+    assert all(v in a.text for v in verse) and a.text.startswith(verse[0])
