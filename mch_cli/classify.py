@@ -928,6 +928,8 @@ def _label_body(infos: list[_Info], start: int, end: int, paragraph_lines: bool 
             _set(i, HEADING, "sub-heading before prose")
         elif paragraph_lines and not i.pattern and chrome_word_share(i.line.text) < 0.5:
             _set(i, BODY, "paragraph of mch's text format")
+        elif _ITEM_BULLET.match(i.line.text) and not i.pattern:
+            _set(i, BODY, "list item inside the article")  # "– Focusing speed": a bullet, not a link
         else:
             _set(i, BOILERPLATE, "short line inside the article")
         if (_announces_list(i) and k < end and infos[k + 1].cls in (SHORT, NEAR)

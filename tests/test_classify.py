@@ -1089,3 +1089,9 @@ def test_a_line_ending_in_a_comma_above_the_article_s_first_sentence_begins_it()
              "The midwife walked home at dawn, tired and happy, with her bag and her umbrella under one arm."]
     a = clean_text("\n".join(["Home | Poems | About", "Verse of the Week", "By Jane Doe", *verse, "Share this article"]))
     assert all(v in a.text for v in verse) and a.text.startswith(verse[0])
+
+
+def test_bulleted_items_inside_the_article_are_its_list_though_no_colon_announces_them():
+    items = ["– Weight at birth", "– Hearing test", "– Blood spot test"]
+    a = _en_page_inside("The visit covers three checks, each of them done in the same room.\n" + "\n".join(items))
+    assert all(item in a.text for item in items)
