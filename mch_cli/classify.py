@@ -930,6 +930,8 @@ def _label_body(infos: list[_Info], start: int, end: int, paragraph_lines: bool 
             _set(i, BODY, "paragraph of mch's text format")
         elif _ITEM_BULLET.match(i.line.text) and not i.pattern:
             _set(i, BODY, "list item inside the article")  # "– Focusing speed": a bullet, not a link
+        elif _in_short_list(infos, k, start, end):
+            _set(i, BODY, "list item inside the article")
         else:
             _set(i, BOILERPLATE, "short line inside the article")
         if (_announces_list(i) and k < end and infos[k + 1].cls in (SHORT, NEAR)
@@ -942,6 +944,24 @@ def _label_body(infos: list[_Info], start: int, end: int, paragraph_lines: bool 
 def _between_prose(infos: list[_Info], k: int, start: int, end: int) -> bool:
     """Prose of the article stands right above line k and right under it."""
     return start < k < end and infos[k - 1].cls == GOOD and infos[k + 1].cls == GOOD
+
+
+def _list_item_shaped(i: _Info) -> bool:
+    return i.cls in (SHORT, NEAR) and not i.pattern and not i.byline and chrome_word_share(i.line.text) < 0.5
+
+
+def _in_short_list(infos: list[_Info], k: int, start: int, end: int) -> bool:
+    """Line k is one of several short lines in a row between two paragraphs of the article: the
+    items of a list whose bullets were lost ("Search in a file", "Switch files", …)."""
+    if not _list_item_shaped(infos[k]):
+        return False
+    lo = hi = k
+    while lo > start and _list_item_shaped(infos[lo - 1]):
+        lo -= 1
+    while hi < end and _list_item_shaped(infos[hi + 1]):
+        hi += 1
+    return (hi - lo + 1 >= settings.LIST_AFTER_MIN_ITEMS and infos[lo - 1].cls == GOOD
+            and hi < end and infos[hi + 1].cls == GOOD)
 
 
 def _announces_list(i: _Info) -> bool:

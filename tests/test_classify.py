@@ -1095,3 +1095,16 @@ def test_bulleted_items_inside_the_article_are_its_list_though_no_colon_announce
     items = ["– Weight at birth", "– Hearing test", "– Blood spot test"]
     a = _en_page_inside("The visit covers three checks, each of them done in the same room.\n" + "\n".join(items))
     assert all(item in a.text for item in items)
+
+
+def test_short_lines_in_a_row_between_paragraphs_are_a_list_that_lost_its_bullets():
+    items = ["Weigh the baby", "Check the hearing", "Take a drop of blood", "Book the next visit"]
+    story = ["Every visit follows the same steps, and the nurses say parents soon know them by heart after the first month.",
+             "Each step takes a few minutes, so a whole visit rarely lasts longer than half an hour for most families."]
+    a = clean_text("\n".join(["Home | News | Health | Sport | About us", "What happens at a baby check", "By Jane Doe",
+                              story[0], *items, story[1], "Share this article"]))
+    assert all(item in a.text for item in items)
+    b = clean_text("\n".join(["Home | News | Health | Sport | About us", "What happens at a baby check", "By Jane Doe",
+                              story[0], "Continue reading the main story", "Related Stories", "Share this article",
+                              story[1], "Share this article"]))
+    assert "Continue reading the main story" not in b.text
