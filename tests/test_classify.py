@@ -1108,3 +1108,9 @@ def test_short_lines_in_a_row_between_paragraphs_are_a_list_that_lost_its_bullet
                               story[0], "Continue reading the main story", "Related Stories", "Share this article",
                               story[1], "Share this article"]))
     assert "Continue reading the main story" not in b.text
+
+
+def test_a_handle_to_follow_and_a_video_teaser_inside_the_article_are_chrome():
+    for chrome in ("Follow @healthdaily", "Parents Queue for the New Clinic Watch Video"):
+        a = _en_page_inside(chrome)
+        assert chrome not in a.text and chrome in {x.text for x in a.removed}
