@@ -1114,3 +1114,9 @@ def test_a_handle_to_follow_and_a_video_teaser_inside_the_article_are_chrome():
     for chrome in ("Follow @healthdaily", "Parents Queue for the New Clinic Watch Video"):
         a = _en_page_inside(chrome)
         assert chrome not in a.text and chrome in {x.text for x in a.removed}
+
+
+def test_a_related_link_inside_the_article_is_not_its_text():
+    for link in ("Related: Ten things midwives wish you knew", "[Read more: Flu season starts early this year]"):
+        a = _en_page_inside(link)
+        assert link not in a.text and {x.text: x.reason for x in a.removed}[link].endswith("related link")
