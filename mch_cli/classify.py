@@ -538,14 +538,22 @@ def _mark_comments(infos: list[_Info]) -> None:
 def _thread_heads(infos: list[_Info], chain: list[int]) -> list[int]:
     """The chain's headers that head comments. The first one's block, when many times a typical
     comment and longer than comments are, is the article under its dateline (a long comment
-    further on stays a comment); blocks typically that long are posts (a blog's front page)."""
+    further on stays a comment), unless a comments heading stands above it; blocks typically
+    that long are posts (a blog's front page)."""
     sizes = [sum(j.f.tokens for j in infos[a + 1: b] if j.cls != BAD) for a, b in zip(chain, chain[1:])]
     typical = max(sorted(sizes)[len(sizes) // 2], 1)
     if typical > settings.COMMENT_POST_TOKENS:
         return []
-    if sizes[0] > settings.COMMENT_MAX_BLOCK_RATIO * typical and sizes[0] > settings.COMMENT_MAX_TOKENS:
+    if (sizes[0] > settings.COMMENT_MAX_BLOCK_RATIO * typical and sizes[0] > settings.COMMENT_MAX_TOKENS
+            and not _under_comments_heading(infos, chain[0])):
         chain = chain[1:]
     return chain if len(chain) >= settings.COMMENT_MIN_BLOCKS else []
+
+
+def _under_comments_heading(infos: list[_Info], k: int) -> bool:
+    """A comments heading ("{ 24 comments… read them below or add one }") stands right above line k."""
+    return any(j.pattern and j.pattern.reason == "comments"
+               for j in infos[max(0, k - settings.COMMENTS_HEADING_MAX_LINES): k])
 
 
 _CUT_SHORT = re.compile(r"(?:\.{3}|…)\]?\s*\d*$")  # "… the game can... 12" (its comment count)
@@ -566,9 +574,10 @@ def _mark_thread(infos: list[_Info], kinds: list[str | None], heads: list[int]) 
     why = "teaser list (stories with their times)" if teasers else "reader comments"
     # Under an article the first block is a comment; with no more prose above it than it holds,
     # it is a feed's first post, which may be the article: that is left to the article's choice.
+    # (A comments heading right above it says it is a comment.)
     above = sum(i.f.tokens for i in infos[: heads[0]] if i.cls == GOOD)
     first = sum(i.f.tokens for i in infos[heads[0] + 1: heads[1]] if i.cls == GOOD)
-    for i in infos[heads[0] if above > first else heads[1]: end]:
+    for i in infos[heads[0] if above > first or _under_comments_heading(infos, heads[0]) else heads[1]: end]:
         if i.cls != BAD or i.why.startswith("repeated"):
             i.cls, i.why, i.byline, i.running = BAD, why, False, False
             i.line.reason = "outside article: " + why

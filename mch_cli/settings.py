@@ -110,6 +110,7 @@ COMMENT_MIN_BLOCKS = 3               # ... and a thread has this many of them;
 COMMENT_MAX_BLOCK_RATIO = 4.0        # its first block this many times a typical one is the article,
 COMMENT_MAX_TOKENS = 150             # ... when it is longer than this too (a long comment: 100 words);
 COMMENT_POST_TOKENS = 300            # blocks typically this long are posts (a blog's front page)
+COMMENTS_HEADING_MAX_LINES = 3       # a comments heading this close above a thread makes its first block a comment too
 TEASER_MIN_RUN = 2                   # this many lines in a row, each a headline glued to a sentence (or in Title Case)
 HEADING_MAX_TOKENS = 30              # a sub-heading inside the body is at most this long
 STAMP_MAX_TOKENS = 20                # a post's time stamp ("Name July 3, 2012 at 4:54 pm") is this short

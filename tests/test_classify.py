@@ -1120,3 +1120,23 @@ def test_a_related_link_inside_the_article_is_not_its_text():
     for link in ("Related: Ten things midwives wish you knew", "[Read more: Flu season starts early this year]"):
         a = _en_page_inside(link)
         assert link not in a.text and {x.text: x.reason for x in a.removed}[link].endswith("related link")
+
+
+def test_under_a_comments_heading_the_first_block_of_the_thread_is_a_comment_however_long():
+    post = ["The clinic will be closed on Monday for the holiday, and the nurses' line will be open as usual from nine.",
+            "Please leave your questions for the midwives below, and we will answer as many as we can this week."]
+    first = ("Thank you for this, my daughter was born in your clinic last spring and the nurses were wonderful to us "
+             "from the first day, even when I called them three times a night with questions about feeding and sleep, "
+             "and I still remember how patient the midwife was when the baby would not latch for the first two days. "
+             "We came back for every check after that, the weighing, the hearing test and the blood spot test, and each "
+             "time somebody remembered our names and asked about the older children, which meant a great deal to us. "
+             "When my husband was ill in the autumn the clinic moved our appointments to the evening without any fuss, "
+             "and the nurse on the phone line talked me through a fever at two in the morning as if she had all the time "
+             "in the world. I tell every new parent I meet about you, and I hope the holiday gives you all a good rest.")
+    comments = ["Anna Lee July 3, 2012 at 4:54 pm", first, "Reply",
+                "Tom Roe July 2, 2012 at 9:12 am", "Will the evening clinic be open that week as well?", "Reply",
+                "Mia Poe July 1, 2012 at 8:03 pm", "Thanks for letting us know in good time.", "Reply",
+                "Ben Cho June 30, 2012 at 7:45 am", "Happy holidays to all the nurses!", "Reply"]
+    a = clean_text("\n".join(["Clinic Notes", "Home", "Holiday opening hours", "by Ann on June 29, 2012", *post,
+                              "{ 4 comments… read them below or add one }", *comments]))
+    assert all(p in a.text for p in post) and first not in a.text
