@@ -1140,3 +1140,10 @@ def test_under_a_comments_heading_the_first_block_of_the_thread_is_a_comment_how
     a = clean_text("\n".join(["Clinic Notes", "Home", "Holiday opening hours", "by Ann on June 29, 2012", *post,
                               "{ 4 comments… read them below or add one }", *comments]))
     assert all(p in a.text for p in post) and first not in a.text
+
+
+def test_a_long_post_footer_ending_in_bookmark_the_permalink_ends_the_article():
+    footer = ("This entry was posted in Newborn Care, Screening, Hearing, Feeding, Sleep, Clinics, Parents, Nurses, "
+              "Midwives, Hospitals, Vaccines, District News and Weekly Notes by Jane Doe. Bookmark the permalink.")
+    a = _en_page_with(footer)
+    assert footer not in a.text and "post footer" in {x.text: x.reason for x in a.removed}[footer]
