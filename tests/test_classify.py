@@ -1144,6 +1144,7 @@ def test_under_a_comments_heading_the_first_block_of_the_thread_is_a_comment_how
 
 def test_a_long_post_footer_ending_in_bookmark_the_permalink_ends_the_article():
     footer = ("This entry was posted in Newborn Care, Screening, Hearing, Feeding, Sleep, Clinics, Parents, Nurses, "
-              "Midwives, Hospitals, Vaccines, District News and Weekly Notes by Jane Doe. Bookmark the permalink.")
+              "Midwives, Hospitals, Vaccines, District News, Weekly Notes, Reader Questions, Twins, Premature Babies, "
+              "Breastfeeding, Allergies and Growth Charts by Jane Doe. Bookmark the permalink.")
     a = _en_page_with(footer)
     assert footer not in a.text and "post footer" in {x.text: x.reason for x in a.removed}[footer]
