@@ -796,7 +796,10 @@ def _below_inner_headline(infos: list[_Info], prose: list[int], signed: list[int
     for h in range(first + 1, min(prose[-1], box_end)):
         if infos[h].line.text.startswith("(") or infos[h].f.prose_punct > 2:
             continue  # "(Credit: Jane Roe)", "Labels: apps, mobile, tablets, …": no headline
-        if h in signed or _headline_like(infos[h]) and _dated_above(infos[first + 1:], h - first - 1):
+        dated = _headline_length(infos[h]) and any(  # (a dated byline under the prose, right above it)
+            i.byline and is_dated_byline(i.line.text)
+            for i in infos[max(first + 1, h - settings.META_ABOVE_TITLE_LINES): h])
+        if h in signed or _headline_like(infos[h]) and dated:
             above = sum(infos[k].f.tokens for k in prose if k < h)
             below = sum(infos[k].f.tokens for k in prose if k > h)
             if above < below:
