@@ -296,7 +296,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
             info.cls, info.why, info.byline = BAD, f"inside {line.inside}", False
         line.label, line.reason = BOILERPLATE, "outside article: " + info.why
         infos.append(info)
-    _keep_section_labels(infos, {text: judged[text][2] for text in judged})
+    labels = _keep_section_labels(infos, {text: judged[text][2] for text in judged})
     _mark_running_text(infos)
     _mark_menu_links(infos)
     _mark_credited_captions(infos)
@@ -321,6 +321,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     _label_tail(infos, end, threads)
     _label_post_footer(infos, start, end, threads)
     _drop_headings_of_nothing(infos)
+    _drop_labels_kept_too_rarely(infos, labels)
     if title is not None:
         infos[title].line.label, infos[title].line.reason = TITLE, "headline above the article"
     for start, _, end in threads:
@@ -394,21 +395,35 @@ def _mark_menu_links(infos: list[_Info]) -> None:
         run = []
 
 
-def _keep_section_labels(infos: list[_Info], whys: dict[str, str]) -> None:
+def _keep_section_labels(infos: list[_Info], whys: dict[str, str]) -> set[str]:
     """A short line repeated three times or more with prose between every two (a how-to's "Vim",
     "Emacs", "Shortcut:" under each of its sections) labels the article's parts: a menu or a
     ranking list repeats its lines with nothing of the article between them, and a name over each
     of several posts signs comments or a widget's teasers."""
     at: dict[str, list[int]] = {}
     for k, i in enumerate(infos):
-        if i.repeated >= settings.SECTION_LABEL_MIN_REPEATS and i.why.startswith("repeated"):
+        if i.repeated >= settings.SECTION_LABEL_MIN_REPEATS and i.why.startswith("repeated") and i.base_cls != GOOD:
             at.setdefault(i.line.text, []).append(k)
     prose = list(accumulate(i.base_cls == GOOD and i.repeated == 1 for i in infos))
+    kept = set()
     for text, where in at.items():
         if all(prose[b] > prose[a] for a, b in zip(where, where[1:])) and not _name_line(infos[where[0]]):
+            kept.add(text)
             for k in where:
                 infos[k].cls, infos[k].why = infos[k].base_cls, whys[text]
                 infos[k].line.reason = "outside article: " + infos[k].why
+    return kept
+
+
+def _drop_labels_kept_too_rarely(infos: list[_Info], labels: set[str]) -> None:
+    """A section label the article keeps fewer times than a label is repeated stood mostly outside
+    it: it is the page's repeated chrome after all (and cleaning the text again finds it so)."""
+    if not labels:
+        return
+    kept = Counter(i.line.text for i in infos if i.line.text in labels and i.line.label in (BODY, HEADING))
+    for i in infos:
+        if 0 < kept[i.line.text] < settings.SECTION_LABEL_MIN_REPEATS and i.line.label in (BODY, HEADING):
+            _set(i, BOILERPLATE, f"repeated {i.repeated}x on page")
 
 
 def _mark_credited_captions(infos: list[_Info]) -> None:
@@ -620,14 +635,17 @@ def _mark_glued_teasers(infos: list[_Info], glued_lines: list[int]) -> None:
 
 
 def _mark_title_case_teasers(infos: list[_Info]) -> None:
-    """Runs of lines in Title Case are a list of headlines, though some end in "?" or "." and
-    read as prose ("Help! My Toddler Ate the Crayons."): a sentence is not in Title Case."""
+    """Runs of lines in Title Case are a list of headlines, though they end in "?" or "." and
+    read as prose ("Help! My Toddler Ate the Crayons."): a sentence is not in Title Case. With
+    only one that reads as prose, one line more is needed (a headline over a standfirst, or over
+    a line of names: "Reviewed by Jo Roe, MD; Professor of Medicine")."""
     run: list[_Info] = []
     for i in infos + [None]:
         if i is not None and i.cls != BAD and i.f.words > i.f.han and _title_case(i.f.latin):
             run.append(i)
             continue
-        if len(run) >= settings.TEASER_MIN_RUN and any(j.cls == GOOD for j in run):
+        reads_as_prose = sum(j.cls == GOOD for j in run)
+        if reads_as_prose and len(run) >= settings.TEASER_MIN_RUN + (reads_as_prose < settings.TEASER_MIN_RUN):
             for j in run:
                 j.cls, j.why, j.running = BAD, "teaser list (headlines in Title Case)", False
                 j.line.reason = "outside article: " + j.why

@@ -1148,3 +1148,19 @@ def test_a_long_post_footer_ending_in_bookmark_the_permalink_ends_the_article():
               "Breastfeeding, Allergies and Growth Charts by Jane Doe. Bookmark the permalink.")
     a = _en_page_with(footer)
     assert footer not in a.text and "post footer" in {x.text: x.reason for x in a.removed}[footer]
+
+
+def test_cleaning_twice_keeps_a_title_case_line_under_the_headline_and_drops_a_rare_label():
+    from typer.testing import CliRunner
+    from mch_cli.cli import app
+    runner = CliRunner()
+    credit = "Reviewed by Jo Roe, MD; Associate Professor of Medicine, University of the North."
+    story = ["The city's maternal and child health hospital has expanded its newborn screening programme, officials said.",
+             "More than 30,000 infants were screened last year, and the hospital expects the number to double as it grows.",
+             "Parents can book a screening at any of the district clinics, and the test itself takes only a few minutes."]
+    page = "\n".join(["Home | News | Health | Sport | About us", "Hospital expands newborn screening", "By Jane Doe", "Ad",
+                      credit, story[0], "Click to enlarge", story[1], "Click to enlarge", story[2], "Share this article",
+                      "Click to enlarge", "Copyright 2024 Health Daily. All rights reserved."])
+    once = runner.invoke(app, ["clean", "-"], input=page.encode()).stdout
+    assert all(p in once for p in story)
+    assert runner.invoke(app, ["clean", "-"], input=once.encode()).stdout == once
