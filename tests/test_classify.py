@@ -1066,9 +1066,9 @@ def test_a_label_repeated_over_each_section_of_the_article_is_the_article_s():
                 ("Cleaning the cord", "Keep the stump dry and clean, fold the nappy below it, and let it fall off on its own within two weeks.")]
     lines = ["Home | News | Health | Sport | About us", "Three first-week skills for new parents", "By Jane Doe",
              "Midwives say parents ask about the same few tasks in the first week, so we asked three of them how they teach each one."]
-    for heading, text in sections:
+    for n, (heading, text) in enumerate(sections):
         lines += [heading, text, "What midwives say:",
-                  "Most parents get it right the second time, and nobody should worry if the first try takes a little longer than planned."]
+                  f"Most parents get it right by try number {n + 2}, and nobody should worry if the first one takes a little longer."]
     a = clean_text("\n".join(lines + ["Share this article"]))
     assert a.text.count("What midwives say:") == 3 and all(text in a.text for _, text in sections)
 
