@@ -71,6 +71,7 @@ class Features:
 
 _RULE = re.compile(r"[-—–_=*~·•.#+\s]{3,}$")
 _RULE_WHY = "separator rule"
+_TRUNCATED_WHY = "truncated teaser"
 # Every match of _ITEM_SPLIT holds one of these.
 _ITEM_SYMBOL = re.compile(r"[|｜│·•»›>→\t]")
 _DOUBLE_SPACE = re.compile(r"\s\s")
@@ -183,6 +184,15 @@ def page_features(texts: list[str], keep_words: bool = True) -> list[Features]:
     return found
 
 
+def _title_case(words: list[str]) -> bool:
+    """A headline in Title Case ("Why Your Dishwasher Stopped Cleaning Like It Used To?"): every
+    word but the short function words capitalised. A sentence capitalises its first word and
+    names, never its verbs too."""
+    content = [w for w in words if len(w) > 3 or w not in _EN_STOPWORDS]
+    return (settings.TITLE_CASE_MIN_WORDS <= len(content) and len(words) <= settings.TITLE_MAX_WORDS
+            and all(w[0].isupper() or w[0].isdigit() for w in content))
+
+
 def line_class(f: Features) -> tuple[str, str]:
     """The context-free class of a line and why."""
     if f.tokens == 0:
@@ -198,7 +208,7 @@ def line_class(f: Features) -> tuple[str, str]:
     if f.bullets >= settings.BULLET_LIST_MIN_SEPARATORS and f.prose_punct <= f.bullets:
         return BAD, f"headlines between bullets: {f.bullets + 1} items"  # a long line, not prose
     if f.truncated:
-        return BAD, "truncated teaser"
+        return BAD, _TRUNCATED_WHY
     if f.han >= f.words:
         if f.prose_punct >= settings.GOOD_MIN_PROSE_PUNCT and (
                 f.han >= settings.GOOD_MIN_HAN
@@ -288,11 +298,13 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
             info.cls, info.why, info.byline = BAD, f"inside {line.inside}", False
         line.label, line.reason = BOILERPLATE, "outside article: " + info.why
         infos.append(info)
+    labels = _keep_section_labels(infos, {text: judged[text][2] for text in judged})
     _mark_running_text(infos)
     _mark_menu_links(infos)
     _mark_credited_captions(infos)
     _mark_comments(infos)
     _mark_glued_teasers(infos, glued_lines)
+    _mark_title_case_teasers(infos)
     _mark_recent_comments(infos)
     threads = _comment_threads(infos)
 
@@ -311,6 +323,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     _label_tail(infos, end, threads)
     _label_post_footer(infos, start, end, threads)
     _drop_headings_of_nothing(infos)
+    _drop_labels_kept_too_rarely(infos, labels)
     if title is not None:
         infos[title].line.label, infos[title].line.reason = TITLE, "headline above the article"
     for start, _, end in threads:
@@ -382,6 +395,37 @@ def _mark_menu_links(infos: list[_Info]) -> None:
             for j in run:
                 j.names = False
         run = []
+
+
+def _keep_section_labels(infos: list[_Info], whys: dict[str, str]) -> set[str]:
+    """A short line repeated three times or more with prose between every two (a how-to's "Vim",
+    "Emacs", "Shortcut:" under each of its sections) labels the article's parts: a menu or a
+    ranking list repeats its lines with nothing of the article between them, and a name over each
+    of several posts signs comments or a widget's teasers."""
+    at: dict[str, list[int]] = {}
+    for k, i in enumerate(infos):
+        if i.repeated >= settings.SECTION_LABEL_MIN_REPEATS and i.why.startswith("repeated") and i.base_cls != GOOD:
+            at.setdefault(i.line.text, []).append(k)
+    prose = list(accumulate(i.base_cls == GOOD and i.repeated == 1 for i in infos))
+    kept = set()
+    for text, where in at.items():
+        if all(prose[b] > prose[a] for a, b in zip(where, where[1:])) and not _name_line(infos[where[0]]):
+            kept.add(text)
+            for k in where:
+                infos[k].cls, infos[k].why = infos[k].base_cls, whys[text]
+                infos[k].line.reason = "outside article: " + infos[k].why
+    return kept
+
+
+def _drop_labels_kept_too_rarely(infos: list[_Info], labels: set[str]) -> None:
+    """A section label the article keeps fewer times than a label is repeated stood mostly outside
+    it: it is the page's repeated chrome after all (and cleaning the text again finds it so)."""
+    if not labels:
+        return
+    kept = Counter(i.line.text for i in infos if i.line.text in labels and i.line.label in (BODY, HEADING))
+    for i in infos:
+        if 0 < kept[i.line.text] < settings.SECTION_LABEL_MIN_REPEATS and i.line.label in (BODY, HEADING):
+            _set(i, BOILERPLATE, f"repeated {i.repeated}x on page")
 
 
 def _mark_credited_captions(infos: list[_Info]) -> None:
@@ -511,14 +555,22 @@ def _mark_comments(infos: list[_Info]) -> None:
 def _thread_heads(infos: list[_Info], chain: list[int]) -> list[int]:
     """The chain's headers that head comments. The first one's block, when many times a typical
     comment and longer than comments are, is the article under its dateline (a long comment
-    further on stays a comment); blocks typically that long are posts (a blog's front page)."""
+    further on stays a comment), unless a comments heading stands above it; blocks typically
+    that long are posts (a blog's front page)."""
     sizes = [sum(j.f.tokens for j in infos[a + 1: b] if j.cls != BAD) for a, b in zip(chain, chain[1:])]
     typical = max(sorted(sizes)[len(sizes) // 2], 1)
     if typical > settings.COMMENT_POST_TOKENS:
         return []
-    if sizes[0] > settings.COMMENT_MAX_BLOCK_RATIO * typical and sizes[0] > settings.COMMENT_MAX_TOKENS:
+    if (sizes[0] > settings.COMMENT_MAX_BLOCK_RATIO * typical and sizes[0] > settings.COMMENT_MAX_TOKENS
+            and not _under_comments_heading(infos, chain[0])):
         chain = chain[1:]
     return chain if len(chain) >= settings.COMMENT_MIN_BLOCKS else []
+
+
+def _under_comments_heading(infos: list[_Info], k: int) -> bool:
+    """A comments heading ("{ 24 comments… read them below or add one }") stands right above line k."""
+    return any(j.pattern and j.pattern.reason == "comments"
+               for j in infos[max(0, k - settings.COMMENTS_HEADING_MAX_LINES): k])
 
 
 _CUT_SHORT = re.compile(r"(?:\.{3}|…)\]?\s*\d*$")  # "… the game can... 12" (its comment count)
@@ -539,9 +591,10 @@ def _mark_thread(infos: list[_Info], kinds: list[str | None], heads: list[int]) 
     why = "teaser list (stories with their times)" if teasers else "reader comments"
     # Under an article the first block is a comment; with no more prose above it than it holds,
     # it is a feed's first post, which may be the article: that is left to the article's choice.
+    # (A comments heading right above it says it is a comment.)
     above = sum(i.f.tokens for i in infos[: heads[0]] if i.cls == GOOD)
     first = sum(i.f.tokens for i in infos[heads[0] + 1: heads[1]] if i.cls == GOOD)
-    for i in infos[heads[0] if above > first else heads[1]: end]:
+    for i in infos[heads[0] if above > first or _under_comments_heading(infos, heads[0]) else heads[1]: end]:
         if i.cls != BAD or i.why.startswith("repeated"):
             i.cls, i.why, i.byline, i.running = BAD, why, False, False
             i.line.reason = "outside article: " + why
@@ -581,6 +634,24 @@ def _mark_glued_teasers(infos: list[_Info], glued_lines: list[int]) -> None:
                 j.cls, j.why, j.running = BAD, "teaser list (headline glued to its story)", False
                 j.line.reason = "outside article: " + j.why
         run = [i] if i is not None and i.cls != BAD else []
+
+
+def _mark_title_case_teasers(infos: list[_Info]) -> None:
+    """Runs of lines in Title Case are a list of headlines, though they end in "?" or "." and
+    read as prose ("Help! My Toddler Ate the Crayons."): a sentence is not in Title Case. With
+    only one that reads as prose, one line more is needed (a headline over a standfirst, or over
+    a line of names: "Reviewed by Jo Roe, MD; Professor of Medicine")."""
+    run: list[_Info] = []
+    for i in infos + [None]:
+        if i is not None and i.cls != BAD and i.f.words > i.f.han and _title_case(i.f.latin):
+            run.append(i)
+            continue
+        reads_as_prose = sum(j.cls == GOOD for j in run)
+        if reads_as_prose and len(run) >= settings.TEASER_MIN_RUN + (reads_as_prose < settings.TEASER_MIN_RUN):
+            for j in run:
+                j.cls, j.why, j.running = BAD, "teaser list (headlines in Title Case)", False
+                j.line.reason = "outside article: " + j.why
+        run = []
 
 
 # "Nick on An important vSphere 4 storage bug": a "recent comments" widget's line
@@ -720,7 +791,41 @@ def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: 
     prose = [k for k in range(start, end + 1) if infos[k].cls == GOOD]
     if not prose:
         return None
-    return prose[0], end  # what stands before the first prose is the header's to label
+    # what stands before the first prose is the header's to label
+    return _with_unfinished_lines(infos, _below_inner_headline(infos, prose, signed)), end
+
+
+_UNFINISHED = re.compile(r"[,，;；]$")
+
+
+def _with_unfinished_lines(infos: list[_Info], start: int) -> int:
+    """The article's first line, moved up over lines right above it that end in a comma: a
+    sentence goes on from them into it (a poem's first line, "He prays for storms,")."""
+    while (start > 0 and _UNFINISHED.search(infos[start - 1].line.text) and infos[start - 1].cls != BAD
+           and infos[start - 1].f.items == 1 and not infos[start - 1].pattern and not infos[start - 1].byline):
+        start -= 1
+    return start
+
+
+def _below_inner_headline(infos: list[_Info], prose: list[int], signed: list[int]) -> int:
+    """The run's first prose line, or, when a headline with its byline or date (under that prose)
+    stands a few paragraphs into the run, the first under it: the prose above it is a box of
+    the site's (a blog's motto, "About me"), shorter than the article that follows."""
+    first = prose[0]
+    box_end = prose[min(len(prose) - 1, settings.BOX_MAX_PROSE_LINES)]
+    for h in range(first + 1, min(prose[-1], box_end)):
+        if infos[h].line.text.startswith("(") or infos[h].f.prose_punct > 2:
+            continue  # "(Credit: Jane Roe)", "Labels: apps, mobile, tablets, …": no headline
+        dated = _headline_length(infos[h]) and any(  # (a dated byline under the prose, right above it)
+            i.byline and is_dated_byline(i.line.text)
+            for i in infos[max(first + 1, h - settings.META_ABOVE_TITLE_LINES): h])
+        if h in signed or _headline_like(infos[h]) and dated:
+            above = sum(infos[k].f.tokens for k in prose if k < h)
+            below = sum(infos[k].f.tokens for k in prose if k > h)
+            if above < below:
+                return next(k for k in prose if k > h)
+            break
+    return first
 
 
 def _opens_comments(infos: list[_Info], k: int, threads: list[tuple[int, int, int]]) -> bool:
@@ -844,6 +949,8 @@ def _label_body(infos: list[_Info], start: int, end: int, paragraph_lines: bool 
             _set(i, BOILERPLATE, "link list inside the article")
         elif announced and i.cls != BAD:
             _set(i, BODY, "list item inside the article")
+        elif i.why == _TRUNCATED_WHY and _between_prose(infos, k, start, end):
+            _set(i, BODY, "trailing off inside the article")  # "The correct diagnosis is…"
         elif i.cls == BAD or i.why == _RULE_WHY:
             _set(i, BOILERPLATE, i.why)
         elif i.running:
@@ -853,6 +960,10 @@ def _label_body(infos: list[_Info], start: int, end: int, paragraph_lines: bool 
             _set(i, HEADING, "sub-heading before prose")
         elif paragraph_lines and not i.pattern and chrome_word_share(i.line.text) < 0.5:
             _set(i, BODY, "paragraph of mch's text format")
+        elif _ITEM_BULLET.match(i.line.text) and not i.pattern:
+            _set(i, BODY, "list item inside the article")  # "– Focusing speed": a bullet, not a link
+        elif _in_short_list(infos, k, start, end):
+            _set(i, BODY, "list item inside the article")
         else:
             _set(i, BOILERPLATE, "short line inside the article")
         if (_announces_list(i) and k < end and infos[k + 1].cls in (SHORT, NEAR)
@@ -860,6 +971,29 @@ def _label_body(infos: list[_Info], start: int, end: int, paragraph_lines: bool 
             announced = True
             if i.line.label != BODY:
                 _set(i, BODY, "announces a list inside the article")
+
+
+def _between_prose(infos: list[_Info], k: int, start: int, end: int) -> bool:
+    """Prose of the article stands right above line k and right under it."""
+    return start < k < end and infos[k - 1].cls == GOOD and infos[k + 1].cls == GOOD
+
+
+def _list_item_shaped(i: _Info) -> bool:
+    return i.cls in (SHORT, NEAR) and not i.pattern and not i.byline and chrome_word_share(i.line.text) < 0.5
+
+
+def _in_short_list(infos: list[_Info], k: int, start: int, end: int) -> bool:
+    """Line k is one of several short lines in a row between two paragraphs of the article: the
+    items of a list whose bullets were lost ("Search in a file", "Switch files", …)."""
+    if not _list_item_shaped(infos[k]):
+        return False
+    lo = hi = k
+    while lo > start and _list_item_shaped(infos[lo - 1]):
+        lo -= 1
+    while hi < end and _list_item_shaped(infos[hi + 1]):
+        hi += 1
+    return (hi - lo + 1 >= settings.LIST_AFTER_MIN_ITEMS and infos[lo - 1].cls == GOOD
+            and hi < end and infos[hi + 1].cls == GOOD)
 
 
 def _announces_list(i: _Info) -> bool:
@@ -870,7 +1004,13 @@ def _announces_list(i: _Info) -> bool:
 # "Jane Roe (@jroe) is a staff writer at the Daily …": the author's biography under a post
 _BIO = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?: \([^)]*\))?,? (?:- [^.]{0,60} )?"
                   r"(?:is|was|has been|serves as|covers|covered|writes|joined)\b.{0,120}?"
-                  r"\b(?:reporter|editor|writer|author|contributor|columnist|journalist|correspondent|blogger)")
+                  r"\b(?:reporter|editor|writer|author|contributor|columnist|journalist|correspondent|blogger)"
+                  # "About the author: Jane Roe …", "This post was written by Jane Roe, who …"
+                  r"|^(?i:about the author\s*[:：]|(?:this|the) (?:article|post|story|guest post) (?:is|was) (?:written|contributed) by\b)"
+                  # "Jane Roe (@jroe) is a …, who lives in …", "I'm a nurse turned mom. I live in …": a
+                  # person introduced, and where to find her
+                  r"|^(?:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?: \([^)]*\))?,? (?:is|serves as)|(?:I am|I'm)) (?:a|an|the|[A-Z]\w+ of)\b"
+                  r".{0,160}?(?:\b(?:lives|living|based|I live) in\b|\benthusiast\b|\bfollow (?:him|her)\b|\b(?:his|her) (?:website|blog)\b|\(@\w+\))")
 
 
 def _drop_headings_of_nothing(infos: list[_Info]) -> None:
@@ -957,7 +1097,8 @@ def _label_announced_list(infos: list[_Info], end: int) -> int:
         elif amounts:  # "Ingredients:": amounts, and "salt to taste" among them
             if i.cls not in (SHORT, NEAR) or i.f.tokens > settings.LIST_AFTER_MAX_ITEM_TOKENS:
                 break
-        elif i.cls != NEAR or infos[k].cls != GOOD:  # "More stories:" and headlines: no list of its
+        elif (infos[k].cls != GOOD  # "More stories:" and headlines: no list of its
+              or not (i.cls == NEAR or i.cls == SHORT and chrome_word_share(text) < 0.5)):  # ("Pinterest is fourth", not "Share")
             break
         items, n = items + 1, n + 1
     if amounts:  # up to its last amount, when most of its items are amounts

@@ -1098,3 +1098,199 @@ def test_a_pull_quote_is_no_headline(header):
             '"We will not stop until every mother has a bed," said the chief midwife.',
             "Doctors said the ward would cut waiting times for expectant mothers across the region by half."]
     assert clean_text("\n".join(header + body)).title == "Hospital opens new maternity ward"
+
+
+def test_short_unmarked_items_the_article_s_last_sentence_announces_are_its_list():
+    items = ["Most parents signed up within a week", "Rural clinics joined late",
+             "Waiting times fell", "Nurses asked for more training"]
+    a = _en_page_with("If you are short of time today, here are the main findings of the review in brief:\n" + "\n".join(items))
+    assert all(item in a.text for item in items)
+    more = ["Hospital Opens New Wing", "Flu Season Starts Early", "Ten Tips", "Vaccines Explained Simply"]
+    b = _en_page_with("More stories:\n" + "\n".join(more))
+    assert not any(x in b.text for x in more)
+
+
+def test_a_related_box_named_after_the_site_heads_a_list():
+    a = _en_page_with("More from Health Daily:\nFlu Season Starts Early\nVaccines Explained")
+    assert {x.text: x.reason for x in a.removed}["More from Health Daily:"] == "outside article: related list"
+
+
+def test_a_blog_s_motto_above_the_dated_post_is_not_the_article():
+    motto = "Notes from a small clinic on the coast, written between appointments, about babies, parents and the people who help them."
+    post = ["We opened the new weighing room this week, and the first family through the door brought cake for everyone on the ward.",
+            "The room is bigger than the old one, so a parent can sit beside the scale, and the nurses no longer have to shout across the corridor.",
+            "Next month we will start the evening clinic for working parents, twice a week, with the same nurses and the same kettle."]
+    page = "\n".join(["Small Clinic Notes", "Home", "About", motto, "Monday, March 4, 2024",
+                      "A new room for weighing babies", *post, "Posted by Ann at 9:12 AM", "No comments:"])
+    a = clean_text(page)
+    assert motto not in a.text and all(p in a.text for p in post)
+    assert a.title == "A new room for weighing babies"
+
+
+@pytest.mark.parametrize("bio", [
+    "About the author: Sam Poe has raised three children on a nurse's pay and tells other parents how to save.",
+    "This post was written by Sam Poe, a father of three who keeps bees and a very long list of questions for doctors.",
+    "Sam Poe (@sampoe) is President of the Parents Forum, which he started in 2009. He lives in the city with his twins.",
+    "Sam Poe is a retired midwife and a keen gardener who lives in a small town by the sea with two dogs and a cat.",
+    "I'm a school nurse turned full-time mum of two busy toddlers. I live in a small town by the sea with my family.",
+])
+def test_a_biography_of_the_author_under_the_article_goes(bio):
+    a = _en_page_with(bio)
+    assert bio not in a.text and "More than 30,000" in a.text
+    assert "about the author" in {x.text: x.reason for x in a.removed}[bio]
+
+
+def test_a_box_of_several_paragraphs_above_the_dated_post_is_not_the_article():
+    box = ["Welcome to Small Clinic Notes, where two nurses write about the babies and parents they meet every week.",
+           "We answer questions from readers too, so write to us if something about feeding or sleep worries you.",
+           "Consider a small donation if you find these notes useful, it keeps the site free for every family.",
+           "Our first book came out last spring and has been read by parents in more than twenty countries so far.",
+           "It is available as an e-book and in paper, and it makes a good present for anyone expecting a baby."]
+    post = ["We opened the new weighing room this week, and the first family through the door brought cake for everyone on the ward.",
+            "The room is bigger than the old one, so a parent can sit beside the scale, and the nurses no longer have to shout across the corridor.",
+            "Next month we will start the evening clinic for working parents, twice a week, with the same nurses and the same kettle.",
+            "The clinic will be open to every family in the district, whether or not their baby was born at our hospital, and there is no fee.",
+            "Parents who cannot come in the evening can still ring the nurses' line on weekday mornings, as they always could before."]
+    page = "\n".join(["Small Clinic Notes", "Home", "About", *box, "Monday, March 4, 2024",
+                      "A new room for weighing babies", *post, "Posted by Ann at 9:12 AM", "No comments:"])
+    a = clean_text(page)
+    assert not any(b in a.text for b in box) and all(p in a.text for p in post)
+
+
+def test_links_with_an_arrow_to_the_older_and_newer_post_are_not_text():
+    older, newer = "« Why we weigh babies on Mondays, and what it tells us", "The nurses' line is open again on Sunday mornings »"
+    a = _en_page_with(f"{older}\n{newer}")
+    reasons = {x.text: x.reason for x in a.removed}
+    assert older not in a.text and newer not in a.text and "link arrow" in reasons[older] and "link arrow" in reasons[newer]
+
+
+def test_headlines_in_title_case_under_the_article_are_a_teaser_list_though_they_end_in_a_stop():
+    teasers = ["Help! My Toddler Ate the Crayons Again and Now Refuses Every Vegetable.",
+               "Why Your Baby Wakes Up at Five Every Morning, and What You Can Do About It?",
+               "Ten Things Midwives Wish Every New Father Knew Before the Birth."]
+    a = _en_page_with("\n".join(teasers))
+    assert not any(t in a.text for t in teasers) and "More than 30,000" in a.text
+    sentences = ["Parents can book a place at any of the clinics by phone or online.",
+                 "The hospital will publish the first results of the programme in the autumn."]
+    b = _en_page_with("\n".join(sentences))
+    assert all(s in b.text for s in sentences)
+
+
+def test_a_line_trailing_off_between_paragraphs_of_the_article_is_the_article_s():
+    trailing = "And then the phone rang…"
+    story = ["The night nurse had checked every cot on the ward twice before she sat down to write her notes for the morning.",
+             "Nothing about the evening had been unusual, and the parents who stayed over were asleep in the chairs by the window.",
+             "It was the call every neonatal unit prepares for, and the team was in the delivery room within four minutes of it.",
+             "The baby, born eight weeks early, went home with her parents a month later, and the nurses still keep her photo."]
+    a = clean_text("\n".join(["Home | News | Health | Sport | About us", "A night on the baby ward", "By Jane Doe",
+                              *story[:2], trailing, *story[2:], "Share this article"]))
+    assert trailing in a.text and all(p in a.text for p in story)
+    teaser = "Hospital opens a new ward for premature babies in the north of the ci..."
+    b = _en_page_with(teaser)
+    assert teaser not in b.text
+
+
+def test_a_label_repeated_over_each_section_of_the_article_is_the_article_s():
+    sections = [("Bathing a newborn", "Fill the tub with a few centimetres of warm water and test it with your elbow before the baby goes in."),
+                ("Cutting tiny nails", "Use rounded scissors after a bath, when the nails are soft, and ask someone to hold the baby's hand still."),
+                ("Cleaning the cord", "Keep the stump dry and clean, fold the nappy below it, and let it fall off on its own within two weeks.")]
+    lines = ["Home | News | Health | Sport | About us", "Three first-week skills for new parents", "By Jane Doe",
+             "Midwives say parents ask about the same few tasks in the first week, so we asked three of them how they teach each one."]
+    for n, (heading, text) in enumerate(sections):
+        lines += [heading, text, "What midwives say:",
+                  f"Most parents get it right by try number {n + 2}, and nobody should worry if the first one takes a little longer."]
+    a = clean_text("\n".join(lines + ["Share this article"]))
+    assert a.text.count("What midwives say:") == 3 and all(text in a.text for _, text in sections)
+
+
+def test_ad_labels_between_paragraphs_are_advertisements():
+    for label in ("Advert", "Remove this ad"):
+        a = _en_page_inside(label)
+        assert label not in a.text and {x.text: x.reason for x in a.removed}[label].endswith("advertisement")
+
+
+def test_a_count_of_responses_heads_the_comments():
+    a = _en_page_with("12 Responses")
+    assert "comments" in {x.text: x.reason for x in a.removed}["12 Responses"]
+
+
+def test_a_line_ending_in_a_comma_above_the_article_s_first_sentence_begins_it():
+    verse = ["The rain came down on the sleeping town,", "and every child slept on through the storm until the morning came at last.",
+             "The midwife walked home at dawn, tired and happy, with her bag and her umbrella under one arm."]
+    a = clean_text("\n".join(["Home | Poems | About", "Verse of the Week", "By Jane Doe", *verse, "Share this article"]))
+    assert all(v in a.text for v in verse) and a.text.startswith(verse[0])
+
+
+def test_bulleted_items_inside_the_article_are_its_list_though_no_colon_announces_them():
+    items = ["– Weight at birth", "– Hearing test", "– Blood spot test"]
+    a = _en_page_inside("The visit covers three checks, each of them done in the same room.\n" + "\n".join(items))
+    assert all(item in a.text for item in items)
+
+
+def test_short_lines_in_a_row_between_paragraphs_are_a_list_that_lost_its_bullets():
+    items = ["Weigh the baby", "Check the hearing", "Take a drop of blood", "Book the next visit"]
+    story = ["Every visit follows the same steps, and the nurses say parents soon know them by heart after the first month.",
+             "Each step takes a few minutes, so a whole visit rarely lasts longer than half an hour for most families."]
+    a = clean_text("\n".join(["Home | News | Health | Sport | About us", "What happens at a baby check", "By Jane Doe",
+                              story[0], *items, story[1], "Share this article"]))
+    assert all(item in a.text for item in items)
+    b = clean_text("\n".join(["Home | News | Health | Sport | About us", "What happens at a baby check", "By Jane Doe",
+                              story[0], "Continue reading the main story", "Related Stories", "Share this article",
+                              story[1], "Share this article"]))
+    assert "Continue reading the main story" not in b.text
+
+
+def test_a_handle_to_follow_and_a_video_teaser_inside_the_article_are_chrome():
+    for chrome in ("Follow @healthdaily", "Parents Queue for the New Clinic Watch Video"):
+        a = _en_page_inside(chrome)
+        assert chrome not in a.text and chrome in {x.text for x in a.removed}
+
+
+def test_a_related_link_inside_the_article_is_not_its_text():
+    for link in ("Related: Ten things midwives wish you knew", "[Read more: Flu season starts early this year]"):
+        a = _en_page_inside(link)
+        assert link not in a.text and {x.text: x.reason for x in a.removed}[link].endswith("related link")
+
+
+def test_under_a_comments_heading_the_first_block_of_the_thread_is_a_comment_however_long():
+    post = ["The clinic will be closed on Monday for the holiday, and the nurses' line will be open as usual from nine.",
+            "Please leave your questions for the midwives below, and we will answer as many as we can this week."]
+    first = ("Thank you for this, my daughter was born in your clinic last spring and the nurses were wonderful to us "
+             "from the first day, even when I called them three times a night with questions about feeding and sleep, "
+             "and I still remember how patient the midwife was when the baby would not latch for the first two days. "
+             "We came back for every check after that, the weighing, the hearing test and the blood spot test, and each "
+             "time somebody remembered our names and asked about the older children, which meant a great deal to us. "
+             "When my husband was ill in the autumn the clinic moved our appointments to the evening without any fuss, "
+             "and the nurse on the phone line talked me through a fever at two in the morning as if she had all the time "
+             "in the world. I tell every new parent I meet about you, and I hope the holiday gives you all a good rest.")
+    comments = ["Anna Lee July 3, 2012 at 4:54 pm", first, "Reply",
+                "Tom Roe July 2, 2012 at 9:12 am", "Will the evening clinic be open that week as well?", "Reply",
+                "Mia Poe July 1, 2012 at 8:03 pm", "Thanks for letting us know in good time.", "Reply",
+                "Ben Cho June 30, 2012 at 7:45 am", "Happy holidays to all the nurses!", "Reply"]
+    a = clean_text("\n".join(["Clinic Notes", "Home", "Holiday opening hours", "by Ann on June 29, 2012", *post,
+                              "{ 4 comments… read them below or add one }", *comments]))
+    assert all(p in a.text for p in post) and first not in a.text
+
+
+def test_a_long_post_footer_ending_in_bookmark_the_permalink_ends_the_article():
+    footer = ("This entry was posted in Newborn Care, Screening, Hearing, Feeding, Sleep, Clinics, Parents, Nurses, "
+              "Midwives, Hospitals, Vaccines, District News, Weekly Notes, Reader Questions, Twins, Premature Babies, "
+              "Breastfeeding, Allergies and Growth Charts by Jane Doe. Bookmark the permalink.")
+    a = _en_page_with(footer)
+    assert footer not in a.text and "post footer" in {x.text: x.reason for x in a.removed}[footer]
+
+
+def test_cleaning_twice_keeps_a_title_case_line_under_the_headline_and_drops_a_rare_label():
+    from typer.testing import CliRunner
+    from mch_cli.cli import app
+    runner = CliRunner()
+    credit = "Reviewed by Jo Roe, MD; Associate Professor of Medicine, University of the North."
+    story = ["The city's maternal and child health hospital has expanded its newborn screening programme, officials said.",
+             "More than 30,000 infants were screened last year, and the hospital expects the number to double as it grows.",
+             "Parents can book a screening at any of the district clinics, and the test itself takes only a few minutes."]
+    page = "\n".join(["Home | News | Health | Sport | About us", "Hospital expands newborn screening", "By Jane Doe", "Ad",
+                      credit, story[0], "Click to enlarge", story[1], "Click to enlarge", story[2], "Share this article",
+                      "Click to enlarge", "Copyright 2024 Health Daily. All rights reserved."])
+    once = runner.invoke(app, ["clean", "-"], input=page.encode()).stdout
+    assert all(p in once for p in story)
+    assert runner.invoke(app, ["clean", "-"], input=once.encode()).stdout == once
