@@ -382,6 +382,11 @@ def _wrap_width(infos: list[_Info]) -> int | None:
 _CAPTION = Pattern(CAPTION, False, False, 0, "photo caption", re.compile(""))
 
 
+def _latin_words(i: _Info) -> list[str]:
+    """Line i's Latin words (found again on a huge page, which keeps none: page_features)."""
+    return i.f.latin if i.f.latin is not None else LATIN_WORD_RE.findall(i.line.text)
+
+
 def _mark_menu_links(infos: list[_Info]) -> None:
     """HTML: three or more Chinese link lines in a row are a menu, whose items name no author
     ("各国军队" / "纪实传记" / "史海钩沉"; an English byline's name is a link among the
@@ -643,7 +648,7 @@ def _mark_title_case_teasers(infos: list[_Info]) -> None:
     a line of names: "Reviewed by Jo Roe, MD; Professor of Medicine")."""
     run: list[_Info] = []
     for i in infos + [None]:
-        if i is not None and i.cls != BAD and i.f.words > i.f.han and _title_case(i.f.latin):
+        if i is not None and i.cls != BAD and i.f.words > i.f.han and _title_case(_latin_words(i)):
             run.append(i)
             continue
         reads_as_prose = sum(j.cls == GOOD for j in run)
