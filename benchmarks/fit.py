@@ -132,8 +132,8 @@ def memoise_line_work() -> None:
         return
     c.features = lru_cache(maxsize=None)(c.features)
     plain_page_features = c.page_features
-    page_features = lru_cache(maxsize=None)(lambda texts: plain_page_features(list(texts)))
-    c.page_features = lambda texts: page_features(tuple(texts))
+    page_features = lru_cache(maxsize=None)(lambda texts, keep: plain_page_features(list(texts), keep))
+    c.page_features = lambda texts, keep_words=True: page_features(tuple(texts), keep_words)
     c.is_byline = lru_cache(maxsize=None)(c.is_byline)
     make_matcher = c.matcher
 
