@@ -188,9 +188,15 @@ def _title_case(words: list[str]) -> bool:
     """A headline in Title Case ("Why Your Dishwasher Stopped Cleaning Like It Used To?"): every
     word but the short function words capitalised. A sentence capitalises its first word and
     names, never its verbs too."""
-    content = [w for w in words if len(w) > 3 or w not in _EN_STOPWORDS]
-    return (settings.TITLE_CASE_MIN_WORDS <= len(content) and len(words) <= settings.TITLE_MAX_WORDS
-            and all(w[0].isupper() or w[0].isdigit() for w in content))
+    if len(words) > settings.TITLE_MAX_WORDS:
+        return False
+    content = 0
+    for w in words:  # (a loop that stops at the first word in lower case: most lines have one)
+        if len(w) > 3 or w not in _EN_STOPWORDS:
+            if not (w[0].isupper() or w[0].isdigit()):
+                return False
+            content += 1
+    return content >= settings.TITLE_CASE_MIN_WORDS
 
 
 def line_class(f: Features) -> tuple[str, str]:
@@ -240,6 +246,8 @@ class _Info:
     stamp: str | None = None   # _stamp_shape: a post's time stamp, in a comment thread or a feed
     header: str | None = None  # _comment_header: the kind of comment header the line is
     glue: str | None = None    # _glue: a teaser's headline glued to its story
+    headline: bool | None = None  # _headline_like, once asked (after the marking passes, which
+    # may change what it looks at: the class, the pattern, the byline)
 
 
 def classify(lines: list[Line], patterns: tuple[Pattern, ...],
@@ -647,9 +655,13 @@ def _mark_title_case_teasers(infos: list[_Info]) -> None:
     only one that reads as prose, one line more is needed (a headline over a standfirst, or over
     a line of names: "Reviewed by Jo Roe, MD; Professor of Medicine")."""
     run: list[_Info] = []
+    fewest, most = settings.TITLE_CASE_MIN_WORDS, settings.TITLE_MAX_WORDS
     for i in infos + [None]:
-        if i is not None and i.cls != BAD and i.f.words > i.f.han and _title_case(_latin_words(i)):
+        if (i is not None and fewest <= i.f.words <= most and i.f.words > i.f.han and i.cls != BAD
+                and _title_case(_latin_words(i))):
             run.append(i)
+            continue
+        if not run:
             continue
         reads_as_prose = sum(j.cls == GOOD for j in run)
         if reads_as_prose and len(run) >= settings.TEASER_MIN_RUN + (reads_as_prose < settings.TEASER_MIN_RUN):
@@ -1181,6 +1193,13 @@ _NAVIGATION = re.compile(r"(?:首[页頁]|主[页頁]|home)\s*[-－—/|｜>»·
 
 
 def _headline_like(i: _Info) -> bool:
+    """Line i has a headline's shape (asked many times a line by the headline search)."""
+    if i.headline is None:
+        i.headline = _headline_shape(i)
+    return i.headline
+
+
+def _headline_shape(i: _Info) -> bool:
     f = i.f
     if (i.base_cls not in (SHORT, NEAR) or i.pattern or i.byline or i.f.breadcrumb or "http" in i.line.text
             or _DOMAIN.match(i.line.text) or _MASTHEAD.match(i.line.text)  # the site, not its story
