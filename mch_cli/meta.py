@@ -373,7 +373,8 @@ def strip_widget_prefix(title: str) -> str:
     """A headline without the share widget's words glued or set before it ("Share this: X",
     "ShareTweetEmailHospital opens …" → "Hospital opens …")."""
     head, colon, rest = title.partition(":")
-    if colon and len(rest.split()) >= 3 and 0 < len(head.split()) <= 3 and all(w.lower() in _WIDGET_WORDS for w in head.split()):
+    words = head.split()
+    if colon and len(rest.split()) >= 3 and 0 < len(words) <= 3 and all(w.lower() in _WIDGET_WORDS for w in words):
         return rest.strip()
     first, _, tail = title.partition(" ")
     parts = _CAMEL_JOINT.split(first)
