@@ -306,7 +306,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
             info.cls, info.why, info.byline = BAD, f"inside {line.inside}", False
         line.label, line.reason = BOILERPLATE, "outside article: " + info.why
         infos.append(info)
-    labels = _keep_section_labels(infos, {text: judged[text][2] for text in judged})
+    labels = _keep_section_labels(infos, judged)
     _mark_running_text(infos)
     _mark_menu_links(infos)
     _mark_credited_captions(infos)
@@ -410,7 +410,7 @@ def _mark_menu_links(infos: list[_Info]) -> None:
         run = []
 
 
-def _keep_section_labels(infos: list[_Info], whys: dict[str, str]) -> set[str]:
+def _keep_section_labels(infos: list[_Info], judged: dict[str, tuple]) -> set[str]:
     """A short line repeated three times or more with prose between every two (a how-to's "Vim",
     "Emacs", "Shortcut:" under each of its sections) labels the article's parts: a menu or a
     ranking list repeats its lines with nothing of the article between them, and a name over each
@@ -419,13 +419,15 @@ def _keep_section_labels(infos: list[_Info], whys: dict[str, str]) -> set[str]:
     for k, i in enumerate(infos):
         if i.repeated >= settings.SECTION_LABEL_MIN_REPEATS and i.why.startswith("repeated") and i.base_cls != GOOD:
             at.setdefault(i.line.text, []).append(k)
+    if not at:
+        return set()
     prose = list(accumulate(i.base_cls == GOOD and i.repeated == 1 for i in infos))
     kept = set()
     for text, where in at.items():
         if all(prose[b] > prose[a] for a, b in zip(where, where[1:])) and not _name_line(infos[where[0]]):
             kept.add(text)
             for k in where:
-                infos[k].cls, infos[k].why = infos[k].base_cls, whys[text]
+                infos[k].cls, infos[k].why = infos[k].base_cls, judged[text][2]  # (its context-free why)
                 infos[k].line.reason = "outside article: " + infos[k].why
     return kept
 
