@@ -216,7 +216,7 @@ AGO_RE = re.compile(r"\b\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?
 _SITE_RE = re.compile(r"\.(?:com|net|org|cn|gov|edu|info|news|hk|tw)(?:\.\w{2})?$|(?:网|报|社|电视台|新闻)$"
                       r"|\b(?:news|network|agency|daily|weekly|times|post|press|online|magazine|journal|gazette|herald"
                       r"|tribune|chronicle|digital|media|radio|tv|group)$", re.I)
-_VALUE_TRIM = " \t:：,，;；|/-—–·【】[]()（）<>《》\"'“”〓"
+_VALUE_TRIM = " \t:：,，;；|｜/-—–·【】[]()（）<>《》\"'“”〓"
 # … and the counters a post footer carries ("作者:zboygirl 阅读(1660) 评论(5)").
 _NOT_NAMES = frozenset("""本报 记者 通讯员 报道 编辑 新华社 中新社 本网 综合 整理 转载 网友 楼主 原创 来源 作者
 阅读 评论 点击 浏览 回复 人气 小编 佚名 匿名 本站 管理员 站长""".split())
@@ -460,12 +460,16 @@ def _no_chrome_words(name: str) -> bool:
 def _plausible_author(value: str) -> bool:
     """An author's value holds letters and no sentence ("作者：你知道吗？", "作者：12345", "小编"), and a
     Latin one names a person (_names_a_person)."""
-    if _SENTENCE_MARK.search(value) or not _LETTER.search(value) or value in _NOT_NAMES:
+    if (_SENTENCE_MARK.search(value) or not _LETTER.search(value) or value in _NOT_NAMES
+            or _NOT_A_PERSON.search(value)):
         return False
     return bool(count_han(value)) or _names_a_person(value) and not _AN_OUTLET.search(value)
 
 
 _SENTENCE_MARK = re.compile(r"[?？!！。]")
+# A site's name and slogan ("财讯网_提供股票…", "财经》综合报道"), a photographer ("廖宇杰摄"), a company
+# ("John Wiley & Sons Ltd").
+_NOT_A_PERSON = re.compile(r"[_》《]|[摄攝]$|\b(?:inc|ltd|llc|plc|corp|corporation|companies)\b\.?", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -608,7 +612,10 @@ def _split_names(value: str) -> list[str]:
     parts = [p.strip(_VALUE_TRIM) for p in parts if p.strip(_VALUE_TRIM)]
     if len(parts) == 1:
         return parts  # one value: a name, or an issuing body (发文机关：吉林省人民政府)
-    return [p for p in parts if is_name(p)]
+    # several: names, a Chinese one of two or three characters with its surname, four with a
+    # compound one ("潘姿羽 文字大小", "李兆清 江蘇南通 職員": a key's name, a place, a role)
+    return [p for p in parts if is_name(p) and (not count_han(p) or _has_surname(p) and (
+        len(p) <= 3 or p[:2] in _surnames()[0]))]
 
 
 _BRACKETED_RE = re.compile(r"[(（]([^()（）]{2,40})[)）]")

@@ -222,7 +222,11 @@ def test_a_byline_names_people_not_roles(byline, author):
     # questions, numbers and roles are no authors
     ("作者：你知道吗？", None), ("作者：12345", None), ("作者：小编", None), ("Author: 2024", None),
     # a photographer alone signs no article
-    ("Photos by John Doe", None),
+    ("Photos by John Doe", None), ("作者：王小明摄", None),
+    # a site's slogan, a company, the next key's name, a place and a role
+    ("作者：健康网_提供健康资讯服务", None), ("Author: Acme Health Ltd", None),
+    ("作者： 潘小羽 文字大小：【大】【中】【小】", "潘小羽"), ("作者：李小清 江苏南通 职员", "李小清"),
+    ("作者：赵延东、风笑天", "赵延东, 风笑天"), ("作者：王小明｜", "王小明"),
 ])
 def test_author_values_are_cleaned(byline, author):
     from mch_cli.meta import extract
