@@ -188,10 +188,13 @@ _KEY_RE = re.compile(
 _BY_RE = re.compile(r"^(?i:(?:analysis|story|text|words|commentary|review|interview|reporting) by|by|written by|reported by)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von))*)"
                     r"|^(?i:posted by)\s+(?P<handle>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von))*|[\w.-]{2,30}\b)")
 _HAN_NAME = r"[\u4e00-\u9fff·]{2,4}"
+# A name that ends where a reporter's credit goes on ("张三发自北京", "张三报道", "张三摄", "张三和李四"),
+# or at a character that is no Han: never amid a run of Han ("记者谭飞王艳明闫鹃": where is the end?)
+_ENDED_HAN_NAME = r"[\u4e00-\u9fff·]{2,4}?(?=发自|报道|报导|[摄攝]|和|及|与|[^\u4e00-\u9fff·]|$)"
 # "本报记者罗科苏盈发自北京" · "新京报记者 彭冲 山东冠县报道" · "（记者 张三 通讯员 李四）"
 _REPORTER_RE = re.compile(r"(?:记者|通讯员|实习生|特约撰稿人?)\s*[:：]?\s*(?!从|在|近日|日前|获悉|了解|今天|昨天|"
-                          r"前往|来到|走访|采访|调查|注意到|发现|看到|获|向|对|于|跟|到|从)(?P<names>" + _HAN_NAME
-                          + r"(?:[ 、，,]+" + _HAN_NAME + r")*)(?P<after>\s*(?:发自|报道|报导)?)")
+                          r"前往|来到|走访|采访|调查|注意到|发现|看到|获|向|对|于|跟|到|从)(?P<names>" + _ENDED_HAN_NAME
+                          + r"(?:[ 、，,]+" + _ENDED_HAN_NAME + r")*)(?P<after>\s*(?:发自|报道|报导|[摄攝])?)")
 # One of these words is in every match of _REPORTER_RE and _NAME_PLACE_RE: a cheap test first.
 _REPORTER_WORD_RE = re.compile("记者|通讯员|实习生|特约撰稿|报道|报导")
 # "（姚峰 上海报道）" at the end of an article
@@ -467,9 +470,12 @@ def _plausible_author(value: str) -> bool:
 
 
 _SENTENCE_MARK = re.compile(r"[?？!！。]")
-# A site's name and slogan ("财讯网_提供股票…", "财经》综合报道"), a photographer ("廖宇杰摄"), a company
-# ("John Wiley & Sons Ltd").
-_NOT_A_PERSON = re.compile(r"[_》《]|[摄攝]$|\b(?:inc|ltd|llc|plc|corp|corporation|companies)\b\.?", re.I)
+# A site's name and slogan ("财讯网_提供股票…", "财经》综合报道"), a photographer ("廖宇杰摄"), names run
+# together after a reporter's title ("半月谈记者谭飞王艳明"), a company or a body ("John Wiley & Sons Ltd",
+# "Florida Department of Children").
+_NOT_A_PERSON = re.compile(r"[_》《]|[摄攝]$|[记記]者|\b(?:inc|ltd|llc|plc|corp|corporation|companies|department|ministry"
+                           r"|university|hospital|institute|association|council|committee|foundation|government)\b\.?",
+                           re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -505,6 +511,8 @@ def reporter_names(text: str) -> list[str]:
         return []
     m = _REPORTER_RE.search(simple)
     if m:
+        if m.group("after").strip() in ("摄", "攝"):
+            return []  # "记者张三摄": the photographer
         names = re.split(r"[ 、，,]+", text[m.start("names"): m.end("names")])
         if m.group("after").strip() in ("报道", "报导") and len(names) > 1:
             names = names[:-1]  # "彭冲 山东冠县报道": the place went with the last name
@@ -534,7 +542,8 @@ def byline_fields(text: str) -> dict[str, list[str]]:
         if not value:
             continue
         if field == "author":
-            out.setdefault(field, []).extend(_split_names(value))
+            if not _NOT_A_PERSON.search(value):  # ("Florida Department of Children and Families")
+                out.setdefault(field, []).extend(_split_names(value))
         else:
             out.setdefault(field, []).append(value)
     if "author" not in out and is_name_line(text):

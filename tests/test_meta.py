@@ -253,3 +253,15 @@ def test_an_outlet_is_no_author(byline, author, source):
 def test_a_share_widget_before_the_headline_goes(title, headline):
     from mch_cli.meta import strip_widget_prefix
     assert strip_widget_prefix(title) == headline
+
+
+@pytest.mark.parametrize("text, names", [
+    ("本报记者张三发自北京", ["张三"]), ("记者张三报道", ["张三"]), ("记者张三和李四", ["张三"]),
+    ("本报记者罗科苏盈发自北京", ["罗科苏盈"]), ("（记者 张三 李四）", ["张三", "李四"]),
+    ("新京报记者 彭冲 山东冠县报道", ["彭冲"]),
+    ("记者张三摄", []),  # the photographer
+    ("半月谈记者谭飞王艳明闫鹃", []),  # names run together: where one ends is anyone's guess
+])
+def test_reporter_names_end_where_the_credit_goes_on(text, names):
+    from mch_cli.meta import reporter_names
+    assert reporter_names(text) == names
