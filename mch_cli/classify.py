@@ -1190,6 +1190,9 @@ _MASTHEAD = re.compile(r"The (?:[A-Z][\w.'’-]+ ){0,3}(?:Journal|Times|Post|Her
                        r"Telegraph|Guardian|Independent|Observer|Star-Ledger)$")  # "The Wall Street Journal"
 
 
+# "Watch CBS Shows Now", "Download the app today": a call to action, a promotion's button.
+_CALL_TO_ACTION = re.compile(r"(?:watch|get|buy|download|subscribe|join|follow|sign up|click|try|shop|order|register"
+                             r"|listen)\b.*\b(?:now|today|here|free)[.!]?$", re.IGNORECASE)
 # A line led by the home page and a separator is navigation ("首页-国际-国内-社会", "Home - News").
 _NAVIGATION = re.compile(r"(?:首[页頁]|主[页頁]|home)\s*[-－—/|｜>»·]", re.IGNORECASE)
 
@@ -1207,7 +1210,7 @@ def _headline_shape(i: _Info) -> bool:
             or _DOMAIN.match(i.line.text) or _MASTHEAD.match(i.line.text)  # the site, not its story
             or "@" in i.line.text and _EMAIL.search(i.line.text)):
         return False  # ("… https://t.co/…", then "— Name (@name) date": a post quoted in the article)
-    if CODE.search(i.line.text) or _NAVIGATION.match(i.line.text):
+    if CODE.search(i.line.text) or _NAVIGATION.match(i.line.text) or _CALL_TO_ACTION.match(i.line.text):
         return False
     # A headline may recur: in the page's own ranking list, on other pages of the corpus.
     return (f.items < 8

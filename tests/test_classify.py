@@ -1040,6 +1040,7 @@ def test_a_courtesy_credit_is_a_caption_not_a_headline():
 @pytest.mark.parametrize("widget", [
     "Log inSign up", "Bookmark this page", "AddThis Sharing Buttons", "Contact the blogger", "Sponsored Content",
     "收藏本文 打印本页", "联系博主", "关注我们", "我要投稿", "本站搜尋 網頁搜尋", "首页-国际-国内-社会", "Home - News - Health",
+    "Watch Health Shows Now", "Download the Clinic App Today",
 ])
 def test_a_widget_above_the_article_is_no_headline_nor_author(widget):
     body = ("The city hospital opened a new maternity ward on Monday, with twenty beds and a neonatal unit for "
