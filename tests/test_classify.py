@@ -1295,3 +1295,17 @@ def test_cleaning_twice_keeps_a_title_case_line_under_the_headline_and_drops_a_r
     once = runner.invoke(app, ["clean", "-"], input=page.encode()).stdout
     assert all(p in once for p in story)
     assert runner.invoke(app, ["clean", "-"], input=once.encode()).stdout == once
+
+
+def test_a_tags_line_ends_the_article():
+    page = "\n".join([
+        "Hospital opens new maternity ward",
+        "The city hospital opened a new maternity ward on Monday, with twenty beds and a neonatal unit for "
+        "premature babies.",
+        "Doctors said the ward would cut waiting times for expectant mothers across the region by half this year.",
+        "Tags: Maternity, Hospitals, Health",
+        "Put your business in overdrive with our fiber. Remote control for your desk without leaving it! Storage, "
+        "speed, security for the enterprise. Archive and search business email in the cloud with us.",
+    ])
+    a = clean_text(page)
+    assert "Doctors said" in a.text and "overdrive" not in a.text
