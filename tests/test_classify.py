@@ -1309,3 +1309,19 @@ def test_a_tags_line_ends_the_article():
     ])
     a = clean_text(page)
     assert "Doctors said" in a.text and "overdrive" not in a.text
+
+
+def test_a_slideshow_after_the_article_is_not_its_text():
+    page = "\n".join([
+        "Hospital opens new maternity ward",
+        "The city hospital opened a new maternity ward on Monday, with twenty beds and a neonatal unit for "
+        "premature babies.",
+        "Doctors said the ward would cut waiting times for expectant mothers across the region by half this year.",
+        "Loading Slideshow",
+        "NORTH CLINIC",
+        "The north clinic has been among the busiest in the region, a person familiar with the matter said last year.",
+        "SOUTH CLINIC",
+        "The south clinic said it was cooperating with the health board and would open a new wing next spring.",
+    ])
+    a = clean_text(page)
+    assert "Doctors said" in a.text and "north clinic" not in a.text
