@@ -1242,7 +1242,7 @@ def test_short_lines_in_a_row_between_paragraphs_are_a_list_that_lost_its_bullet
 
 
 def test_a_handle_to_follow_and_a_video_teaser_inside_the_article_are_chrome():
-    for chrome in ("Follow @healthdaily", "Parents Queue for the New Clinic Watch Video"):
+    for chrome in ("Follow @healthdaily", "Parents Queue for the New Clinic Watch Video", "Sharing is caring!"):
         a = _en_page_inside(chrome)
         assert chrome not in a.text and chrome in {x.text for x in a.removed}
 
