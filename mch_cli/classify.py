@@ -1279,7 +1279,7 @@ def _credited_name(infos: list[_Info], k: int, title: int | None) -> bool:
     credits: the headline reads "X：…" ("茉莉" under "茉莉：我是怎样卷入八九民运的"), or a follow
     button or follower count stands right under it (an author's card: "魑皇" / "粉丝：23")."""
     text = infos[k].line.text
-    if not (2 <= len(text) <= 4 and count_han(text) == len(text) and is_name(text)):
+    if not (count_han(text) == len(text) and is_name(text)):  # (is_name: two to four of them)
         return False
     if title is not None and infos[title].line.text.startswith((text + "：", text + ":")):
         return True
@@ -1408,8 +1408,9 @@ _COLUMN_TAG = re.compile(r"^[【\[][^】\]]{1,12}[】\]]\s*")  # "【记者即�
 
 def _repeated(infos: list[_Info], i: _Info, page: str) -> bool:
     """The page repeats line i: as it is, in a page-title form ("X_新闻中心_新浪网" and
-    "【记者即时播报】X" repeat "X") or as a breadcrumb's last item. Only lines holding its text can be such a form: `page`, the
-    lines joined by newlines, tells in one count whether there are any."""
+    "【记者即时播报】X" repeat "X") or as a breadcrumb's last item. Only lines holding its text
+    can be such a form: `page`, the lines joined by newlines, tells in one count whether there
+    are any."""
     text = i.line.text
     if i.repeated > 1:
         return True
