@@ -316,7 +316,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     _mark_recent_comments(infos)
     threads = _comment_threads(infos)
 
-    region = _article_region(infos, threads, w)
+    region = _article_region(infos, threads, w, title_hints)
     listed = _list_page_region(infos, region)
     if listed:
         start, end = listed
@@ -768,7 +768,8 @@ def _comment_threads(infos: list[_Info]) -> list[tuple[int, int, int]]:
     return sorted(threads)
 
 
-def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: Weights) -> tuple[int, int] | None:
+def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: Weights,
+                    title_hints: tuple[str, ...] = ()) -> tuple[int, int] | None:
     """The article: a run of lines with a high score (prose adds, chrome costs). Of the runs,
     the first that scores a good share of the best wins, and, before an article-ending line
     (comments, the next post), one long enough on its own: the article comes first. A run
@@ -806,12 +807,33 @@ def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: 
         chosen = next((r for r in contenders[1:] if r[0] == chosen[0]
                        and r[1] >= w.SIGNED_RUN_MIN_SHARE * chosen[1]
                        and _just_under(infos, r[2], signed)), chosen)
+    if not _just_under(infos, chosen[2], signed):
+        chosen = _run_under_page_headline(infos, runs, chosen, signed, title_hints)
     _, score, start, end = chosen
     prose = [k for k in range(start, end + 1) if infos[k].cls == GOOD]
     if not prose:
         return None
     # what stands before the first prose is the header's to label
     return _with_unfinished_lines(infos, _below_inner_headline(infos, prose, signed)), end
+
+
+def _run_under_page_headline(infos: list[_Info], runs: list[tuple[int, float, int, int]],
+                             chosen: tuple[int, float, int, int], signed: list[int],
+                             title_hints: tuple[str, ...]) -> tuple[int, float, int, int]:
+    """The run under the page's own headline, when the chosen run stands above it: the first
+    signed headline below that run, which the page names again (a breadcrumb's last item, its
+    <title>), heads the article, however short; what stands above it is the site's (a box of
+    testimonials, a book's blurb)."""
+    h = next((h for h in signed if h > chosen[3]), None)
+    if h is None:
+        return chosen
+    i = infos[h]
+    if not (i.line.text in title_hints or i.repeated == 1 and (
+            _repeated(infos, i, "\n".join(j.line.text for j in infos))
+            or any(i.line.text in j.line.text and _last_crumb(j.line.text, i, any_length=True)
+                   for j in infos[max(0, h - settings.META_ABOVE_TITLE_LINES): h]))):
+        return chosen
+    return next((r for r in runs if r[2] > h and _just_under(infos, r[2], [h])), chosen)
 
 
 _UNFINISHED = re.compile(r"[,，;；]$")
@@ -1421,12 +1443,15 @@ def _repeated(infos: list[_Info], i: _Info, page: str) -> bool:
                for j in infos)
 
 
-def _last_crumb(line: str, i: _Info) -> bool:
+def _last_crumb(line: str, i: _Info, any_length: bool = False) -> bool:
     """`text`, as long as most headlines, is the last item of the breadcrumb `line` ("當前位置：
-    首頁 >> 今日必讀 >> X [友善列印]"; a short last item is the section's name, "首页->军事技术")."""
+    首頁 >> 今日必讀 >> X [友善列印]", "Home / X"; a short last item is the section's name,
+    "首页->军事技术"; `any_length`: a headline known by other signs may be short)."""
     text = i.line.text
-    return (_full_length(i) and line.count(text) == 1
-            and bool(_BREADCRUMB.search(line[: line.index(text)].rstrip()[-2:]))
+    if not ((any_length or _full_length(i)) and line.count(text) == 1):
+        return False
+    before = line[: line.index(text)]
+    return ((bool(_BREADCRUMB.search(before.rstrip()[-2:])) or before.endswith(" / "))  # ("Home / X")
             and not _BREADCRUMB.search(line[line.index(text) + len(text):]))
 
 

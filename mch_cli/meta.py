@@ -39,8 +39,9 @@ _DATE_FORMS = [
     # 24 June 2021
     re.compile(r"(?P<d>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>(?:19|20)\d{2})\b"
                r"(?:,?\s*" + _TIME + ")?", re.I),
-    # 06/02/2022 - 13:48 · 9/17/2004 5:54:13 AM (see _day_month for which is which)
-    re.compile(r"(?P<a>\d(?<![\d/]\d)\d?)/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})(?!\d)"
+    # 06/02/2022 - 13:48 · 9/17/2004 5:54:13 AM · 08-17-2012 · 17.08.2012 (see _day_month for
+    # which is which)
+    re.compile(r"(?P<a>\d(?<![A-Za-z\d/.-]\d)\d?)(?P<dsep>[/.-])(?P<b>\d{1,2})(?P=dsep)(?P<y>(?:19|20)\d{2})(?!\d)"
                r"(?:\s*-?\s*" + _TIME + ")?", re.I),
     # 二〇二一年五月二十八日
     re.compile(r"(?P<cy>[〇零一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月"
@@ -99,11 +100,11 @@ def _time_of(g: dict) -> str | None:
 
 def _forms_to_try(text: str) -> tuple[bool, ...]:
     """Per date form, whether `text` holds what each of its matches does: a year (19xx, 20xx),
-    and a month's name or a slash; or 年. Most lines hold no year, and a dated line is mostly
+    and a month's name or a separator; or 年. Most lines hold no year, and a dated line is mostly
     of one form."""
     year = _YEAR.search(text) is not None
     month = year and _ASCII_LETTER_RE.search(text) is not None and _MONTH_START.search(text) is not None
-    return year, month, month, year and "/" in text, "年" in text
+    return year, month, month, year and ("/" in text or "-" in text or "." in text), "年" in text
 
 
 @lru_cache(maxsize=1024)  # a page asks of one line several times (byline, comment header, metadata)
@@ -203,7 +204,7 @@ _NAME_PLACE_RE = re.compile(r"[(（]\s*(?P<names>" + _HAN_NAME + r"(?:[ 、，,]
 # A poster in a forum or blog footer: "ggjjzhzz 发表于 2005-9-15" · "本贴由大卫于2005年…发表" · "由海姑娘张贴 @"
 _POSTER_RE = re.compile(r"^(?P<a>[^\s:：]{2,20})\s*(?:发表于|发布于)|由\s*(?P<b>[^\s由]{2,12}?)\s*(?:张贴|于\s*\d)")
 _BRACKET_NAME_RE = re.compile(r"[\[【]\s*(?P<name>" + _HAN_NAME + r")\s*[\]】]")
-_INLINE_BY_RE = re.compile(r"\bby\s+(?P<name>[^\s〓|]{2,30})", re.I)
+_INLINE_BY_RE = re.compile(r"\bby\s+(?P<name>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\b|[^\s〓|]{2,30})", re.I)
 # "Tianshan News (Reporter Ye Xiaomin reported) On June 24, …"
 _DATELINE_RE = re.compile(
     r"^.{0,40}?[(（]\s*(?:reporter|correspondent)\s*(?P<names>[^()（）]{2,60}?)\s*"
@@ -559,7 +560,7 @@ def byline_fields(text: str) -> dict[str, list[str]]:
         if not names and bracket and _has_surname(bracket.group("name")):  # ("【收藏】": a button)
             names = [bracket.group("name")]
         if not names and inline_by:
-            names = [inline_by.group("name")]
+            names = [_trim_name_tail(inline_by.group("name"))]
         names = [n for n in names if is_name(n)]
         if names:
             out["author"] = names
@@ -592,15 +593,19 @@ _NAME_WITH_LATIN = re.compile(r"^[\u4e00-\u9fff·]{2,6}\s*[（(][A-Z][a-z'’-]+
 _NOT_A_NAME_TAIL = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
                              "april may june july august september october november december jan feb mar apr "
                              "jun jul aug sep sept oct nov dec published posted updated on at "
-                             "rss comments comment topics share email print more twitter facebook".split())
+                             "rss comments comment discuss topics share email print more twitter facebook".split())
+_GLUED_WORD = re.compile(r"(?<=[a-z]{2})[A-Z][a-z]+$")
 # What follows a name on its line: " - Oct• 31•12" (a date), "(Diary" (a bracket left open).
 _AFTER_A_NAME = re.compile(r"\s+[-–—|]\s+(?=.*\d)|\s*\((?![^()]*\))")
 
 
 def _trim_name_tail(name: str) -> str:
     """"Stephen M. Walt Thursday", "Joe Comments", "Alex Hern Published Nov.", "Jason Roe - Oct•
-    31•12": the words after a name that are no name's."""
+    31•12", "Jane RoeOpinion": the words after a name that are no name's."""
     words = _AFTER_A_NAME.split(name, maxsplit=1)[0].split()
+    glued = _GLUED_WORD.search(words[-1]) if words else None
+    if glued and glued.group().lower() in _ui_words():
+        words[-1] = words[-1][: glued.start()]  # "Spencer HendricksOpinion": a section link glued on
     while len(words) > 1 and words[-1].lower().rstrip(".") in _NOT_A_NAME_TAIL:
         words.pop()
     if len(words) > 1 and words[-1].endswith(".") and len(words[-1]) > 3 and words[-1].count(".") == 1:

@@ -1325,3 +1325,23 @@ def test_a_slideshow_after_the_article_is_not_its_text():
     ])
     a = clean_text(page)
     assert "Doctors said" in a.text and "north clinic" not in a.text
+
+
+def test_the_page_s_own_signed_headline_beats_a_longer_box_above_it():
+    """A blog's header holds long prose (a testimonial, a book's blurb); the post under the
+    headline that the breadcrumb names, with its dated byline, is the article however short."""
+    blurb = ("ConsultingAs a midwife setting up my own practice, both time and money are short, and the "
+             "hour I spent with this service gave me more clear advice than a month of reading about it, "
+             "so I recommend it to every colleague who asks me where to start. ") * 3
+    book = ("BooksMarch, 2012: The Small Practice Guide is out and selling! Below is the table of contents "
+            "and a sample chapter, so you can see whether it is the book you need before you buy it. ") * 3
+    post = ["Just posted the interview we did with the head of the city's birth centre about its new night clinic.",
+            "The clinic opens on Monday, and expectant mothers can book a visit by phone or on the centre's website."]
+    for headline in ("Night clinic for expectant mothers", "Our night clinic"):  # (a short one too)
+        page = ["Home", blurb, "Podcast", "Blog", book, "Ask Ann", f"Home / {headline}", headline,
+                "Posted on: 08-17-2012 With: 1 Comment Posted by: Ann Roe", *post,
+                "Share this:", "Related Posts", "1 Comment", "Great interview!"]
+        a = clean_text("\n".join(page))
+        assert (a.title, a.text, a.date, a.author) == (headline, "\n\n".join(post), "2012-08-17", "Ann Roe")
+        # without the breadcrumb naming it, the box's longer prose still wins: no evidence to move
+        assert "small practice" in clean_text("\n".join(page).replace(f"Home / {headline}\n", "")).text.lower()

@@ -124,8 +124,8 @@ def test_byline_gates(text):
         re.search("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", text, re.I))
     # the date forms led by what their matches start with, not by a look-behind or \b
     for form, lead, plain in zip(meta._DATE_FORMS[:4:2] + meta._DATE_FORMS[3:4], (
-            r"(?P<y>(?:19|20)(?<!\d\d\d)\d{2})", r"(?P<d>\d(?<!\w\d)\d?)", r"(?P<a>\d(?<![\d/]\d)\d?)"), (
-            r"(?<!\d)(?P<y>(?:19|20)\d{2})", r"\b(?P<d>\d{1,2})", r"(?<![\d/])(?P<a>\d{1,2})")):
+            r"(?P<y>(?:19|20)(?<!\d\d\d)\d{2})", r"(?P<d>\d(?<!\w\d)\d?)", r"(?P<a>\d(?<![A-Za-z\d/.-]\d)\d?)"), (
+            r"(?<!\d)(?P<y>(?:19|20)\d{2})", r"\b(?P<d>\d{1,2})", r"(?<![A-Za-z\d/.-])(?P<a>\d{1,2})")):
         led = re.compile(form.pattern.replace(lead, plain), form.flags)
         assert led.pattern != form.pattern
         assert ([(m.span(), m.groupdict()) for m in form.finditer(text)]

@@ -17,13 +17,18 @@ from mch_cli.meta import byline_fields, dateline_authors, extract, find_dates, i
     ("5 Jan 2024 | 10:30", "2024-01-05", "2024-01-05T10:30"), ("Jan 5, 2024 / 10:30:15", "2024-01-05", "2024-01-05T10:30:15"),
     ("2024-01-05 | 8 comments", "2024-01-05", None),
     ("2019-03-05T08:30", "2019-03-05", "2019-03-05T08:30"),
+    # numbers with dashes or dots: whichever order is valid, day first when both are
+    ("Posted on: 08-17-2012 With: 1 Comment", "2012-08-17", None),
+    ("21:17 18.11.2019 Get short URL", "2019-11-18", "2019-11-18T21:17"),
+    ("11.14.2019 09:00 AM", "2019-11-14", "2019-11-14T09:00"), ("05.06.2012", "2012-06-05", None),
 ])
 def test_date_forms(text, date, datetime):
     found = find_dates(text)[0]
     assert (found.date, found.datetime) == (date, datetime)
 
 
-@pytest.mark.parametrize("text", ["2021-02-30", "1066-10-14", "version 3.11.7", "13/45/2020"])
+@pytest.mark.parametrize("text", ["2021-02-30", "1066-10-14", "version 3.11.7", "13/45/2020",
+                                  "Phone: 707-939-9002", "v1.2.2012", "call 1-800-555-2012"])
 def test_not_dates(text):
     assert find_dates(text) == ()
 
@@ -121,6 +126,11 @@ def test_closing_credits(paragraph, authors):
     ("posted by quietreader in Health News.", {"author": ["quietreader"]}),
     ("Posted By Ann B. Carter Thursday, May 9, 2013 - 10:40 AM", {"author": ["Ann B. Carter"]}),
     ("By Tom Reyes RSS", {"author": ["Tom Reyes"]}),
+    # "by" after the date: the whole name, not its first word
+    ("Monday 10.29.2012 , Posted by Ben Starr", {"author": ["Ben Starr"]}),
+    ("Aug 9th, 2012 at 10:00 am by Sam HendrixOpinion", {"author": ["Sam Hendrix"]}),
+    ("06 November 2012 by Cory Gunn Discuss (0)", {"author": ["Cory Gunn"]}),
+    ("October 29, 2012 by jsmith and others", {"author": ["jsmith"]}),
 ])
 def test_more_bylines(text, fields):
     assert byline_fields(text) == fields
@@ -194,6 +204,7 @@ def test_a_time_glued_after_the_headline_goes(title, headline):
     ("Jane Roe - Oct• 31•12", "Jane Roe"), ("Sam Lee Published Nov.", "Sam Lee"), ("Kim Park. Posted", "Kim Park"),
     ("Ann Cole on", "Ann Cole"), ("Dan Moss (Diary", "Dan Moss"), ("J.D. WRIGHT", "J.D. WRIGHT"),
     ("Martin Luther King Jr.", "Martin Luther King Jr."), ("Jane Roe - Staff Writer", "Jane Roe - Staff Writer"),
+    ("Jane RoeOpinion", "Jane Roe"), ("Ian MacDonald", "Ian MacDonald"), ("Ann McLean", "Ann McLean"),
 ])
 def test_what_follows_a_name_on_its_line_goes(name, trimmed):
     from mch_cli.meta import _trim_name_tail
