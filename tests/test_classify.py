@@ -1345,3 +1345,12 @@ def test_the_page_s_own_signed_headline_beats_a_longer_box_above_it():
         assert (a.title, a.text, a.date, a.author) == (headline, "\n\n".join(post), "2012-08-17", "Ann Roe")
         # without the breadcrumb naming it, the box's longer prose still wins: no evidence to move
         assert "small practice" in clean_text("\n".join(page).replace(f"Home / {headline}\n", "")).text.lower()
+
+
+def test_a_sign_up_pitch_under_the_article_ends_it():
+    pitch = ("Why register?\nWhile we cover most specialties, you can personalise the site to focus on your interests.\n"
+             "Get breaking news alerts every morning. We never sell or share your personal data.\nIt's Free")
+    a = _en_page_with(pitch)
+    assert "personalise" not in a.text and "30,000 infants" in a.text
+    assert {x.text: x.reason for x in a.removed}["Why register?"].endswith("sign-up pitch")
+    assert "alerts" not in _en_page_with(pitch.replace("Why register?", "Already registered? Sign in")).text
