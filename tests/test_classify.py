@@ -1362,3 +1362,18 @@ def test_a_caption_closed_by_its_photograph_credit_is_a_caption():
     assert caption in a.captions and caption not in a.text and "30,000 infants" in a.text
     sentence = "The nurse said the photo: a gift from a patient, was the best she had."  # ("photo:" mid-line)
     assert sentence in _en_page_inside(sentence).text
+
+
+@pytest.mark.parametrize("pitch, reason", [
+    ("Subscribe to Health Daily and stay smart with more of your favourite writers.", "subscription pitch"),
+    ("GET HEALTH DAILY ON THE GO BY CLICKING HERE", "click-here link"),
+    ("To read the full report, click here for the PDF.", "click-here link"),
+])
+def test_a_pitch_inside_the_article_is_not_its_text(pitch, reason):
+    a = _en_page_inside(pitch)
+    assert pitch not in a.text and {x.text: x.reason for x in a.removed}[pitch].endswith(reason)
+
+
+def test_an_agency_photo_credit_closes_a_caption():
+    caption = "Nurses load supplies outside the clinic in Leeds. (AP Photo/Jane Roe)"
+    assert caption in _en_page_inside(caption).captions
