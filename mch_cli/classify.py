@@ -1262,8 +1262,10 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], 
     header = {text for text, n in texts.items() if n > 1}  # a line twice under the headline is chrome
     if title is not None:
         header.add(infos[title].line.text)
+    listed = False  # under "Most Popular", "Related": its items, not a lead
     for k in range(top, start):
         i = infos[k]
+        listed = listed or bool(i.pattern and i.pattern.starts_list)
         if _label_by_pattern(i):
             continue
         if (k - top < settings.NAME_LINE_MAX_DISTANCE and _name_line(i)
@@ -1274,7 +1276,7 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], 
             _set(i, META, "author's name")
         elif k - top < settings.NAME_LINE_MAX_DISTANCE and _credited_name(infos, k, title):
             _set(i, META, CREDITED_NAME)
-        elif ((i.cls != BAD or _list_repeat(i) and i.line.text not in header)  # a standfirst recurs
+        elif (not listed and (i.cls != BAD or _list_repeat(i) and i.line.text not in header)  # a standfirst recurs
               and ((i.f.ends_sentence or i.f.ends_colon and i.cls == GOOD) and i.f.prose_punct >= 1
                    or _unpunctuated_prose(i))  # in a teaser ("…回顾一下众明星被打事件：" leads a list)
               and not any(j.pattern and j.pattern.heads_bio  # (not the author's, under "About me")
@@ -1287,6 +1289,10 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], 
         for k in range(max(0, title - settings.META_ABOVE_TITLE_LINES), title):
             if infos[k].byline:
                 _set(infos[k], META, "byline above the headline")
+    else:  # no headline found: a dated byline a little higher up, past a box, is still the article's
+        for k in range(max(0, start - settings.SIGNED_TITLE_SEARCH_LINES), lowest):
+            if infos[k].byline and is_dated_byline(infos[k].line.text) and not infos[k].pattern:
+                _set(infos[k], META, "byline above the article")
     return title
 
 
@@ -1341,9 +1347,9 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
                   and not (i.f.words <= 3 and chrome_word_share(i.line.text) >= 0.5))  # ("Latest news")
         if not (_headline_like(i) or hinted) or _SECTION_NUMBER.match(i.line.text) or _pull_quote(i, opening_text):
             continue  # ("一、理解文革", "2. Add Lines": a section's heading inside the article)
-        if listed is not None and k > listed and any(
-                _headline_like(j) for j in infos[max(lowest, listed - settings.TITLE_SEARCH_LINES): listed]):
-            continue
+        if listed is not None and k > listed and (start - listed > 2 or any(
+                _headline_like(j) for j in infos[max(lowest, listed - settings.TITLE_SEARCH_LINES): listed])):
+            continue  # an item of the box (one line under "Latest news" may be the headline)
         signed = _signed(infos, k, start)
         if distance[k] > settings.TITLE_SEARCH_LINES and not (
                 _signed(infos, k, start, names=False) or hinted and signed or _dated_above(infos, k)):

@@ -1377,3 +1377,19 @@ def test_a_pitch_inside_the_article_is_not_its_text(pitch, reason):
 def test_an_agency_photo_credit_closes_a_caption():
     caption = "Nurses load supplies outside the clinic in Leeds. (AP Photo/Jane Roe)"
     assert caption in _en_page_inside(caption).captions
+
+
+def test_a_most_popular_box_between_byline_and_article_gives_no_lead_and_no_headline():
+    page = ["Wild win again as Parise scores twice against the Sabres", "Share this:",
+            "Click to share on Facebook (Opens in new window)", "Click to email this to a friend (Opens in new window)",
+            "More", "By Jane Roe | Special to the Daily", "PUBLISHED: November 19, 2019 at 8:59 pm",
+            "Sign up for Newsletters and Alerts", "Most Popular",
+            "City police chief sought state funding for a new system, but the mayor is unswayed",
+            "The county fair will be free to attend starting next summer",
+            "BUFFALO, N.Y. — Hours before the two-goal performance on Tuesday, the coach expressed confidence in his forward.",
+            "Barely a week ago, the forward had scored just once in a ten-game stretch, and he said so himself."]
+    a = clean_text("\n".join(page))
+    assert a.text.startswith("BUFFALO") and "county fair" not in a.text
+    assert a.title != "The county fair will be free to attend starting next summer"
+    assert "Opens in new window" not in (a.title or "")
+    assert (a.author, a.date) == ("Jane Roe", "2019-11-19")
