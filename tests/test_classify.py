@@ -1393,3 +1393,14 @@ def test_a_most_popular_box_between_byline_and_article_gives_no_lead_and_no_head
     assert a.title != "The county fair will be free to attend starting next summer"
     assert "Opens in new window" not in (a.title or "")
     assert (a.author, a.date) == ("Jane Roe", "2019-11-19")
+
+
+def test_a_follow_line_naming_the_site_and_a_credit_closing_a_caption_go():
+    follow = "Follow The Health Daily Opinion section on Facebook, Twitter (@hdopinion) and Instagram."
+    caption = "Nurses at the new screening centre on Monday.Credit...Jane Roe/The Health Daily"
+    a = _en_page_with(follow)
+    assert follow not in a.text and "30,000 infants" in a.text
+    a = _en_page_inside(caption)
+    assert caption in a.captions and "30,000 infants" in a.text
+    sentence = "Follow the advice on Facebook, the nurse said, only when a doctor agrees with it."  # (no name)
+    assert sentence in _en_page_inside(sentence).text
