@@ -1404,3 +1404,9 @@ def test_a_follow_line_naming_the_site_and_a_credit_closing_a_caption_go():
     assert caption in a.captions and "30,000 infants" in a.text
     sentence = "Follow the advice on Facebook, the nurse said, only when a doctor agrees with it."  # (no name)
     assert sentence in _en_page_inside(sentence).text
+
+
+def test_a_chinese_caption_closed_by_an_archive_photo_credit_is_a_caption():
+    for caption in ("孕妇在医院接受免费产前检查。（本报资料照）", "孕婦在醫院接受免費產前檢查。（資料圖）"):
+        zh = clean_text(ZH_PAGE.replace("下一阶段", caption + "\n下一阶段"))
+        assert caption in zh.captions and "下一阶段" in zh.text
