@@ -1410,3 +1410,14 @@ def test_a_chinese_caption_closed_by_an_archive_photo_credit_is_a_caption():
     for caption in ("孕妇在医院接受免费产前检查。（本报资料照）", "孕婦在醫院接受免費產前檢查。（資料圖）"):
         zh = clean_text(ZH_PAGE.replace("下一阶段", caption + "\n下一阶段"))
         assert caption in zh.captions and "下一阶段" in zh.text
+
+
+@pytest.mark.parametrize("chrome", [
+    "You should like Health Daily on Facebook here.",
+    "Twitter (17,951 followers) • Facebook (3,507 likes) • Flickr (4,218 contacts)",
+    "What's Your Reaction? 0 0 0 0 0 0 0 Reactions",
+    "You might also like",
+])
+def test_social_counts_likes_and_reaction_widgets_under_the_article_are_chrome(chrome):
+    a = _en_page_with(chrome)
+    assert chrome not in a.text and "30,000 infants" in a.text and chrome in {x.text for x in a.removed}
