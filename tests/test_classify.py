@@ -1357,7 +1357,7 @@ def test_a_sign_up_pitch_under_the_article_ends_it():
 
 
 def test_a_caption_closed_by_its_photograph_credit_is_a_caption():
-    caption = "Nurses at the new screening centre, which opened on Monday. Photograph: Jane Roe/Reuters"
+    caption = "Nurses at the new screening centre, which opened on Monday. Photograph: Jane Roe for the Daily"
     a = _en_page_inside(caption)
     assert caption in a.captions and caption not in a.text and "30,000 infants" in a.text
     sentence = "The nurse said the photo: a gift from a patient, was the best she had."  # ("photo:" mid-line)
