@@ -1421,3 +1421,14 @@ def test_social_counts_likes_and_reaction_widgets_are_chrome(chrome):
     a = _en_page_inside(chrome)
     assert chrome not in a.text and chrome in {x.text for x in a.removed}
     assert {x.text: x.label for x in a.removed}[chrome] == "boilerplate"
+
+
+def test_a_send_to_a_friend_button_and_numbered_gallery_slides_are_no_headline():
+    article = ["They say a picture is worth a thousand words, but you love a good backstory about a new shop.",
+               "Model-turned-stylist Jane Roe enlists friends to sell their clothes, and gives a share to charity."]
+    for chrome in (["Send to a Friend", "fashion - November 09, 2012"],
+                   ["Dolphin social networks show hints of culture 7 of 9", "Gallery: July 30, 2012 9 of 9"]):
+        a = clean_text("\n".join(chrome + ["Swap Till You Drop at the Laundry", *article]))
+        assert a.title == "Swap Till You Drop at the Laundry"
+    series = "Living with diabetes, part 1 of 3"  # a series' part is a headline
+    assert clean_text("\n".join([series, "By Jane Roe", *article])).title == series
