@@ -1434,7 +1434,8 @@ def test_a_send_to_a_friend_button_and_numbered_gallery_slides_are_no_headline()
     assert clean_text("\n".join([series, "By Jane Roe", *article])).title == series
 
 
-@pytest.mark.parametrize("chrome", ["Return to: Blogs", "‹ Back to Story", "Request new password", "Create new account"])
+@pytest.mark.parametrize("chrome", ["Return to: Blogs", "‹ Back to Story", "Request new password", "Create new account",
+                                    "← Around the Clinics: March 8, Flu Jabs Are Back"])
 def test_account_links_and_back_links_are_no_headline(chrome):
     article = ["The clinic on Park Road now gives free flu jabs to pregnant women on weekday mornings, the council said.",
                "No appointment is needed: bring your maternity notes and arrive before noon on any weekday."]
