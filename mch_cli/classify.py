@@ -1276,6 +1276,8 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], 
             _set(i, META, "author's name")
         elif k - top < settings.NAME_LINE_MAX_DISTANCE and _credited_name(infos, k, title):
             _set(i, META, CREDITED_NAME)
+        elif i.cls == GOOD and _BIO.match(i.line.text):
+            _set(i, BOILERPLATE, "about the author")  # ("Jane is a reporter for …, based in London.")
         elif (not listed and (i.cls != BAD or _list_repeat(i) and i.line.text not in header)  # a standfirst recurs
               and ((i.f.ends_sentence or i.f.ends_colon and i.cls == GOOD) and i.f.prose_punct >= 1
                    or _unpunctuated_prose(i))  # in a teaser ("…回顾一下众明星被打事件：" leads a list)

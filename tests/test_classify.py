@@ -1441,3 +1441,11 @@ def test_account_links_and_back_links_are_no_headline(chrome):
                "No appointment is needed: bring your maternity notes and arrive before noon on any weekday."]
     a = clean_text("\n".join(["User login", chrome, *article]))
     assert a.title != chrome and chrome in {x.text for x in a.removed}
+
+
+def test_an_author_bio_between_the_headline_and_the_article_is_no_lead():
+    bio = "Jane is a reporter for Health Daily, joining in February 2012, based out of London."
+    a = clean_text("\n".join(["Hospital expands newborn screening programme", "Jane Roe", "Follow me on Twitter", bio,
+                               "posted 2 hours ago", "Comments", *EN_PAGE.splitlines()[4:7]]))
+    assert bio not in a.text and {x.text: x.reason for x in a.removed}[bio] == "about the author"
+    assert "30,000 infants" in a.text
