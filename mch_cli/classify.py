@@ -1278,6 +1278,8 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], 
             _set(i, META, CREDITED_NAME)
         elif i.cls == GOOD and _BIO.match(i.line.text):
             _set(i, BOILERPLATE, "about the author")  # ("Jane is a reporter for …, based in London.")
+        elif _in_headline_list(infos, k, top, start):
+            _set(i, BOILERPLATE, "between headline and article: list of headlines")
         elif (not listed and (i.cls != BAD or _list_repeat(i) and i.line.text not in header)  # a standfirst recurs
               and ((i.f.ends_sentence or i.f.ends_colon and i.cls == GOOD) and i.f.prose_punct >= 1
                    or _unpunctuated_prose(i))  # in a teaser ("…回顾一下众明星被打事件：" leads a list)
@@ -1314,6 +1316,22 @@ def _credited_name(infos: list[_Info], k: int, title: int | None) -> bool:
     if title is not None and infos[title].line.text.startswith((text + "：", text + ":")):
         return True
     return any(_FOLLOW.match(j.line.text) for j in infos[k + 1: k + 3])
+
+
+def _in_headline_list(infos: list[_Info], k: int, top: int, start: int) -> bool:
+    """Line k is one of three or more unpunctuated sentences in a row above the article: a box
+    of headlines ("Recent Stories:", "STORY HIGHLIGHTS"), where a standfirst is one or two."""
+    def listed(j: int) -> bool:
+        i = infos[j]
+        return not i.f.ends_sentence and not i.pattern and _unpunctuated_prose(i)
+    if not listed(k):
+        return False
+    lo = hi = k
+    while lo > top and listed(lo - 1):
+        lo -= 1
+    while hi + 1 < start and listed(hi + 1):
+        hi += 1
+    return hi - lo + 1 >= settings.HEADLINE_LIST_MIN_LINES
 
 
 def _unpunctuated_prose(i: _Info) -> bool:

@@ -1449,3 +1449,16 @@ def test_an_author_bio_between_the_headline_and_the_article_is_no_lead():
                                "posted 2 hours ago", "Comments", *EN_PAGE.splitlines()[4:7]]))
     assert bio not in a.text and {x.text: x.reason for x in a.removed}[bio] == "about the author"
     assert "30,000 infants" in a.text
+
+
+def test_three_unpunctuated_headlines_above_the_article_are_a_list_not_a_lead():
+    teasers = ["Flu jabs for pregnant women spike clinic visits in three counties",
+               "Midwives, rejoice: the county buys new scanners, more beds to follow",
+               "Attention, new parents: here is one way to stop worrying and start sleeping"]
+    page = ["Hospital expands newborn screening programme", "By Jane Doe", "March 5, 2024", "Recent Stories:",
+            *teasers, "Add a Comment", *EN_PAGE.splitlines()[4:7]]
+    a = clean_text("\n".join(page))
+    assert not any(t in a.text for t in teasers) and "30,000 infants" in a.text
+    # one or two such lines are a standfirst that lost its full stop
+    lead = clean_text("\n".join(page[:4] + teasers[:1] + page[-4:]))
+    assert teasers[0] in lead.text
