@@ -1462,3 +1462,15 @@ def test_three_unpunctuated_headlines_above_the_article_are_a_list_not_a_lead():
     # one or two such lines are a standfirst that lost its full stop
     lead = clean_text("\n".join(page[:4] + teasers[:1] + page[-4:]))
     assert teasers[0] in lead.text
+
+
+@pytest.mark.parametrize("line, label", [
+    ("“Start Quote", "boilerplate"), ("End Quote Jane Roe Chief midwife", "boilerplate"),
+    ("(Credit: City Hospital)", "caption"), ("Enlarge / Nurses at the new screening centre", "caption"),
+])
+def test_pull_quote_marks_and_credit_captions_inside_the_article(line, label):
+    more = ("The screening covers hearing, heart conditions and rare metabolic disorders, and the results reach "
+            "parents within a week, the hospital's chief midwife said at a briefing for journalists on Tuesday.")
+    a = _en_page_inside(line + "\n" + more)
+    assert line not in a.text and {x.text: x.label for x in a.removed}[line] == label
+    assert "30,000 infants" in a.text and more in a.text
