@@ -1048,6 +1048,9 @@ _BIO = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?: \([^)]*\))?,?
                   r"\b(?:reporter|editor|writer|author|contributor|columnist|journalist|correspondent|blogger)"
                   # "About the author: Jane Roe …", "This post was written by Jane Roe, who …"
                   r"|^(?i:about the author\s*[:：]|(?:this|the) (?:article|post|story|guest post) (?:is|was) (?:written|contributed) by\b)"
+                  # "作者简介：…", "Joel Spolsky 是纽约市一家小软件公司……的创始人。": the same in Chinese
+                  r"|^(?:作者简介|作者介绍|关于作者|作者簡介|作者介紹|關於作者)\s*[:：]"
+                  r"|^[\u4e00-\u9fff·A-Za-z .'-]{2,24}\s*(?:是|为|為|系)[^。]{0,60}?的?(?:创始人|創始人|作者|记者|記者|编辑|編輯|专栏作家|專欄作家|撰稿人|主编|主編)[。，,]"
                   # "Jane Roe (@jroe) is a …, who lives in …", "I'm a nurse turned mom. I live in …": a
                   # person introduced, and where to find her
                   r"|^(?:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?: \([^)]*\))?,? (?:is|serves as)|(?:I am|I'm)) (?:a|an|the|[A-Z]\w+ of)\b"

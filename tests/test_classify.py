@@ -1474,3 +1474,11 @@ def test_pull_quote_marks_and_credit_captions_inside_the_article(line, label):
     a = _en_page_inside(line + "\n" + more)
     assert line not in a.text and {x.text: x.label for x in a.removed}[line] == label
     assert "30,000 infants" in a.text and more in a.text
+
+
+@pytest.mark.parametrize("bio", ["王芳是健康时报的资深记者，长期关注妇幼保健，著有《母婴健康手册》。",
+                                 "作者简介：王芳，健康时报记者，长期关注妇幼保健。"])
+def test_a_chinese_author_bio_closing_the_article_is_not_its_text(bio):
+    zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", bio + "\n【责任编辑：张三】"))
+    assert bio not in zh.text and {x.text: x.reason for x in zh.removed}[bio] == "about the author"
+    assert "下一阶段" in zh.text
