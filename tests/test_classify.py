@@ -1467,6 +1467,8 @@ def test_three_unpunctuated_headlines_above_the_article_are_a_list_not_a_lead():
 @pytest.mark.parametrize("line, label", [
     ("“Start Quote", "boilerplate"), ("End Quote Jane Roe Chief midwife", "boilerplate"),
     ("(Credit: City Hospital)", "caption"), ("Enlarge / Nurses at the new screening centre", "caption"),
+    ("Nurses at the new screening centre on... View Full Size", "caption"),
+    ("Image captured from City News coverage", "caption"),
 ])
 def test_pull_quote_marks_and_credit_captions_inside_the_article(line, label):
     more = ("The screening covers hearing, heart conditions and rare metabolic disorders, and the results reach "
