@@ -47,7 +47,7 @@ class Line:
     links: float = 0.0           # HTML input: the share of the line that is link text
     inside: str = ""             # HTML input: the chrome-named element around it ('<div class="comments">')
     article_link: bool = False   # HTML input: a line of links alone among the article's lines (markup.article_links)
-    decision: object = None      # what the classifier saw (classify.Decision), for --explain
+    decision: object = None      # what the classifier saw (its view of the line), for --explain
 
     @property
     def evidence(self) -> dict | None:

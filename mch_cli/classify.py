@@ -249,6 +249,9 @@ class _Info:
     headline: bool | None = None  # _headline_like, once asked (after the marking passes, which
     # may change what it looks at: the class, the pattern, the byline)
 
+    def evidence(self) -> dict:
+        return _evidence(self)
+
 
 def classify(lines: list[Line], patterns: tuple[Pattern, ...],
              recurring: Mapping[int, int] | None = None, title_hints: tuple[str, ...] = (),
@@ -341,32 +344,24 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
                 i.line.reason = "outside article: reader comments"
     for prev, i in zip(infos, infos[1:]):
         i.line.continues = prev.wrapped and prev.line.label == i.line.label == BODY
-    for i in infos:
-        i.line.decision = Decision(i.cls, i.score, i.f, i.pattern.reason if i.pattern else None, i.repeated)
+    for i in infos:  # what decided the line, for --explain (and its features, for the language)
+        i.line.decision, i.line = i, None  # (no line ↔ info cycle: freed as soon as the page is)
 
 
-@dataclass(slots=True)
-class Decision:
-    """What decided a line's label; its `evidence()` is what --explain shows."""
-    cls: str
-    score: float
-    f: Features
-    pattern: str | None
-    repeated: int
-
-    def evidence(self) -> dict:
-        f = self.f
-        ev = {"class": self.cls, "score": _round2(self.score), "tokens": f.tokens, "han": f.han,
-              "words": f.words, "prose_punct": f.prose_punct, "ends_sentence": f.ends_sentence}
-        if f.words:
-            ev["stopword_share"] = _round2(f.stopword_share)
-        if f.items > 1:
-            ev["items"] = f.items
-        if self.pattern:
-            ev["pattern"] = self.pattern
-        if self.repeated > 1:
-            ev["repeated"] = self.repeated
-        return ev
+def _evidence(i: _Info) -> dict:
+    """What --explain shows of the classifier's view of a line."""
+    f = i.f
+    ev = {"class": i.cls, "score": _round2(i.score), "tokens": f.tokens, "han": f.han,
+          "words": f.words, "prose_punct": f.prose_punct, "ends_sentence": f.ends_sentence}
+    if f.words:
+        ev["stopword_share"] = _round2(f.stopword_share)
+    if f.items > 1:
+        ev["items"] = f.items
+    if i.pattern:
+        ev["pattern"] = i.pattern.reason
+    if i.repeated > 1:
+        ev["repeated"] = i.repeated
+    return ev
 
 
 def _round2(x: float) -> float:
