@@ -1279,7 +1279,8 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], 
         elif _in_headline_list(infos, k, top, start):
             _set(i, BOILERPLATE, "between headline and article: list of headlines")
         elif (not listed and (i.cls != BAD or _list_repeat(i) and i.line.text not in header)  # a standfirst recurs
-              and ((i.f.ends_sentence or i.f.ends_colon and i.cls == GOOD) and i.f.prose_punct >= 1
+              and ((i.f.ends_sentence or i.f.ends_colon and (i.cls == GOOD or _leads_in(infos, k, start)))
+                   and i.f.prose_punct >= 1
                    or _unpunctuated_prose(i))  # in a teaser ("…回顾一下众明星被打事件：" leads a list)
               and not any(j.pattern and j.pattern.heads_bio  # (not the author's, under "About me")
                           for j in infos[max(top, k - settings.BIO_MAX_GAP): k])
@@ -1314,6 +1315,14 @@ def _credited_name(infos: list[_Info], k: int, title: int | None) -> bool:
     if title is not None and infos[title].line.text.startswith((text + "：", text + ":")):
         return True
     return any(_FOLLOW.match(j.line.text) for j in infos[k + 1: k + 3])
+
+
+def _leads_in(infos: list[_Info], k: int, start: int) -> bool:
+    """Line k, ending in ":", leads into the article right under it ("Jane Roe asked a variant
+    of a perennial question:"): a sentence of six words or more."""
+    i = infos[k]
+    return k == start - 1 and (i.f.words >= settings.LEAD_IN_MIN_WORDS and i.f.stopword_share > 0
+                               or i.f.han >= 2 * settings.LEAD_IN_MIN_WORDS)
 
 
 def _in_headline_list(infos: list[_Info], k: int, top: int, start: int) -> bool:

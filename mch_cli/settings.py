@@ -85,6 +85,7 @@ TABLE_MIN_CELL_TOKENS = 2.0          # ... cells this long on average (a menu's 
 LIST_PAGE_MIN_TOKENS = 300.0         # a page of lists or tables (no article) needs this much content,
 LIST_PAGE_MIN_RATIO = 10.0           # ... and this many times the prose found,
 LIST_PAGE_MAX_PROSE = 100            # ... which is at most this many tokens
+LEAD_IN_MIN_WORDS = 6                # a line ending in ":" right above the article leads into it
 HEADLINE_LIST_MIN_LINES = 3          # unpunctuated sentences in a row above the article: a box of headlines
 TITLE_SEARCH_LINES = 6               # how far above the body the headline is looked for
 BIO_MAX_GAP = 3                      # "About Me" heads the prose this close below it (its name, place between)

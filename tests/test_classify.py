@@ -1484,3 +1484,12 @@ def test_a_chinese_author_bio_closing_the_article_is_not_its_text(bio):
     zh = clean_text(ZH_PAGE.replace("【责任编辑：张三】", bio + "\n【责任编辑：张三】"))
     assert bio not in zh.text and {x.text: x.reason for x in zh.removed}[bio] == "about the author"
     assert "下一阶段" in zh.text
+
+
+def test_a_line_ending_in_a_colon_right_above_the_article_leads_into_it():
+    lead = "From the city council, the health officer on the new clinic:"
+    page = ["Hospital expands newborn screening programme", "By Jane Doe", "March 5, 2024", lead,
+            *EN_PAGE.splitlines()[4:7]]
+    assert clean_text("\n".join(page)).text.startswith(lead)
+    menu = "Health news:"  # (a label, too short to lead into anything)
+    assert menu not in clean_text("\n".join(page).replace(lead, menu)).text
