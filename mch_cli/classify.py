@@ -1279,8 +1279,8 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], 
         elif _in_headline_list(infos, k, top, start):
             _set(i, BOILERPLATE, "between headline and article: list of headlines")
         elif (not listed and (i.cls != BAD or _list_repeat(i) and i.line.text not in header)  # a standfirst recurs
-              and ((i.f.ends_sentence or i.f.ends_colon and (i.cls == GOOD or _leads_in(infos, k, start)))
-                   and i.f.prose_punct >= 1
+              and ((i.f.ends_sentence or i.f.ends_colon and i.cls == GOOD) and i.f.prose_punct >= 1
+                   or i.f.ends_colon and _leads_in(infos, k, start)
                    or _unpunctuated_prose(i))  # in a teaser ("…回顾一下众明星被打事件：" leads a list)
               and not any(j.pattern and j.pattern.heads_bio  # (not the author's, under "About me")
                           for j in infos[max(top, k - settings.BIO_MAX_GAP): k])
