@@ -809,7 +809,7 @@ def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: 
     if not prose:
         return None
     # what stands before the first prose is the header's to label
-    return _with_unfinished_lines(infos, _below_inner_headline(infos, prose, signed)), end
+    return _with_unfinished_lines(infos, _below_inner_headline(infos, prose, signed, title_hints)), end
 
 
 def _run_under_page_headline(infos: list[_Info], runs: list[tuple[int, float, int, int]],
@@ -843,10 +843,11 @@ def _with_unfinished_lines(infos: list[_Info], start: int) -> int:
     return start
 
 
-def _below_inner_headline(infos: list[_Info], prose: list[int], signed: list[int]) -> int:
-    """The run's first prose line, or, when a headline with its byline or date (under that prose)
-    stands a few paragraphs into the run, the first under it: the prose above it is a box of
-    the site's (a blog's motto, "About me"), shorter than the article that follows."""
+def _below_inner_headline(infos: list[_Info], prose: list[int], signed: list[int],
+                          title_hints: tuple[str, ...] = ()) -> int:
+    """The run's first prose line, or, when a headline with its byline or date, or the one the
+    markup names, stands a few paragraphs into the run, the first under it: the prose above it
+    is a box of the site's (a blog's motto, "About me"), shorter than the article that follows."""
     first = prose[0]
     box_end = prose[min(len(prose) - 1, settings.BOX_MAX_PROSE_LINES)]
     for h in range(first + 1, min(prose[-1], box_end)):
@@ -855,7 +856,7 @@ def _below_inner_headline(infos: list[_Info], prose: list[int], signed: list[int
         dated = _headline_length(infos[h]) and any(  # (a dated byline under the prose, right above it)
             i.byline and is_dated_byline(i.line.text)
             for i in infos[max(first + 1, h - settings.META_ABOVE_TITLE_LINES): h])
-        if h in signed or _headline_like(infos[h]) and dated:
+        if h in signed or _headline_like(infos[h]) and dated or infos[h].line.text in title_hints:
             above = sum(infos[k].f.tokens for k in prose if k < h)
             below = sum(infos[k].f.tokens for k in prose if k > h)
             if above < below:
@@ -1267,10 +1268,11 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], 
         if _label_by_pattern(i):
             continue
         if (k - top < settings.NAME_LINE_MAX_DISTANCE and _name_line(i)
-                and (title is None or i.line.text != infos[title].line.text
+                and (title is None or i.line.text not in infos[title].line.text
                      and not (infos[title].f.han > infos[title].f.words and not i.f.han))):
             # (a Chinese headline's author is named in Chinese: "Kim Jong-kook" under "金锺国"
-            # is an infobox's romanisation)
+            # is an infobox's romanisation; "Paris Meetup" under "Paris Meetup and Bootcamp" is
+            # the first section's heading)
             _set(i, META, "author's name")
         elif k - top < settings.NAME_LINE_MAX_DISTANCE and _credited_name(infos, k, title):
             _set(i, META, CREDITED_NAME)

@@ -188,3 +188,15 @@ def test_the_articles_container_leaves_out_the_prose_of_chrome_named_elements():
             f"next year, she said.</p></div><div class='site-footer'>{notice}</div></body></html>")
     page = parse(html.encode())
     assert [line for line, cited in zip(page.lines, page.article_links) if cited] == ["Watch: the director on the programme"]
+
+
+def test_the_markup_s_headline_inside_the_run_starts_the_article_under_a_site_motto():
+    motto = ("Over 850 articles devoted to one idea: how to get more from parenthood, whether that means "
+             "sleeping more, worrying less or simply enjoying the first years with a new baby.")
+    page = ("<html><head><title>Night clinic opens « Jane's Notes</title>"
+            "<meta property='og:title' content='Night clinic opens'></head><body>"
+            "<h1>Jane's Notes</h1><p>" + motto + "</p><h2>Night clinic opens</h2><h3>Night clinic</h3>"
+            + ARTICLE.replace("<h1>Hospital expands newborn screening</h1>", "") + "</body></html>")
+    a = clean_document(Document(page.encode(), "page.html"))
+    assert a.title == "Night clinic opens" and motto not in a.text and "30,000" in a.text
+    assert a.author is None  # ("Night clinic", a heading inside the headline, names nobody)
