@@ -367,6 +367,19 @@ def strip_site_suffix(title: str) -> str:
     return title
 
 
+_SITE_PREFIX = re.compile(r"^(?P<site>[^:：|｜–—_]{2,40}?)\s*(?:[:：]|\s[-–—|｜]|\s*[_｜|])\s*(?P<rest>\S.*)$")
+
+
+def strip_site_prefix(title: str) -> str:
+    """The headline of a page title led by its site's name: "Seth's Blog: X", "Joy the Baker – X"
+    → "X" (the name short, in title case; X of three words or more)."""
+    m = _SITE_PREFIX.match(title)
+    if not m or not _site_like(m["site"]):
+        return title
+    rest = m["rest"].strip()
+    return rest if count_han(rest) >= 4 or len(latin_words(rest)) >= 3 else title
+
+
 # A share widget's words, which may stand before the headline: "Share this: X", "ShareTweetEmailX".
 _WIDGET_WORDS = frozenset("share tweet email e-mail print save like pin follow this on via facebook twitter "
                           "linkedin whatsapp".split())

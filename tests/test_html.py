@@ -200,3 +200,18 @@ def test_the_markup_s_headline_inside_the_run_starts_the_article_under_a_site_mo
     a = clean_document(Document(page.encode(), "page.html"))
     assert a.title == "Night clinic opens" and motto not in a.text and "30,000" in a.text
     assert a.author is None  # ("Night clinic", a heading inside the headline, names nobody)
+
+
+def test_a_page_title_led_by_the_site_s_name_names_the_headline():
+    body = ("<p>Joy the Baker</p><p>Recipes</p><p>About</p><p>Chai-Spiced Cinnamon Rolls</p><p>Little gifts for friends</p>"
+            + ARTICLE.replace("<h1>Hospital expands newborn screening</h1>", ""))
+    for title in ("Joy the Baker: Chai-Spiced Cinnamon Rolls", "Joy the Baker: Chai-Spiced Cinnamon Rolls - Recipes"):
+        page = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+        assert clean_document(Document(page.encode(), "page.html")).title == "Chai-Spiced Cinnamon Rolls"
+
+
+def test_strip_site_prefix():
+    from mch_cli.meta import strip_site_prefix
+    assert strip_site_prefix("Seth's Blog: The importance of going first") == "The importance of going first"
+    assert strip_site_prefix("Hospital expands newborn screening") == "Hospital expands newborn screening"
+    assert strip_site_prefix("Health: Flu") == "Health: Flu"  # (too short a rest to be a headline)
