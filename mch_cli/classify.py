@@ -261,6 +261,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     `weights`: of the signals weighed against each other (default: data/weights.json's).
     `paragraph_lines`: the page is in mch's own text format (pipeline.layout_headline)."""
     w = weights or FITTED
+    title_hints = tuple(h.translate(_PLAIN_QUOTES) for h in title_hints)  # (compared by _hints_of)
     counts = Counter(line.text for line in lines)
     # A page repeats lines (menus, headlines): each text is judged once, the patterns tried on
     # all of them at once.
@@ -823,7 +824,7 @@ def _run_under_page_headline(infos: list[_Info], runs: list[tuple[int, float, in
     if h is None:
         return chosen
     i = infos[h]
-    if not (i.line.text in title_hints or i.repeated == 1 and (
+    if not (_hints_of(i, title_hints) or i.repeated == 1 and (
             _repeated(infos, i, "\n".join(j.line.text for j in infos))
             or any(i.line.text in j.line.text and _last_crumb(j.line.text, i, any_length=True)
                    for j in infos[max(0, h - settings.META_ABOVE_TITLE_LINES): h]))):
@@ -856,7 +857,7 @@ def _below_inner_headline(infos: list[_Info], prose: list[int], signed: list[int
         dated = _headline_length(infos[h]) and any(  # (a dated byline under the prose, right above it)
             i.byline and is_dated_byline(i.line.text)
             for i in infos[max(first + 1, h - settings.META_ABOVE_TITLE_LINES): h])
-        if h in signed or _headline_like(infos[h]) and dated or infos[h].line.text in title_hints:
+        if h in signed or _headline_like(infos[h]) and dated or _hints_of(infos[h], title_hints):
             above = sum(infos[k].f.tokens for k in prose if k < h)
             below = sum(infos[k].f.tokens for k in prose if k > h)
             if above < below:
@@ -1371,7 +1372,8 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         return start
     for k in range(start - 1, lowest - 1, -1):
         i = infos[k]
-        hinted = (i.line.text in title_hints and i.base_cls != BAD and not i.f.breadcrumb
+        hints = _hints_of(i, title_hints)
+        hinted = (hints > 0 and i.base_cls != BAD and not i.f.breadcrumb
                   and not CODE.search(i.line.text)
                   and not (i.f.words <= 3 and chrome_word_share(i.line.text) >= 0.5))  # ("Latest news")
         if not (_headline_like(i) or hinted) or _SECTION_NUMBER.match(i.line.text) or _pull_quote(i, opening_text):
@@ -1392,7 +1394,7 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
                  + w.TITLE_REPEATED_BONUS * _repeated(infos, i, page)
                  - w.TITLE_SENTENCE_PENALTY * bool(re.search(r"[。.]$", i.line.text))
                  + w.TITLE_LENGTH_BONUS * _full_length(i)
-                 + w.TITLE_HINT_BONUS * (hinted and title_hints.count(i.line.text))  # (<h1>, og:title, <title>)
+                 + w.TITLE_HINT_BONUS * (hinted and hints)  # (<h1>, og:title, <title>)
                  - w.TITLE_DISTANCE_PENALTY * distance[k])
         if score > best_score:
             best, best_score = k, score
@@ -1400,6 +1402,15 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
 
 
 _QUOTES = "\"'“”‘’「」『』"
+
+
+# Curly quotes as straight ones: the markup's headline and the page's line may differ in them.
+_PLAIN_QUOTES = str.maketrans("\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f", "'" * 4 + '"' * 4)
+
+
+def _hints_of(i: _Info, title_hints: tuple[str, ...]) -> int:
+    """How many of the markup's headlines (quotes made plain) line i is."""
+    return title_hints.count(i.line.text.translate(_PLAIN_QUOTES)) if title_hints else 0
 
 
 def _pull_quote(i: _Info, opening: str) -> bool:

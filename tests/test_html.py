@@ -215,3 +215,18 @@ def test_strip_site_prefix():
     assert strip_site_prefix("Seth's Blog: The importance of going first") == "The importance of going first"
     assert strip_site_prefix("Hospital expands newborn screening") == "Hospital expands newborn screening"
     assert strip_site_prefix("Health: Flu") == "Health: Flu"  # (too short a rest to be a headline)
+
+
+def test_the_markup_s_headline_matches_a_line_whose_quotes_are_curly():
+    from mch_cli.article import Line
+    from mch_cli.classify import classify
+    from mch_cli.patterns import builtin_patterns
+    headline = "Can the Clinic\u2019s \u201cNight Shift\u201d Work?"
+    texts = [headline, "Home", "News", "Seven Cozy Scarves With Pockets",
+             "The city's maternal and child health hospital has expanded its newborn screening programme "
+             "to cover all districts, officials said on Tuesday.",
+             "More than 30,000 infants were screened last year, and the hospital expects the number to "
+             "double as the programme grows."]
+    lines = [Line(n, t) for n, t in enumerate(texts, 1)]
+    classify(lines, builtin_patterns(), title_hints=("Can the Clinic's \"Night Shift\" Work?",))
+    assert [line.text for line in lines if line.label == "title"] == [headline]
