@@ -1368,8 +1368,8 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         listed = None
     distance = _distances(infos, start, settings.SIGNED_TITLE_SEARCH_LINES, listed)
     lowest = min(distance, default=start)
-    if _headline_opens_article(infos, start):
-        return start
+    if _headline_opens_article(infos, start) or _hints_of(infos[start], title_hints) and _headline_length(infos[start]):
+        return start  # (the markup names the run's first line as the headline: "Who's using them?")
     for k in range(start - 1, lowest - 1, -1):
         i = infos[k]
         hints = _hints_of(i, title_hints)

@@ -230,3 +230,12 @@ def test_the_markup_s_headline_matches_a_line_whose_quotes_are_curly():
     lines = [Line(n, t) for n, t in enumerate(texts, 1)]
     classify(lines, builtin_patterns(), title_hints=("Can the Clinic's \"Night Shift\" Work?",))
     assert [line.text for line in lines if line.label == "title"] == [headline]
+
+
+def test_the_run_s_first_line_is_the_headline_when_the_markup_names_it():
+    headline = "The smartphone or the tablet: who's using all these devices?"
+    page = ("<html><head><meta property='og:title' content=\"" + headline + "\"></head><body>"
+            "<h1>Meet the new clinic: catch our live coverage here</h1><p>Share</p><p>" + headline + "</p>"
+            + ARTICLE.replace("<h1>Hospital expands newborn screening</h1>", "") + "</body></html>")
+    a = clean_document(Document(page.encode(), "page.html"))
+    assert a.title == headline and headline not in a.text and "30,000" in a.text
