@@ -1383,7 +1383,7 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
             continue  # an item of the box (one line under "Latest news" may be the headline)
         signed = _signed(infos, k, start)
         if distance[k] > settings.TITLE_SEARCH_LINES and not (
-                _signed(infos, k, start, names=False) or hinted and signed or _dated_above(infos, k)):
+                _signed(infos, k, start, names=False) or hinted and (signed or hints >= 2) or _dated_above(infos, k)):
             if hinted and far_hinted is None:
                 far_hinted = k  # the markup's headline, taken only where no other is found
             continue  # far above the article, a byline (under it or, dated, right above it) shows

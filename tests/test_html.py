@@ -239,3 +239,13 @@ def test_the_run_s_first_line_is_the_headline_when_the_markup_names_it():
             + ARTICLE.replace("<h1>Hospital expands newborn screening</h1>", "") + "</body></html>")
     a = clean_document(Document(page.encode(), "page.html"))
     assert a.title == headline and headline not in a.text and "30,000" in a.text
+
+
+def test_a_headline_the_markup_names_twice_is_taken_far_above_the_article():
+    headline = "New Jersey dentist on how to choose the right practice"
+    teasers = "".join(f"<p><a href='/b{k}'>Business teaser number {k} about profits 01.17.12</a></p>" for k in range(4))
+    page = ("<html><head><title>" + headline + "</title><meta property='og:title' content='" + headline + "'>"
+            "</head><body><p>" + headline + "</p><p>Print</p><p>E-mail</p>"
+            + "".join(f"<p>Share button {k}</p>" for k in range(6)) + teasers
+            + ARTICLE.replace("<h1>Hospital expands newborn screening</h1>", "") + "</body></html>")
+    assert clean_document(Document(page.encode(), "page.html")).title == headline
