@@ -417,11 +417,16 @@ def strip_trailing_stamp(title: str) -> str:
     return title
 
 
+# A headline's second half starts so ("X – With Photos", "X: For Parents"); a site's name does not.
+_HEADLINE_GOES_ON = frozenset("with and for of in on at to from after as about over into amid vs".split())
+
+
 def _site_like(segment: str) -> bool:
     words = latin_words(segment)
     if count_han(segment):
         return count_han(segment) <= settings.SITE_SUFFIX_MAX_HAN
-    return 0 < len(words) <= settings.SITE_SUFFIX_MAX_WORDS and not segment.strip()[0].islower()
+    return (0 < len(words) <= settings.SITE_SUFFIX_MAX_WORDS and not segment.strip()[0].islower()
+            and words[0].lower() not in _HEADLINE_GOES_ON)
 
 
 _GLUED_CHROME = re.compile(r"[a-z]{2}[A-Z]")  # looser than _GLUED_WORDS (whose "MacArthur" is a name)

@@ -85,6 +85,9 @@ def test_no_meta_lines_no_values():
     ("Hospital expands newborn screening | Health", "Hospital expands newborn screening"),
     ("Obama - the interview", "Obama - the interview"),  # a lower-case tail is the headline's own
     ("Britons fail to battle the bulge - as 26 per cent are obese", "Britons fail to battle the bulge - as 26 per cent are obese"),
+    # a second half led by "With", "For", …: the headline goes on
+    ("Midwife Wins County Award – With Photos", "Midwife Wins County Award – With Photos"),
+    ("The Guardian's Midwives Win Award - The Guardian", "The Guardian's Midwives Win Award"),
 ])
 def test_strip_site_suffix(title, headline):
     from mch_cli.meta import strip_site_suffix
