@@ -1435,7 +1435,7 @@ def test_a_send_to_a_friend_button_and_numbered_gallery_slides_are_no_headline()
 
 
 @pytest.mark.parametrize("chrome", ["Return to: Blogs", "‹ Back to Story", "Request new password", "Create new account",
-                                    "Contribute/get in touch.",
+                                    "Contribute/get in touch.", "Health Daily Staff | Tags: Flu, Midwives, Clinics",
                                     "← Around the Clinics: March 8, Flu Jabs Are Back"])
 def test_account_links_and_back_links_are_no_headline(chrome):
     article = ["The clinic on Park Road now gives free flu jabs to pregnant women on weekday mornings, the council said.",
