@@ -1436,6 +1436,7 @@ def test_a_send_to_a_friend_button_and_numbered_gallery_slides_are_no_headline()
 
 @pytest.mark.parametrize("chrome", ["Return to: Blogs", "‹ Back to Story", "Request new password", "Create new account",
                                     "Contribute/get in touch.", "Health Daily Staff | Tags: Flu, Midwives, Clinics",
+                                    "Return to: Blogs | Jane Roe",
                                     "← Around the Clinics: March 8, Flu Jabs Are Back"])
 def test_account_links_and_back_links_are_no_headline(chrome):
     article = ["The clinic on Park Road now gives free flu jabs to pregnant women on weekday mornings, the council said.",
@@ -1494,3 +1495,9 @@ def test_a_line_ending_in_a_colon_right_above_the_article_leads_into_it():
     assert clean_text("\n".join(page)).text.startswith(lead)
     menu = "Health news:"  # (a label, too short to lead into anything)
     assert menu not in clean_text("\n".join(page).replace(lead, menu)).text
+
+
+def test_a_headline_that_starts_with_back_to_is_a_headline():
+    article = EN_PAGE.splitlines()[4:7]
+    for headline in ("Back to School: Ten Tips for Parents", "Back to school shopping for new mothers"):
+        assert clean_text("\n".join([headline, "By Jane Doe", *article])).title == headline
