@@ -36,9 +36,13 @@ _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]|[一�
 # A list the article announces ("…:") has its items numbered or behind one bullet.
 _ITEM_NUMBER = re.compile(r"^(\d{1,2})[.、)）](?!\d)\s*\S")
 _ITEM_BULLET = re.compile(r"^([-–•*·◆●■])\s+\S")
-_ANNOUNCES = re.compile(r"[:：]$")
+# (what the regex [:：]$ finds, told by endswith: a scan of the whole line for a colon costs more)
+_ANNOUNCES = (":", "：", ":\n", "：\n")
 # "2 tsp cumin", "3/4 cup of brown sugar", "8-9 ripe pears": an amount, then what of (an ingredient).
 _QUANTITY = re.compile(r"^\d+(?:[-/.,]\d+)*(?:\s\d+/\d+)?\s?(?:[a-z]|\()")
+# Every match of _LIST_ITEM and of _QUANTITY starts with a digit or with one of these: a test of
+# the first character spares most lines both regexes.
+_LIST_ITEM_FIRST = "(（一二三四五六七八九十" + "".join(map(chr, range(ord("①"), ord("⑳") + 1)))
 _ITEM_MARK = re.compile(_ITEM_NUMBER.pattern + "|" + _ITEM_BULLET.pattern)
 # "附：招生专业及考试科目", "Appendix": the table or list after it belongs to the article.
 _APPENDIX = re.compile(r"^(?:附\s*[:：]|附[表录]|appendix\b|annex\b)", re.IGNORECASE)
@@ -457,7 +461,8 @@ def _mark_running_text(infos: list[_Info]) -> None:
         i.byline = i.byline and not i.wrapped  # a wrapped line is text, whatever it mentions
         i.running = i.cls == GOOD or (i.cls != BAD and not i.pattern and (
             i.f.ends_sentence or i.f.prose_punct >= 1 or i.wrapped or previous_wrapped
-            or bool(_LIST_ITEM.match(i.line.text) or _QUANTITY.match(i.line.text))))
+            or (i.line.text[:1].isdecimal() or i.line.text[:1] in _LIST_ITEM_FIRST)
+            and bool(_LIST_ITEM.match(i.line.text) or _QUANTITY.match(i.line.text))))
         previous_wrapped = i.wrapped
 
 
@@ -677,7 +682,8 @@ def _mark_recent_comments(infos: list[_Info]) -> None:
     the latest comments (or of a site's accounts: "WSJ on Twitter", "WSJ on Facebook")."""
     run: list[_Info] = []
     for i in infos + [None]:
-        if i is not None and i.f.tokens <= settings.RECENT_COMMENT_MAX_TOKENS and _NAME_ON_POST.match(i.line.text):
+        if (i is not None and i.f.tokens <= settings.RECENT_COMMENT_MAX_TOKENS
+                and " on " in i.line.text and _NAME_ON_POST.match(i.line.text)):  # (a cheap gate first)
             run.append(i)
             continue
         if len(run) >= settings.RECENT_COMMENTS_MIN_LINES:
@@ -1033,7 +1039,7 @@ def _in_short_list(infos: list[_Info], k: int, start: int, end: int) -> bool:
 
 
 def _announces_list(i: _Info) -> bool:
-    return (not i.pattern and i.cls != BAD and bool(_ANNOUNCES.search(i.line.text))
+    return (not i.pattern and i.cls != BAD and i.line.text.endswith(_ANNOUNCES)
             and chrome_word_share(i.line.text) < 0.5)  # not "Related links:", "Share this:"
 
 
@@ -1107,7 +1113,7 @@ def _label_announced_list(infos: list[_Info], end: int) -> int:
         i = infos[k]
         if k > end and (i.pattern or i.cls == BAD or i.byline):
             return end
-        if _ANNOUNCES.search(i.line.text):
+        if i.line.text.endswith(_ANNOUNCES):
             break
     else:
         return end

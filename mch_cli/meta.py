@@ -237,7 +237,7 @@ _BYLINE_HINT_EN = re.compile(r"\bby\b|written by", re.I)
 
 def _byline_hint(text: str) -> bool:
     """Whether _BYLINE_HINT finds something in `text`."""
-    return bool(_BYLINE_HINT_CHARS.search(text) or _BYLINE_HINT_CJK.search(text)
+    return bool(_BYLINE_HINT_CHARS.search(text) or not text.isascii() and _BYLINE_HINT_CJK.search(text)
                 or "by" in text.lower() and _BYLINE_HINT_EN.search(text))
 
 

@@ -144,6 +144,33 @@ def test_patterns_led_by_a_character_class(text):
         f"[{lang._LATIN}]+(?:['’\\-][{lang._LATIN}]+)*", text)
 
 
+@settings(max_examples=500, deadline=None)
+@given(texts | st.text(alphabet="1２(（一十①⑳ .、)）a-/:：\nAB on", max_size=14))
+def test_line_start_and_end_gates(text):
+    # the cheap tests in front of a regex, or instead of one
+    assert text.endswith(classify._ANNOUNCES) == bool(re.search("[:：]$", text))
+    if classify._LIST_ITEM.match(text) or classify._QUANTITY.match(text):
+        assert text[:1].isdecimal() or text[:1] in classify._LIST_ITEM_FIRST
+    if classify._NAME_ON_POST.match(text):
+        assert " on " in text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["part", "Chapter", "apart", " ", "\t", "1", "12", " of ", "x", "讨", "討", "论",
+                                 "發", "言", "跟", "贴", "规", "範", "须", "知", "守", "則", "留"]),
+                max_size=10).map("".join) | texts)
+def test_patterns_rewritten_to_be_led_by_a_character(text):
+    # patterns.tsv's rewritten forms find what the forms before them found
+    from mch_cli.patterns import builtin_patterns
+    regexes = {p.regex.pattern for p in builtin_patterns()}
+    for now, before in (
+            (r"\s(?<!\bpart\s)(?<!\bchapter\s)\d{1,2} of \d{1,2}$", r"(?<!\bpart)(?<!\bchapter)\s\d{1,2} of \d{1,2}$"),
+            (r"(讨[论論]|討[论論]|留言|发言|發言|评[论論]|評[论論]|跟[帖贴貼])\s*([规規][范範则則定]|[须須]知|守[则則])",
+             r"([讨討][论論]|留言|[发發]言|[评評][论論]|跟[帖贴貼])\s*([规規][范範则則定]|[须須]知|守[则則])")):
+        assert any(now in regex for regex in regexes)
+        assert bool(re.search(now, text, re.I)) == bool(re.search(before, text, re.I))
+
+
 def test_case_folding_onto_ascii_letters():
     # meta._ASCII_LETTER_RE's premise: only these fold onto an ASCII letter
     import sys
