@@ -1350,9 +1350,10 @@ def _in_headline_list(infos: list[_Info], k: int, top: int, start: int) -> bool:
 def _unpunctuated_prose(i: _Info) -> bool:
     """An English sentence that lost its full stop: long, in sentence case, with function words
     (a headline is in Title Case, a menu has no function words)."""
-    words = LATIN_WORD_RE.findall(i.line.text)
-    return (i.f.words >= settings.LEAD_MIN_WORDS and i.f.stopword_share >= settings.GOOD_MIN_STOPWORD_SHARE
-            and sum(w[0].islower() for w in words) >= settings.SENTENCE_CASE_MIN_SHARE * len(words))
+    if i.f.words < settings.LEAD_MIN_WORDS or i.f.stopword_share < settings.GOOD_MIN_STOPWORD_SHARE:
+        return False  # (most lines: their words are not looked at)
+    words = _latin_words(i)
+    return sum(w[0].islower() for w in words) >= settings.SENTENCE_CASE_MIN_SHARE * len(words)
 
 
 def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...], w: Weights) -> int | None:

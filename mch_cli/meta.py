@@ -188,6 +188,10 @@ _KEY_RE = re.compile(
     r"|(?P<bare>" + "|".join(_BARE_DATE_KEYS) + r")\s*(?=\d)", re.I)
 _BY_RE = re.compile(r"^(?i:(?:analysis|story|text|words|commentary|review|interview|reporting) by|by|written by|reported by)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von))*)"
                     r"|^(?i:posted by)\s+(?P<handle>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von))*|[\w.-]{2,30}\b)")
+# Every match of _BY_RE starts with one of these: its words' first letters as case-insensitive
+# matching reads them ("ſ" an s, "İ" and "ı" an i). A test of the first character spares most
+# lines the regex.
+_BY_FIRST = "aAsSſtTwWcCrRiIİıbBpP"
 _HAN_NAME = r"[\u4e00-\u9fff·]{2,4}"
 # A name that ends where a reporter's credit goes on ("张三发自北京", "张三报道", "张三摄", "张三和李四"),
 # or at a character that is no Han: never amid a run of Han ("记者谭飞王艳明闫鹃": where is the end?)
@@ -255,7 +259,8 @@ _BARE_LATIN_KEY_RE = re.compile(_led_by_first_letter([k for k in _BARE_DATE_KEYS
 def _has_key(text: str) -> bool:
     """Whether _KEY_RE finds a key in `text`."""
     chinese = not text.isascii()
-    latin = _ASCII_LETTER_RE.search(text) is not None
+    # (on an ASCII line the key regexes themselves find no letter as fast as this search would)
+    latin = not chinese or _ASCII_LETTER_RE.search(text) is not None
     if ":" in text or "：" in text:
         if chinese and _CJK_KEY_RE.search(text) or latin and _LATIN_KEY_RE.search(text):
             return True
@@ -286,7 +291,8 @@ def is_byline(text: str, tokens: int) -> bool:
     if tokens > settings.BYLINE_MAX_TOKENS or not _byline_hint(text):
         return False
     simple = _slash_keys(simplified(text))
-    if _has_key(simple) or _BY_RE.match(text) or simple.startswith(("记者", "通讯员", "本报记者", "本报通讯员")):
+    if (_has_key(simple) or text[:1] in _BY_FIRST and _BY_RE.match(text)
+            or simple.startswith(("记者", "通讯员", "本报记者", "本报通讯员"))):
         return True
     if tokens <= settings.REPORTER_LINE_MAX_TOKENS and reporter_names(text):
         return True  # "新京报记者 彭冲 山东冠县报道"

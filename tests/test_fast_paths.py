@@ -145,7 +145,7 @@ def test_patterns_led_by_a_character_class(text):
 
 
 @settings(max_examples=500, deadline=None)
-@given(texts | st.text(alphabet="1２(（一十①⑳ .、)）a-/:：\nAB on", max_size=14))
+@given(texts | st.text(alphabet="1２(（一十①⑳ .、)）a-/:：\nAB onbyſBYİs", max_size=14))
 def test_line_start_and_end_gates(text):
     # the cheap tests in front of a regex, or instead of one
     assert text.endswith(classify._ANNOUNCES) == bool(re.search("[:：]$", text))
@@ -153,6 +153,17 @@ def test_line_start_and_end_gates(text):
         assert text[:1].isdecimal() or text[:1] in classify._LIST_ITEM_FIRST
     if classify._NAME_ON_POST.match(text):
         assert " on " in text
+    from mch_cli import meta
+    if meta._BY_RE.match(text):
+        assert text[:1] in meta._BY_FIRST
+
+
+def test_first_letters_of_bylines():
+    # meta._BY_FIRST: every character that case-insensitive matching takes for a first letter
+    import sys
+    from mch_cli import meta
+    firsts = re.compile("(?i:[astwcribp])")
+    assert {c for c in map(chr, range(sys.maxunicode + 1)) if firsts.fullmatch(c)} == set(meta._BY_FIRST)
 
 
 @settings(max_examples=500, deadline=None)
