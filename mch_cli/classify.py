@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from itertools import accumulate
+from operator import add
 
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line, line_key
@@ -283,7 +284,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
                         and _stamp_shape(text) or None,
                         (short or byline) and _HEADER_HINT.search(text)
                         and _comment_header(text, f, base_cls, byline) or None,
-                        _glue(text, f))
+                        _glue(text, f) if f.words >= 5 else None)  # (_glue's own gate, spared a call)
     infos = []
     seen: set[str] = set()
     glued_lines: list[int] = []
@@ -1454,7 +1455,7 @@ def _wording(text: str) -> set[str]:
     words, cut to their first 5 letters ("Zambian", "Zambia"); pairs of Han characters."""
     words = {w.lower()[:5] for w in LATIN_WORD_RE.findall(text) if len(w) > 2 and w.lower() not in _EN_STOPWORDS}
     for run in HAN_RUN_RE.findall(text):
-        words.update(run[k: k + 2] for k in range(len(run) - 1))
+        words.update(map(add, run, run[1:]))  # run[k] + run[k + 1]: each pair, without a generator
     return words
 
 

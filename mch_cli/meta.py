@@ -110,8 +110,11 @@ def _forms_to_try(text: str) -> tuple[bool, ...]:
 @lru_cache(maxsize=1024)  # a page asks of one line several times (byline, comment header, metadata)
 def find_dates(text: str) -> tuple[FoundDate, ...]:
     """Every valid calendar date in `text`, in order of position."""
+    forms = _forms_to_try(text)
+    if not any(forms):
+        return ()  # (most lines: no year)
     found = []
-    for form, worth_trying in zip(_DATE_FORMS, _forms_to_try(text)):
+    for form, worth_trying in zip(_DATE_FORMS, forms):
         if not worth_trying:
             continue
         for m in form.finditer(text):

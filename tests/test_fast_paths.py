@@ -175,7 +175,8 @@ def test_patterns_rewritten_to_be_led_by_a_character(text):
     from mch_cli.patterns import builtin_patterns
     regexes = {p.regex.pattern for p in builtin_patterns()}
     for now, before in (
-            (r"\s(?<!\bpart\s)(?<!\bchapter\s)\d{1,2} of \d{1,2}$", r"(?<!\bpart)(?<!\bchapter)\s\d{1,2} of \d{1,2}$"),
+            (r"\d(?<=\s\d)(?<!\bpart\s\d)(?<!\bchapter\s\d)\d? of \d{1,2}$",
+             r"(?<!\bpart)(?<!\bchapter)\s\d{1,2} of \d{1,2}$"),
             (r"(讨[论論]|討[论論]|留言|发言|發言|评[论論]|評[论論]|跟[帖贴貼])\s*([规規][范範则則定]|[须須]知|守[则則])",
              r"([讨討][论論]|留言|[发發]言|[评評][论論]|跟[帖贴貼])\s*([规規][范範则則定]|[须須]知|守[则則])")):
         assert any(now in regex for regex in regexes)
