@@ -158,6 +158,14 @@ def test_line_start_and_end_gates(text):
         assert text[:1] in meta._BY_FIRST
 
 
+@settings(max_examples=500, deadline=None)
+@given(texts | st.text(alphabet="中文\x80\x9f\xa0éa ’", max_size=30), st.integers(0, 12))
+def test_decode_gates(text, high):
+    from mch_cli import decode
+    assert decode._has_c1(text) == bool(decode._C1.search(text))
+    assert decode._han_outweighs(text, high) == (sum(map(len, decode._HAN_RUN.findall(text))) > high)
+
+
 def test_first_letters_of_bylines():
     # meta._BY_FIRST: every character that case-insensitive matching takes for a first letter
     import sys
