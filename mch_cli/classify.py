@@ -16,7 +16,7 @@ from operator import add
 
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line, line_key
-from .meta import (AGO_RE, chinese_chrome_share, chrome_word_share, find_dates, is_byline, is_dated_byline, is_name,
+from .meta import (AGO_RE, _led_by_first_letter, chinese_chrome_share, chrome_word_share, find_dates, is_byline, is_dated_byline, is_name,
                    is_name_line, strip_site_suffix, strip_widget_prefix)
 from .patterns import Pattern, matcher
 from .script import HAN_RUN_RE, LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
@@ -485,6 +485,11 @@ _NOT_PUNCTUATION = re.compile(r"[\w\s.'’\-@]+")
 
 _DAYISH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
                      r"|\d{1,2}[-/.月]\d{1,2}|年|日", re.I)
+# _DAYISH's yes or no in two regexes, each led by a class of what its matches start with (one led
+# by \b is tried at every position of the line): the names, then the numbers, 年 and 日
+_DAY_NAME = re.compile(_led_by_first_letter("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun"
+                                            .split(), r"(?<!\w.)", r"(?i:[a-z]*)\b"))
+_DAY_NUMBER = re.compile(r"[\d年日](?:(?<=\d)\d?[-/.月]\d|(?<!\d))")
 _TIME_RANGE = re.compile(r"\d{1,2}[:：]\d{2}\s*[-–—~至到]\s*\d{1,2}[:：]\d{2}")
 _NOT_STAMP_SHAPE = re.compile(r"[^\W\d_]+|\s+")
 # A name's own brackets ("Jamshed (Jimmy) Bilimoria"): not the thread's punctuation.
@@ -497,7 +502,7 @@ def _stamp_shape(text: str) -> str | None:
     its numbers as "0" and its punctuation, words left out, so that the stamps of one comment
     thread share a shape whatever the names in them. None when the line holds no time of day
     with a day, and no "… ago"."""
-    if not (_CLOCK.search(text) and _DAYISH.search(text)
+    if not (_CLOCK.search(text) and (_DAY_NUMBER.search(text) or _DAY_NAME.search(text))
             or ("ago" in text or "前" in text) and AGO_RE.search(text)):
         return None
     if _TIME_RANGE.search(text):
@@ -625,7 +630,9 @@ _GLUED_HEADLINE = re.compile(r"^(?:\S+\s+){2,14}?(?P<glue>(?:[a-z]{3,}|\S*[a-z][
                              r"(?P<glue2>[A-Z][a-z]{2,}[A-Z][a-z'’]*)\s")
 
 
-_CAMEL = re.compile(r"[a-z!?][A-Z][a-z]")  # what every glued headline holds (a cheap gate) ...
+# What every glued headline holds, "[a-z!?][A-Z][a-z]" (a cheap gate) ... led by its capital, far
+# rarer than a lower-case letter: `re` tries a match at fewer places
+_CAMEL = re.compile(r"[A-Z](?<=[a-z!?][A-Z])[a-z]")
 _GLUE_WITHIN = 300  # ... in its first 15 words: looked for in these first characters only
 
 

@@ -145,7 +145,7 @@ def test_patterns_led_by_a_character_class(text):
 
 
 @settings(max_examples=500, deadline=None)
-@given(texts | st.text(alphabet="1２(（一十①⑳ .、)）a-/:：\nAB onbyſBYİs", max_size=14))
+@given(texts | st.text(alphabet="1２(（一十①⑳ .、)）a-/:：\nAB onbyſBYİs!?Cd年日月JanSEPtue_3", max_size=14))
 def test_line_start_and_end_gates(text):
     # the cheap tests in front of a regex, or instead of one
     assert text.endswith(classify._ANNOUNCES) == bool(re.search("[:：]$", text))
@@ -153,6 +153,11 @@ def test_line_start_and_end_gates(text):
         assert text[:1].isdecimal() or text[:1] in classify._LIST_ITEM_FIRST
     if classify._NAME_ON_POST.match(text):
         assert " on " in text
+    assert bool(classify._DAYISH.search(text)) == bool(classify._DAY_NUMBER.search(text)
+                                                       or classify._DAY_NAME.search(text))
+    camel = re.compile(r"[a-z!?][A-Z][a-z]")
+    for end in (0, 3, 5, 300):
+        assert bool(classify._CAMEL.search(text, 0, end)) == bool(camel.search(text, 0, end))
     from mch_cli import meta
     if meta._BY_RE.match(text):
         assert text[:1] in meta._BY_FIRST
