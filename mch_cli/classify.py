@@ -12,10 +12,11 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from itertools import accumulate
+from operator import add
 
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line, line_key
-from .meta import (AGO_RE, chinese_chrome_share, chrome_word_share, find_dates, is_byline, is_dated_byline, is_name,
+from .meta import (AGO_RE, _led_by_first_letter, chinese_chrome_share, chrome_word_share, find_dates, is_byline, is_dated_byline, is_name,
                    is_name_line, strip_site_suffix, strip_widget_prefix)
 from .patterns import Pattern, matcher
 from .script import HAN_RUN_RE, LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
@@ -36,9 +37,13 @@ _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]|[一�
 # A list the article announces ("…:") has its items numbered or behind one bullet.
 _ITEM_NUMBER = re.compile(r"^(\d{1,2})[.、)）](?!\d)\s*\S")
 _ITEM_BULLET = re.compile(r"^([-–•*·◆●■])\s+\S")
-_ANNOUNCES = re.compile(r"[:：]$")
+# (what the regex [:：]$ finds, told by endswith: a scan of the whole line for a colon costs more)
+_ANNOUNCES = (":", "：", ":\n", "：\n")
 # "2 tsp cumin", "3/4 cup of brown sugar", "8-9 ripe pears": an amount, then what of (an ingredient).
 _QUANTITY = re.compile(r"^\d+(?:[-/.,]\d+)*(?:\s\d+/\d+)?\s?(?:[a-z]|\()")
+# Every match of _LIST_ITEM and of _QUANTITY starts with a digit or with one of these: a test of
+# the first character spares most lines both regexes.
+_LIST_ITEM_FIRST = "(（一二三四五六七八九十" + "".join(map(chr, range(ord("①"), ord("⑳") + 1)))
 _ITEM_MARK = re.compile(_ITEM_NUMBER.pattern + "|" + _ITEM_BULLET.pattern)
 # "附：招生专业及考试科目", "Appendix": the table or list after it belongs to the article.
 _APPENDIX = re.compile(r"^(?:附\s*[:：]|附[表录]|appendix\b|annex\b)", re.IGNORECASE)
@@ -280,7 +285,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
                         and _stamp_shape(text) or None,
                         (short or byline) and _HEADER_HINT.search(text)
                         and _comment_header(text, f, base_cls, byline) or None,
-                        _glue(text, f))
+                        _glue(text, f) if f.words >= 5 else None)  # (_glue's own gate, spared a call)
     infos = []
     seen: set[str] = set()
     glued_lines: list[int] = []
@@ -458,7 +463,8 @@ def _mark_running_text(infos: list[_Info]) -> None:
         i.byline = i.byline and not i.wrapped  # a wrapped line is text, whatever it mentions
         i.running = i.cls == GOOD or (i.cls != BAD and not i.pattern and (
             i.f.ends_sentence or i.f.prose_punct >= 1 or i.wrapped or previous_wrapped
-            or bool(_LIST_ITEM.match(i.line.text) or _QUANTITY.match(i.line.text))))
+            or (i.line.text[:1].isdecimal() or i.line.text[:1] in _LIST_ITEM_FIRST)
+            and bool(_LIST_ITEM.match(i.line.text) or _QUANTITY.match(i.line.text))))
         previous_wrapped = i.wrapped
 
 
@@ -480,6 +486,11 @@ _NOT_PUNCTUATION = re.compile(r"[\w\s.'’\-@]+")
 
 _DAYISH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
                      r"|\d{1,2}[-/.月]\d{1,2}|年|日", re.I)
+# _DAYISH's yes or no in two regexes, each led by a class of what its matches start with (one led
+# by \b is tried at every position of the line): the names, then the numbers, 年 and 日
+_DAY_NAME = re.compile(_led_by_first_letter("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun"
+                                            .split(), r"(?<!\w.)", r"(?i:[a-z]*)\b"))
+_DAY_NUMBER = re.compile(r"[\d年日](?:(?<=\d)\d?[-/.月]\d|(?<!\d))")
 _TIME_RANGE = re.compile(r"\d{1,2}[:：]\d{2}\s*[-–—~至到]\s*\d{1,2}[:：]\d{2}")
 _NOT_STAMP_SHAPE = re.compile(r"[^\W\d_]+|\s+")
 # A name's own brackets ("Jamshed (Jimmy) Bilimoria"): not the thread's punctuation.
@@ -492,7 +503,7 @@ def _stamp_shape(text: str) -> str | None:
     its numbers as "0" and its punctuation, words left out, so that the stamps of one comment
     thread share a shape whatever the names in them. None when the line holds no time of day
     with a day, and no "… ago"."""
-    if not (_CLOCK.search(text) and _DAYISH.search(text)
+    if not (_CLOCK.search(text) and (_DAY_NUMBER.search(text) or _DAY_NAME.search(text))
             or ("ago" in text or "前" in text) and AGO_RE.search(text)):
         return None
     if _TIME_RANGE.search(text):
@@ -620,7 +631,9 @@ _GLUED_HEADLINE = re.compile(r"^(?:\S+\s+){2,14}?(?P<glue>(?:[a-z]{3,}|\S*[a-z][
                              r"(?P<glue2>[A-Z][a-z]{2,}[A-Z][a-z'’]*)\s")
 
 
-_CAMEL = re.compile(r"[a-z!?][A-Z][a-z]")  # what every glued headline holds (a cheap gate) ...
+# What every glued headline holds, "[a-z!?][A-Z][a-z]" (a cheap gate) ... led by its capital, far
+# rarer than a lower-case letter: `re` tries a match at fewer places
+_CAMEL = re.compile(r"[A-Z](?<=[a-z!?][A-Z])[a-z]")
 _GLUE_WITHIN = 300  # ... in its first 15 words: looked for in these first characters only
 
 
@@ -678,7 +691,8 @@ def _mark_recent_comments(infos: list[_Info]) -> None:
     the latest comments (or of a site's accounts: "WSJ on Twitter", "WSJ on Facebook")."""
     run: list[_Info] = []
     for i in infos + [None]:
-        if i is not None and i.f.tokens <= settings.RECENT_COMMENT_MAX_TOKENS and _NAME_ON_POST.match(i.line.text):
+        if (i is not None and i.f.tokens <= settings.RECENT_COMMENT_MAX_TOKENS
+                and " on " in i.line.text and _NAME_ON_POST.match(i.line.text)):  # (a cheap gate first)
             run.append(i)
             continue
         if len(run) >= settings.RECENT_COMMENTS_MIN_LINES:
@@ -1035,7 +1049,7 @@ def _in_short_list(infos: list[_Info], k: int, start: int, end: int) -> bool:
 
 
 def _announces_list(i: _Info) -> bool:
-    return (not i.pattern and i.cls != BAD and bool(_ANNOUNCES.search(i.line.text))
+    return (not i.pattern and i.cls != BAD and i.line.text.endswith(_ANNOUNCES)
             and chrome_word_share(i.line.text) < 0.5)  # not "Related links:", "Share this:"
 
 
@@ -1109,7 +1123,7 @@ def _label_announced_list(infos: list[_Info], end: int) -> int:
         i = infos[k]
         if k > end and (i.pattern or i.cls == BAD or i.byline):
             return end
-        if _ANNOUNCES.search(i.line.text):
+        if i.line.text.endswith(_ANNOUNCES):
             break
     else:
         return end
@@ -1347,9 +1361,10 @@ def _in_headline_list(infos: list[_Info], k: int, top: int, start: int) -> bool:
 def _unpunctuated_prose(i: _Info) -> bool:
     """An English sentence that lost its full stop: long, in sentence case, with function words
     (a headline is in Title Case, a menu has no function words)."""
-    words = LATIN_WORD_RE.findall(i.line.text)
-    return (i.f.words >= settings.LEAD_MIN_WORDS and i.f.stopword_share >= settings.GOOD_MIN_STOPWORD_SHARE
-            and sum(w[0].islower() for w in words) >= settings.SENTENCE_CASE_MIN_SHARE * len(words))
+    if i.f.words < settings.LEAD_MIN_WORDS or i.f.stopword_share < settings.GOOD_MIN_STOPWORD_SHARE:
+        return False  # (most lines: their words are not looked at)
+    words = _latin_words(i)
+    return sum(w[0].islower() for w in words) >= settings.SENTENCE_CASE_MIN_SHARE * len(words)
 
 
 def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...], w: Weights) -> int | None:
@@ -1460,7 +1475,7 @@ def _wording(text: str) -> set[str]:
     words, cut to their first 5 letters ("Zambian", "Zambia"); pairs of Han characters."""
     words = {w.lower()[:5] for w in LATIN_WORD_RE.findall(text) if len(w) > 2 and w.lower() not in _EN_STOPWORDS}
     for run in HAN_RUN_RE.findall(text):
-        words.update(run[k: k + 2] for k in range(len(run) - 1))
+        words.update(map(add, run, run[1:]))  # run[k] + run[k + 1]: each pair, without a generator
     return words
 
 

@@ -63,7 +63,6 @@ _BOMS = (
 )
 # What charset-normalizer may answer, and the name we report for it.
 _CANDIDATES = {"gb18030": "gb18030", "big5": "big5", "utf_16": "utf-16"}
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")  # counted by runs: far fewer matches on Chinese
 _LATIN1_HIGH = re.compile(r"[\u00a0-\u00ff]")
 
@@ -352,12 +351,19 @@ def repair(text: str) -> str:
     """Undo mojibake: UTF-8, GBK or Big5 bytes that were decoded as Latin-1 (or cp1252); then
     C1 controls, which no page is made of, as cp1252 (the module docstring)."""
     fixed = _repair_mojibake(text)
-    if fixed.isascii() or not _C1.search(fixed):  # isascii() is a flag: no scan
+    if fixed.isascii() or not _has_c1(fixed):  # isascii() is a flag: no scan
         return fixed
     return _LATIN1_RUN.sub(_c1_as_cp1252, fixed)
 
 
 _C1 = re.compile("[\x80-\x9f]")
+
+
+def _has_c1(text: str) -> bool:
+    """_C1.search(text), by two byte operations in C rather than a regex scan (as _latin1_high):
+    the characters Latin-1 can write, C1 controls among them."""
+    low_and_high = text.encode("latin-1", errors="ignore")
+    return len(low_and_high.translate(None, _C1_BYTES)) != len(low_and_high)
 _LATIN1_RUN = re.compile("[\x80-\xff]+")
 
 
@@ -378,8 +384,7 @@ def _c1_as_cp1252(run: re.Match) -> str:
 def _repair_mojibake(text: str) -> str:
     sample = text[: settings.DECODE_SNIFF_BYTES]
     high = _latin1_high(sample)
-    if (high < settings.MOJIBAKE_MIN_CHARS
-            or _HAN.search(sample) and high < sum(map(len, _HAN_RUN.findall(sample)))):
+    if high < settings.MOJIBAKE_MIN_CHARS or _han_outweighs(sample, high):
         return text  # no Latin-1 soup, or real Chinese outweighs it
     fixed = _undo_layers(text, settings.MOJIBAKE_MAX_LAYERS)
     if fixed is not None:
@@ -391,6 +396,17 @@ def _repair_mojibake(text: str) -> str:
         if not ftfy.badness.is_bad(fixed[: settings.DECODE_SNIFF_BYTES]):
             return fixed  # only a clean result: `repaired` must not be said of mojibake
     return text
+
+
+def _han_outweighs(text: str, high: int) -> bool:
+    """More Han characters in `text` than `high`: counted run by run, up to the run that makes
+    them more (a Chinese page with a few Latin-1 signs is not counted whole)."""
+    n = 0
+    for run in _HAN_RUN.finditer(text):
+        n += run.end() - run.start()
+        if n > high:
+            return True
+    return False
 
 
 def _undo_layers(text: str, layers: int) -> str | None:

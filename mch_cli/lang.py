@@ -314,6 +314,8 @@ def chinese_script(text: str) -> str | None:
     if not HAN_RE.search(text):
         return None
     res = _han_res()
+    if res["Hant"].search(text) is None:
+        return "Hans"  # (no Traditional-only character: no need to count the Simplified ones)
     return "Hant" if len(res["Hant"].findall(text)) > len(res["Hans"].findall(text)) else "Hans"
 
 

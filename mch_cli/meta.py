@@ -110,8 +110,11 @@ def _forms_to_try(text: str) -> tuple[bool, ...]:
 @lru_cache(maxsize=1024)  # a page asks of one line several times (byline, comment header, metadata)
 def find_dates(text: str) -> tuple[FoundDate, ...]:
     """Every valid calendar date in `text`, in order of position."""
+    forms = _forms_to_try(text)
+    if not any(forms):
+        return ()  # (most lines: no year)
     found = []
-    for form, worth_trying in zip(_DATE_FORMS, _forms_to_try(text)):
+    for form, worth_trying in zip(_DATE_FORMS, forms):
         if not worth_trying:
             continue
         for m in form.finditer(text):
@@ -188,6 +191,10 @@ _KEY_RE = re.compile(
     r"|(?P<bare>" + "|".join(_BARE_DATE_KEYS) + r")\s*(?=\d)", re.I)
 _BY_RE = re.compile(r"^(?i:(?:analysis|story|text|words|commentary|review|interview|reporting) by|by|written by|reported by)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von))*)"
                     r"|^(?i:posted by)\s+(?P<handle>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von))*|[\w.-]{2,30}\b)")
+# Every match of _BY_RE starts with one of these: its words' first letters as case-insensitive
+# matching reads them ("ſ" an s, "İ" and "ı" an i). A test of the first character spares most
+# lines the regex.
+_BY_FIRST = "aAsSſtTwWcCrRiIİıbBpP"
 _HAN_NAME = r"[\u4e00-\u9fff·]{2,4}"
 # A name that ends where a reporter's credit goes on ("张三发自北京", "张三报道", "张三摄", "张三和李四"),
 # or at a character that is no Han: never amid a run of Han ("记者谭飞王艳明闫鹃": where is the end?)
@@ -237,7 +244,7 @@ _BYLINE_HINT_EN = re.compile(r"\bby\b|written by", re.I)
 
 def _byline_hint(text: str) -> bool:
     """Whether _BYLINE_HINT finds something in `text`."""
-    return bool(_BYLINE_HINT_CHARS.search(text) or _BYLINE_HINT_CJK.search(text)
+    return bool(_BYLINE_HINT_CHARS.search(text) or not text.isascii() and _BYLINE_HINT_CJK.search(text)
                 or "by" in text.lower() and _BYLINE_HINT_EN.search(text))
 
 
@@ -255,7 +262,8 @@ _BARE_LATIN_KEY_RE = re.compile(_led_by_first_letter([k for k in _BARE_DATE_KEYS
 def _has_key(text: str) -> bool:
     """Whether _KEY_RE finds a key in `text`."""
     chinese = not text.isascii()
-    latin = _ASCII_LETTER_RE.search(text) is not None
+    # (on an ASCII line the key regexes themselves find no letter as fast as this search would)
+    latin = not chinese or _ASCII_LETTER_RE.search(text) is not None
     if ":" in text or "：" in text:
         if chinese and _CJK_KEY_RE.search(text) or latin and _LATIN_KEY_RE.search(text):
             return True
@@ -286,7 +294,8 @@ def is_byline(text: str, tokens: int) -> bool:
     if tokens > settings.BYLINE_MAX_TOKENS or not _byline_hint(text):
         return False
     simple = _slash_keys(simplified(text))
-    if _has_key(simple) or _BY_RE.match(text) or simple.startswith(("记者", "通讯员", "本报记者", "本报通讯员")):
+    if (_has_key(simple) or text[:1] in _BY_FIRST and _BY_RE.match(text)
+            or simple.startswith(("记者", "通讯员", "本报记者", "本报通讯员"))):
         return True
     if tokens <= settings.REPORTER_LINE_MAX_TOKENS and reporter_names(text):
         return True  # "新京报记者 彭冲 山东冠县报道"

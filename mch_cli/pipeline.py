@@ -24,12 +24,14 @@ from .settings import Options
 _TITLE_KEY = re.compile(r"^(?:标\s*题|题\s*目|主\s*题|title|headline|subject)\s*[:：]\s*", re.I)
 
 
-def split_lines(text: str) -> list[Line]:
-    """Non-empty lines, normalised, with their 1-based line numbers in the input."""
+def split_lines(text: str, raw: list[str] | None = None) -> list[Line]:
+    """Non-empty lines, normalised, with their 1-based line numbers in the input (`raw`:
+    text.splitlines(), when the caller has it)."""
+    raw = text.splitlines() if raw is None else raw
     if has_zero_width(text):
-        tidy = [normalise(line) for line in text.splitlines()]
+        tidy = [normalise(line) for line in raw]
     else:  # one scan of the page spares one a line (few pages have zero-width characters)
-        tidy = [" ".join(line.split()) for line in text.splitlines()]  # what normalise() does then
+        tidy = [" ".join(line.split()) for line in raw]  # what normalise() does then
     return [Line(number, norm) for number, norm in enumerate(tidy, 1) if norm]
 
 
@@ -44,18 +46,20 @@ def read_lines(doc: Document) -> tuple[list[Line], str, bool, dict]:
         return lines, page.encoding, page.repaired, page.hints
     text, encoding, repaired = decode_text(doc.data)
     refuse_undecodable(doc.data, text, encoding)
-    headline = layout_headline(text)
+    raw = text.splitlines()  # (once for both)
+    headline = layout_headline(text, raw)
     hints = {"h1": headline, "paragraph_lines": True} if headline else {}
-    return split_lines(text), encoding, repaired, hints
+    return split_lines(text, raw), encoding, repaired, hints
 
 
-def layout_headline(text: str) -> str | None:
+def layout_headline(text: str, lines: list[str] | None = None) -> str | None:
     """The headline of a page in mch's own text format (`--format text`): a first line, a blank
     line, then paragraphs of one line each between single blank lines, every line normalised.
     The first line is taken as a headline hint (as an HTML page's <h1> is) and every line as a
     whole paragraph (none is joined to the next as hard-wrapped), so that cleaning mch's own
-    output gives it back unchanged: `mch clean F | mch clean -` prints what `mch clean F` does."""
-    lines = text.splitlines()
+    output gives it back unchanged: `mch clean F | mch clean -` prints what `mch clean F` does.
+    (`lines`: text.splitlines(), when the caller has it.)"""
+    lines = text.splitlines() if lines is None else lines
     if len(lines) < 3 or len(lines) % 2 == 0:
         return None
     if any(bool(line) == bool(k % 2) for k, line in enumerate(lines)):

@@ -144,6 +144,58 @@ def test_patterns_led_by_a_character_class(text):
         f"[{lang._LATIN}]+(?:['’\\-][{lang._LATIN}]+)*", text)
 
 
+@settings(max_examples=500, deadline=None)
+@given(texts | st.text(alphabet="1２(（一十①⑳ .、)）a-/:：\nAB onbyſBYİs!?Cd年日月JanSEPtue_3", max_size=14))
+def test_line_start_and_end_gates(text):
+    # the cheap tests in front of a regex, or instead of one
+    assert text.endswith(classify._ANNOUNCES) == bool(re.search("[:：]$", text))
+    if classify._LIST_ITEM.match(text) or classify._QUANTITY.match(text):
+        assert text[:1].isdecimal() or text[:1] in classify._LIST_ITEM_FIRST
+    if classify._NAME_ON_POST.match(text):
+        assert " on " in text
+    assert bool(classify._DAYISH.search(text)) == bool(classify._DAY_NUMBER.search(text)
+                                                       or classify._DAY_NAME.search(text))
+    camel = re.compile(r"[a-z!?][A-Z][a-z]")
+    for end in (0, 3, 5, 300):
+        assert bool(classify._CAMEL.search(text, 0, end)) == bool(camel.search(text, 0, end))
+    from mch_cli import meta
+    if meta._BY_RE.match(text):
+        assert text[:1] in meta._BY_FIRST
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts | st.text(alphabet="中文\x80\x9f\xa0éa ’", max_size=30), st.integers(0, 12))
+def test_decode_gates(text, high):
+    from mch_cli import decode
+    assert decode._has_c1(text) == bool(decode._C1.search(text))
+    assert decode._han_outweighs(text, high) == (sum(map(len, decode._HAN_RUN.findall(text))) > high)
+
+
+def test_first_letters_of_bylines():
+    # meta._BY_FIRST: every character that case-insensitive matching takes for a first letter
+    import sys
+    from mch_cli import meta
+    firsts = re.compile("(?i:[astwcribp])")
+    assert {c for c in map(chr, range(sys.maxunicode + 1)) if firsts.fullmatch(c)} == set(meta._BY_FIRST)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["part", "Chapter", "apart", " ", "\t", "1", "12", " of ", "x", "讨", "討", "论",
+                                 "發", "言", "跟", "贴", "规", "範", "须", "知", "守", "則", "留"]),
+                max_size=10).map("".join) | texts)
+def test_patterns_rewritten_to_be_led_by_a_character(text):
+    # patterns.tsv's rewritten forms find what the forms before them found
+    from mch_cli.patterns import builtin_patterns
+    regexes = {p.regex.pattern for p in builtin_patterns()}
+    for now, before in (
+            (r"\d(?<=\s\d)(?<!\bpart\s\d)(?<!\bchapter\s\d)\d? of \d{1,2}$",
+             r"(?<!\bpart)(?<!\bchapter)\s\d{1,2} of \d{1,2}$"),
+            (r"(讨[论論]|討[论論]|留言|发言|發言|评[论論]|評[论論]|跟[帖贴貼])\s*([规規][范範则則定]|[须須]知|守[则則])",
+             r"([讨討][论論]|留言|[发發]言|[评評][论論]|跟[帖贴貼])\s*([规規][范範则則定]|[须須]知|守[则則])")):
+        assert any(now in regex for regex in regexes)
+        assert bool(re.search(now, text, re.I)) == bool(re.search(before, text, re.I))
+
+
 def test_case_folding_onto_ascii_letters():
     # meta._ASCII_LETTER_RE's premise: only these fold onto an ASCII letter
     import sys
