@@ -315,6 +315,10 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
             info.cls, info.why, info.byline = BAD, f"inside {line.inside}", False
         line.label, line.reason = BOILERPLATE, "outside article: " + info.why
         infos.append(info)
+    if title_hints:
+        for i in infos:
+            if _hints_of(i, title_hints):
+                i.names = False  # the markup's headline names no author ("Joy the Baker – Chai Rolls")
     labels = _keep_section_labels(infos, judged)
     _mark_running_text(infos)
     _mark_menu_links(infos)
