@@ -7,6 +7,7 @@ Builds a corpus from ../shared/dev/raw/*.txt repeated --copies times (about 2,00
 in a temporary directory, then reports:
   - the library, one process: pages/s of mch, jusText and trafilatura on the same pages
     (each page's lines given to jusText/trafilatura as <p> elements, as the issue measured them);
+  - the library on dev's real `.html` pages: mch against trafilatura (issues 15 and 20);
   - the command: `mch clean -j 1` and `-j N` on the whole corpus (pages/s, MB/s, peak RSS);
   - memory: peak RSS of `mch clean -j 1` on a 1/10 corpus and on the whole, and their ratio;
   - `mch stats` (one process: cleaning, segmentation, glossary terms) against `mch clean -j 1` on
@@ -75,6 +76,21 @@ def library_rates(pages: list[bytes]) -> dict[str, float]:
     return rates
 
 
+def html_rates(pages: list[bytes]) -> dict[str, float]:
+    """Pages per second of mch and trafilatura on the same real HTML pages (dev's `.html`, read
+    as HTML: mch is given the extension, as `mch clean` is)."""
+    sys.path.insert(0, str(ROOT))
+    from mch_cli import clean_bytes
+
+    rates = {"mch": per_second(lambda h: clean_bytes(h, "page.html"), pages)}
+    try:
+        import trafilatura
+        rates["trafilatura"] = per_second(lambda h: trafilatura.extract(h.decode("utf-8", "replace")), pages)
+    except ImportError:
+        pass
+    return rates
+
+
 def run_cli(corpus: Path, jobs: int, command: str = "clean") -> tuple[float, int]:
     """(seconds, peak RSS in KB of the main process) of one `mch clean` (or `mch stats`) over
     the corpus."""
@@ -115,6 +131,13 @@ def main() -> int:
         for name, rate in rates.items():
             ratio = f"{rate / rates['jusText']:.2f}x jusText" if "jusText" in rates else ""
             rows.append((f"library, one process: {name}", f"{rate:.0f} pages/s", ratio))
+
+        html = [p.read_bytes() for p in sorted(raw.glob("*.html"))]
+        if html:
+            rates = html_rates(html)
+            for name, rate in rates.items():
+                ratio = f"{rate / rates['trafilatura']:.2f}x trafilatura" if "trafilatura" in rates else ""
+                rows.append((f"library, one process, `.html` pages: {name}", f"{rate:.0f} pages/s", ratio))
 
         one_s, one_rss = best_of(Path(tmp) / "whole", 1)
         rows.append(("`mch clean -j 1`", f"{len(whole) / one_s:.0f} pages/s, {size_mb / one_s:.1f} MB/s",
