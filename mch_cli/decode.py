@@ -330,11 +330,16 @@ def _detect(data: bytes) -> tuple[str, str] | None:
 _LATIN1_HIGH_BYTES = bytes(range(0xA0, 0x100))
 
 
+def _latin1_count(text: str, chars: bytes) -> int:
+    """How many of `text`'s characters are among `chars` (Latin-1 bytes), by two byte operations
+    in C rather than a regex scan: the text as Latin-1 writes it, less all but those."""
+    latin1 = text.encode("latin-1", errors="ignore")
+    return len(latin1) - len(latin1.translate(None, chars))
+
+
 def _latin1_high(text: str) -> int:
-    """len(_LATIN1_HIGH.findall(text)), by two byte operations in C rather than a regex scan:
-    the characters that Latin-1 can write, less those below U+00A0."""
-    low_and_high = text.encode("latin-1", errors="ignore")
-    return len(low_and_high) - len(low_and_high.translate(None, _LATIN1_HIGH_BYTES))
+    """len(_LATIN1_HIGH.findall(text)): the characters U+00A0 to U+00FF."""
+    return _latin1_count(text, _LATIN1_HIGH_BYTES)
 
 
 def repaired(text: str, fixed: str) -> bool:
@@ -360,10 +365,8 @@ _C1 = re.compile("[\x80-\x9f]")
 
 
 def _has_c1(text: str) -> bool:
-    """_C1.search(text), by two byte operations in C rather than a regex scan (as _latin1_high):
-    the characters Latin-1 can write, C1 controls among them."""
-    low_and_high = text.encode("latin-1", errors="ignore")
-    return len(low_and_high.translate(None, _C1_BYTES)) != len(low_and_high)
+    """_C1.search(text): a C1 control among the text's characters."""
+    return _latin1_count(text, _C1_BYTES) > 0
 _LATIN1_RUN = re.compile("[\x80-\xff]+")
 
 

@@ -426,6 +426,17 @@ def strip_trailing_stamp(title: str) -> str:
     return title
 
 
+def page_title_headlines(page_title: str) -> tuple[str, ...]:
+    """The headlines a page's <title> may hold: without its site's suffix ("X - CNN"), and, when
+    a site's name leads it, without that too ("Seth's Blog: X"; "Joy the Baker – X", whose X went
+    as a suffix). Each is a hint only where a line of the page says it."""
+    headline = strip_site_suffix(page_title)
+    unprefixed = strip_site_prefix(headline)
+    if unprefixed == headline:
+        unprefixed = strip_site_prefix(page_title)
+    return (headline, unprefixed) if unprefixed != headline else (headline,)
+
+
 # A headline's second half starts so ("X – With Photos", "X: For Parents"); a site's name does not.
 _HEADLINE_GOES_ON = frozenset("with and for of in on at to from after as about over into amid vs".split())
 

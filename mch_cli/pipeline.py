@@ -193,13 +193,8 @@ def _metadata(lines: list[Line], paragraphs: list[Paragraph], title_line: int | 
 def clean_lines(lines: list[Line], options: Options = Options(), hints: dict | None = None) -> Article:
     """Clean a page given as lines; `hints` are what HTML markup says (html.HtmlPage.hints)."""
     hints = hints or {}
-    page_title = meta.strip_site_suffix(hints.get("page_title", ""))
-    # "Seth's Blog: X", "Joy the Baker – X" (whose X went as a suffix): X, if a line says it
-    unprefixed = meta.strip_site_prefix(page_title)
-    if unprefixed == page_title:
-        unprefixed = meta.strip_site_prefix(hints.get("page_title", ""))
-    title_hints = tuple(h for h in (hints.get("h1"), hints.get("title"), page_title,
-                                    unprefixed if unprefixed != page_title else None) if h)
+    title_hints = tuple(h for h in (hints.get("h1"), hints.get("title"),
+                                    *meta.page_title_headlines(hints.get("page_title", ""))) if h)
     classify(lines, options.patterns + builtin_patterns(), options.recurring, title_hints, options.weights,
              paragraph_lines=bool(hints.get("paragraph_lines")))
     if hints.get("paragraph_lines"):  # mch's own text format: every line is a paragraph
