@@ -320,6 +320,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
             if _hints_of(i, title_hints):
                 i.names = False  # the markup's headline names no author ("Joy the Baker – Chai Rolls")
     labels = _keep_section_labels(infos, judged)
+    _keep_table_cells(infos, judged)
     _mark_running_text(infos)
     _mark_menu_links(infos)
     _mark_credited_captions(infos)
@@ -435,6 +436,36 @@ def _keep_section_labels(infos: list[_Info], judged: dict[str, tuple]) -> set[st
                 infos[k].cls, infos[k].why = infos[k].base_cls, judged[text][2]  # (its context-free why)
                 infos[k].line.reason = "outside article: " + infos[k].why
     return kept
+
+
+def _keep_table_cells(infos: list[_Info], judged: dict[str, tuple]) -> None:
+    """Short lines repeated only inside one small stretch between two paragraphs, three times or
+    more and never twice in a row, are a table's cells (a how-to's "Delete next word:" under each
+    editor's name), not the page's repeated chrome: the table costs the article what its short
+    lines cost. A menu repeats its lines far apart, a widget shown twice line after line."""
+    at: dict[str, list[int]] = {}
+    for k, i in enumerate(infos):
+        if i.why.startswith("repeated") and i.base_cls != GOOD:
+            at.setdefault(i.line.text, []).append(k)
+    if not at:
+        return
+    k = 0
+    while k < len(infos):
+        if infos[k].base_cls == GOOD:
+            k += 1
+            continue
+        top = k
+        while k < len(infos) and infos[k].base_cls != GOOD:
+            k += 1
+        if not (0 < top and k < len(infos) and k - top <= settings.TABLE_MAX_LINES
+                and infos[top - 1].cls == GOOD == infos[k].cls):
+            continue
+        cells = [where for text, where in at.items() if top <= where[0] and where[-1] < k]
+        if (sum(map(len, cells)) >= settings.TABLE_MIN_CELLS
+                and all(b - a > 1 for where in cells for a, b in zip(where, where[1:]))):
+            for j in (j for where in cells for j in where):
+                infos[j].cls, infos[j].why = infos[j].base_cls, judged[infos[j].line.text][2]
+                infos[j].line.reason = "outside article: " + infos[j].why
 
 
 def _drop_labels_kept_too_rarely(infos: list[_Info], labels: set[str]) -> None:

@@ -1501,3 +1501,21 @@ def test_a_headline_that_starts_with_back_to_is_a_headline():
     article = EN_PAGE.splitlines()[4:7]
     for headline in ("Back to School: Ten Tips for Parents", "Back to school shopping for new mothers"):
         assert clean_text("\n".join([headline, "By Jane Doe", *article])).title == headline
+
+
+def test_a_table_of_repeated_cells_between_paragraphs_does_not_end_the_article():
+    table = ["Clinic A", "Opening hours:", "8 to 5", "Phone:", "Clinic B", "Opening hours:", "9 to 6", "Phone:",
+             "Clinic C", "Opening hours:", "7 to 3", "Phone:"]
+    after = ["The second part of the programme starts in June, when the mobile units visit the villages far from the clinics.",
+             "Families who miss a visit can book another one by phone, and the clinics will send a reminder the week before.",
+             "Officials expect to reach every newborn in the district by the end of the year, twice as many as in the last one."]
+    lines = ["Home | News | Health | Sport | About us", "Three clinics now screen every newborn", "By Jane Doe",
+             "Three clinics in the district now screen every newborn for hearing loss, and parents can choose the one nearest to them.",
+             "The screening takes ten minutes, costs the family nothing and can be done on any day in the first month of life.",
+             "Each clinic keeps its own hours, listed below, and all of them take appointments on the phone line given here."]
+    a = clean_text("\n".join(lines + table + after + ["Share this article"]))
+    assert all(text in a.text for text in after)
+    # lines repeated line after line (a widget shown twice) are the page's chrome: the article ends above them
+    widget = ["Latest", "Latest", "Videos", "Videos", "Photos", "Photos"]
+    a = clean_text("\n".join(lines + widget + after + ["Share this article"]))
+    assert not any(text in a.text for text in after)
