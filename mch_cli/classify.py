@@ -47,6 +47,10 @@ _LIST_ITEM_FIRST = "(（一二三四五六七八九十" + "".join(map(chr, range
 _ITEM_MARK = re.compile(_ITEM_NUMBER.pattern + "|" + _ITEM_BULLET.pattern)
 # "附：招生专业及考试科目", "Appendix": the table or list after it belongs to the article.
 _APPENDIX = re.compile(r"^(?:附\s*[:：]|附[表录]|appendix\b|annex\b)", re.IGNORECASE)
+# A letter's closing, on a line of its own and followed by a comma, as letters close.
+_CLOSING = re.compile(r"^(?:(?:yours )?(?:very )?(?:truly|sincerely|faithfully|respectfully)(?: yours)?|yours"
+                      r"|cheers|(?:with )?(?:much |all my )?love|(?:best|warm|warmest|kind|kindest) (?:wishes|regards)"
+                      r"|best|regards|(?:many )?thanks|thank you|warmly|hugs|all the best|take care)\s?,$", re.IGNORECASE)
 # "蔡英文 、 民進黨 、 國民黨": a list of tags, whose commas are not prose punctuation.
 _LONE_SEPARATOR = re.compile(r"、(?<=\s、)(?=\s)")  # led by "、", which `re` finds fast
 # A list of news ends its items with their time: "…【北京新浪網】2012-01-17 21:40", "…(07/13 08:41)".
@@ -338,7 +342,8 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     elif region:
         start, end = region
         _label_body(infos, start, end, paragraph_lines)
-        end = _label_announced_list(infos, _label_table(infos, _label_appendix(infos, _label_bio(infos, start, end))))
+        end = _label_closing(infos, _label_announced_list(infos, _label_table(infos, _label_appendix(
+            infos, _label_bio(infos, start, end)))))
     else:
         return
     title = _label_header(infos, start, title_hints, w)
@@ -1146,6 +1151,22 @@ def _label_appendix(infos: list[_Info], end: int) -> int:
     return k - 1
 
 
+
+
+def _label_closing(infos: list[_Info], end: int) -> int:
+    """A letter's closing right under the article ("Sincerely,", "Love,") and the signature under
+    it (a line or two, short) end the letter: they are its text. Returns the new end."""
+    k = end + 1
+    if k >= len(infos) or infos[k].pattern or not _CLOSING.match(infos[k].line.text):
+        return end
+    _set(infos[k], BODY, "a letter's closing")
+    for j in range(k + 1, min(k + 1 + settings.SIGNATURE_MAX_LINES, len(infos))):
+        i = infos[j]
+        if i.pattern or i.cls == GOOD or i.f.tokens > settings.SIGNATURE_MAX_TOKENS:
+            break
+        _set(i, BODY, "a letter's signature")
+        k = j
+    return k
 
 
 def _label_announced_list(infos: list[_Info], end: int) -> int:

@@ -1519,3 +1519,10 @@ def test_a_table_of_repeated_cells_between_paragraphs_does_not_end_the_article()
     widget = ["Latest", "Latest", "Videos", "Videos", "Photos", "Photos"]
     a = clean_text("\n".join(lines + widget + after + ["Share this article"]))
     assert not any(text in a.text for text in after)
+
+
+def test_a_letter_s_closing_and_signature_under_the_article_are_its_text():
+    a = _en_page_with("Sincerely,\nJane Roe, head midwife")
+    assert a.text.endswith("grows.\n\nSincerely,\n\nJane Roe, head midwife")
+    # below the page's chrome it closes something else (a comment)
+    assert "Love," not in clean_text(EN_PAGE + "Love,\nJane Roe\n").text
