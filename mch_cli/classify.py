@@ -450,27 +450,24 @@ def _keep_table_cells(infos: list[_Info], judged: dict[str, tuple]) -> None:
     lines cost. A menu repeats its lines far apart, a widget shown twice line after line."""
     at: dict[str, list[int]] = {}
     for k, i in enumerate(infos):
-        if i.why.startswith("repeated") and i.base_cls != GOOD:
+        if i.repeated > 1 and i.why.startswith("repeated") and i.base_cls != GOOD:
             at.setdefault(i.line.text, []).append(k)
-    if not at:
-        return
-    k = 0
-    while k < len(infos):
-        if infos[k].base_cls == GOOD:
-            k += 1
+    tables: dict[tuple[int, int], list[list[int]]] = {}
+    for where in at.values():
+        if where[-1] - where[0] > settings.TABLE_MAX_LINES or any(b - a == 1 for a, b in zip(where, where[1:])):
             continue
-        top = k
-        while k < len(infos) and infos[k].base_cls != GOOD:
-            k += 1
-        if not (0 < top and k < len(infos) and k - top <= settings.TABLE_MAX_LINES
-                and infos[top - 1].cls == GOOD == infos[k].cls):
-            continue
-        cells = [where for text, where in at.items() if top <= where[0] and where[-1] < k]
-        if (sum(map(len, cells)) >= settings.TABLE_MIN_CELLS
-                and all(b - a > 1 for where in cells for a, b in zip(where, where[1:]))):
-            for j in (j for where in cells for j in where):
-                infos[j].cls, infos[j].why = infos[j].base_cls, judged[infos[j].line.text][2]
-                infos[j].line.reason = "outside article: " + infos[j].why
+        top, bottom = where[0], where[-1]  # the stretch of lines that are not prose around them
+        while top > 0 and infos[top - 1].base_cls != GOOD and bottom - top < settings.TABLE_MAX_LINES:
+            top -= 1
+        while bottom + 1 < len(infos) and infos[bottom + 1].base_cls != GOOD and bottom - top < settings.TABLE_MAX_LINES:
+            bottom += 1
+        tables.setdefault((top, bottom), []).append(where)
+    for (top, bottom), cells in tables.items():
+        if (0 < top and bottom + 1 < len(infos) and infos[top - 1].cls == GOOD == infos[bottom + 1].cls
+                and sum(map(len, cells)) >= settings.TABLE_MIN_CELLS):
+            for k in (k for where in cells for k in where):
+                infos[k].cls, infos[k].why = infos[k].base_cls, judged[infos[k].line.text][2]
+                infos[k].line.reason = "outside article: " + infos[k].why
 
 
 def _drop_labels_kept_too_rarely(infos: list[_Info], labels: set[str]) -> None:
