@@ -87,30 +87,57 @@ def _hidden(el) -> bool:
     return el.get("hidden") is not None or bool(style and _HIDDEN_STYLE.search(style))
 
 
+_parser = None
+
+
+def _html_parser():
+    """libxml2's HTML parser with lxml's plain elements: lxml.html's own parser looks up a
+    Python element class for every element the walk touches, a fifth of the walk's time."""
+    global _parser
+    if _parser is None:
+        from lxml import etree
+
+        _parser = etree.HTMLParser()
+    return _parser
+
+
 def parse(data: bytes) -> HtmlPage:
     from lxml import etree
-    from lxml import html as lxml_html
 
     text, encoding, repaired = decode_html(data)
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str input with an XML declaration
     try:
-        root = lxml_html.document_fromstring(text)
-    except (etree.ParserError, ValueError):
+        root = etree.fromstring(text, _html_parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is None:  # (an empty document)
         return HtmlPage([], [], encoding, repaired)
     page = HtmlPage([], [], encoding, repaired, markup.hints(root))
-    chunks: list[tuple[str, bool]] = []
+    chunks: list[str] = []         # the text of the line being built
+    link_chunks: list[str] = []    # ... those of its chunks inside <a>
     names = markup.Names()
     open_names: list[tuple[str, str, int] | None] = []  # per open element: (kind, markup, first line)
     named_spans: list[tuple[str, str, int, int]] = []    # (kind, markup, first line, end), inner first
 
     def flush() -> None:
-        line = normalise("".join(t for t, _ in chunks))
+        if not chunks:  # (most block boundaries: a block's end right after its last child's)
+            return
+        line = normalise("".join(chunks))
         if line:
-            linked = sum(len(t.strip()) for t, is_link in chunks if is_link and not _URL.match(t.strip()))
-            total = sum(len(t.strip()) for t, _ in chunks) or 1
             page.lines.append(line)
-            page.links.append(round(min(1.0, linked / total), 3))
+            if link_chunks:
+                linked = sum(len(t.strip()) for t in link_chunks if not _URL.match(t.strip()))
+                total = sum(len(t.strip()) for t in chunks) or 1
+                page.links.append(round(min(1.0, linked / total), 3))
+            else:
+                page.links.append(0.0)
         chunks.clear()
+        link_chunks.clear()
+
+    def add(text: str) -> None:
+        chunks.append(text)
+        if link_depth:
+            link_chunks.append(text)
 
     open_blocks: list[int | None] = []  # per open element: its first line, if a block
     blocks: list[tuple[int, int]] = []  # (first line, end) of every block element
@@ -120,9 +147,9 @@ def parse(data: bytes) -> HtmlPage:
     for event, el in walker:
         if event in ("comment", "pi"):  # "<!-- ad -->text": the text after it is the page's
             if el.tail:
-                chunks.append((el.tail, link_depth > 0))
+                add(el.tail)
             continue
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        tag = el.tag if isinstance(el.tag, str) else ""  # (libxml2 gives HTML tags in lower case)
         if event == "start":
             if tag == "table":  # (pushed before a skip: its "end" pops it)
                 data_tables.append(bool(el.xpath(_HEADER_CELLS)))
@@ -135,14 +162,14 @@ def parse(data: bytes) -> HtmlPage:
             if block or tag == "br":
                 flush()
             elif tag in _CELL:
-                chunks.append((" ", False))
+                chunks.append(" ")
             named = block and names.of(el, tag)  # an inline element names no line: it
             open_names.append(named and (*named, len(page.lines)))  # closes inside its block's
             open_blocks.append(len(page.lines) if block else None)
             if tag == "a":
                 link_depth += 1
             if el.text and tag != "br":
-                chunks.append((el.text, link_depth > 0))
+                add(el.text)
         else:
             if tag == "a":
                 link_depth -= 1
@@ -157,7 +184,7 @@ def parse(data: bytes) -> HtmlPage:
             if named and named[2] < len(page.lines):
                 named_spans.append((*named, len(page.lines)))
             if el.tail:
-                chunks.append((el.tail, link_depth > 0))
+                add(el.tail)
     flush()
     page.inside = markup.chrome_markup(page.lines, named_spans)
     page.article_links = markup.article_links(page.links, markup.content_container(page.lines, page.links, page.inside, blocks))

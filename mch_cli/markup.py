@@ -178,6 +178,20 @@ def _name(value, people: bool) -> str:
     return normalise(value) if isinstance(value, str) and not value.startswith("http") else ""
 
 
+_string_value = None
+
+
+def _text_content(el) -> str:
+    """The text of an element and of everything inside it: lxml.html's text_content() for the
+    plain elements html.py parses into (XPath's string(), comments left out)."""
+    global _string_value
+    if _string_value is None:
+        from lxml import etree
+
+        _string_value = etree.XPath("string()", smart_strings=False)
+    return _string_value(el)
+
+
 _HOME = re.compile(r"^(?:https?://[^/]+)?/?(?:index\.\w+)?$")
 
 
@@ -185,8 +199,8 @@ def _links_home(h1) -> bool:
     """`<h1><a href="/">Site name</a></h1>`, `<h1><a href="/tv">Television</a></h1>`: the site's
     logo or a section's name, not the page's headline (which may link to its own page)."""
     links = list(h1.iter("a"))
-    text = normalise(h1.text_content())
-    return (len(links) == 1 and normalise(links[0].text_content()) == text
+    text = normalise(_text_content(h1))
+    return (len(links) == 1 and normalise(_text_content(links[0])) == text
             and (bool(_HOME.match((links[0].get("href") or "").strip())) or len(text.split()) <= 2))
 
 
@@ -223,8 +237,8 @@ def _headline_beside_site(h1: str, page_title: str) -> str | None:
 def hints(root) -> dict[str, str]:
     hints: dict[str, str] = _json_ld(root)
     title = root.find(".//title")
-    if title is not None and title.text_content().strip():
-        hints["page_title"] = normalise(title.text_content())
+    if title is not None and _text_content(title).strip():
+        hints["page_title"] = normalise(_text_content(title))
     for h1 in root.iter("h1"):
         text = _shown_text(h1)
         if not text or _links_home(h1):

@@ -251,3 +251,15 @@ def test_a_headline_the_markup_names_twice_is_taken_far_above_the_article():
             + "".join(f"<p>Share button {k}</p>" for k in range(6)) + teasers
             + ARTICLE.replace("<h1>Hospital expands newborn screening</h1>", "") + "</body></html>")
     assert clean_document(Document(page.encode(), "page.html")).title == headline
+
+
+def test_tags_and_names_in_capitals_read_as_in_lower_case():
+    page = parse(b"<HTML><BODY><DIV CLASS='comments'><P>Nice post.</P></DIV><TABLE><TR><TH>Year</TH></TR>"
+                 b"<TR><TD>2024</TD><TD>30,000</TD></TR></TABLE><P>Body <A HREF='/'>link</A></P></BODY></HTML>")
+    assert page.lines == ["Nice post.", "Year", "2024 30,000", "Body link"]
+    assert page.inside[0] == '<div class="comments">' and page.links[-1] > 0
+
+
+def test_an_empty_or_unparsable_page_has_no_lines():
+    for data in (b"", b"   ", b"<html></html>", b"<?xml version='1.0'?>"):
+        assert parse(data).lines == []
