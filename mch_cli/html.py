@@ -87,27 +87,29 @@ def _hidden(el) -> bool:
     return el.get("hidden") is not None or bool(style and _HIDDEN_STYLE.search(style))
 
 
-_parser = None
+_tools = None
 
 
-def _html_parser():
-    """libxml2's HTML parser with lxml's plain elements: lxml.html's own parser looks up a
-    Python element class for every element the walk touches, a fifth of the walk's time."""
-    global _parser
-    if _parser is None:
+def _lxml_tools():
+    """(parser, header-cell finder), made once: libxml2's HTML parser with lxml's plain elements
+    (lxml.html's own parser looks up a Python element class for every element the walk touches,
+    a fifth of the walk's time) and _HEADER_CELLS compiled."""
+    global _tools
+    if _tools is None:
         from lxml import etree
 
-        _parser = etree.HTMLParser()
-    return _parser
+        _tools = etree.HTMLParser(), etree.XPath(_HEADER_CELLS)
+    return _tools
 
 
 def parse(data: bytes) -> HtmlPage:
     from lxml import etree
 
+    parser, header_cells = _lxml_tools()
     text, encoding, repaired = decode_html(data)
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str input with an XML declaration
     try:
-        root = etree.fromstring(text, _html_parser())
+        root = etree.fromstring(text, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
     if root is None:  # (an empty document)
@@ -152,8 +154,10 @@ def parse(data: bytes) -> HtmlPage:
         tag = el.tag if isinstance(el.tag, str) else ""  # (libxml2 gives HTML tags in lower case)
         if event == "start":
             if tag == "table":  # (pushed before a skip: its "end" pops it)
-                data_tables.append(bool(el.xpath(_HEADER_CELLS)))
-            if tag in _SKIP or not tag or tag in _BLOCK and _hidden(el):
+                data_tables.append(bool(header_cells(el)))
+            # (most blocks have no attribute: nothing hides them, and their tag alone names them)
+            bare = tag in _BLOCK and not el.keys()
+            if tag in _SKIP or not tag or tag in _BLOCK and not bare and _hidden(el):
                 open_names.append(None)
                 open_blocks.append(None)
                 walker.skip_subtree()  # its "end" event still comes, with its tail text
@@ -163,7 +167,7 @@ def parse(data: bytes) -> HtmlPage:
                 flush()
             elif tag in _CELL:
                 chunks.append(" ")
-            named = block and names.of(el, tag)  # an inline element names no line: it
+            named = block and names.of(el, tag, bare)  # an inline element names no line: it
             open_names.append(named and (*named, len(page.lines)))  # closes inside its block's
             open_blocks.append(len(page.lines) if block else None)
             if tag == "a":

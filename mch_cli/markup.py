@@ -88,10 +88,12 @@ class Names:
         self.words, self.gate = _markup_words()
         self.judged: dict[tuple, tuple[str, str] | None] = {}
 
-    def of(self, el, tag: str) -> tuple[str, str] | None:
+    def of(self, el, tag: str, bare: bool = False) -> tuple[str, str] | None:
+        """`bare`: the element has no attributes (its tag is all there is to look up)."""
         if tag in ("html", "body"):
             return None
-        key = (tag, el.get("class"), el.get("id"), el.get("role"), el.get("itemprop"))
+        key = (tag, None, None, None, None) if bare else (
+            tag, el.get("class"), el.get("id"), el.get("role"), el.get("itemprop"))
         if key not in self.judged:
             self.judged[key] = self._judge(el, tag)
         return self.judged[key]
