@@ -273,30 +273,39 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     texts = list(counts)
     found = page_features(texts, keep_words=len(texts) <= settings.WORDS_KEPT_MAX_LINES)
     matched = matcher(patterns).match_lines(texts, [f.tokens for f in found])
-    judged: dict[str, tuple] = {}
+    # each text's judgement is an _Info without its line: the record of a text's only line (most
+    # lines), copied for each line of a repeated one (no second record a line: memory, issue 20)
+    judged: dict[str, _Info] = {}
     for text, f, pattern in zip(texts, found, matched):
         base_cls, why = line_class(f)
         if not f.tokens and _RULE.match(text):  # a horizontal rule between an article's parts
             base_cls, why = SHORT, _RULE_WHY
         byline = base_cls != GOOD and is_byline(text, f.tokens)
         short = f.tokens <= settings.STAMP_MAX_TOKENS  # (cheap gates first: most lines are neither)
-        judged[text] = (f, base_cls, why, pattern, byline,
-                        short and (":" in text or "ago" in text or "：" in text or "前" in text)
-                        and _stamp_shape(text) or None,
-                        (short or byline) and _HEADER_HINT.search(text)
-                        and _comment_header(text, f, base_cls, byline) or None,
-                        _glue(text, f) if f.words >= 5 else None)  # (_glue's own gate, spared a call)
+        judged[text] = info = _Info(None, f, base_cls, why, pattern, byline, counts[text], base_cls)
+        stamp = (short and (":" in text or "ago" in text or "：" in text or "前" in text)
+                 and _stamp_shape(text) or None)
+        header = ((short or byline) and _HEADER_HINT.search(text)
+                  and _comment_header(text, f, base_cls, byline) or None)
+        if stamp or header:
+            info.stamp, info.header = stamp, header
+        if f.words >= 5:  # (_glue's own gate, spared a call)
+            info.glue = _glue(text, f) or None
+    del counts, texts, found, matched  # (what the records hold is all that is needed now)
     infos = []
     seen: set[str] = set()
     glued_lines: list[int] = []
+    reasons: dict[str, str] = {}  # "outside article: " + why, made once for each why
     for line in lines:
         text = line.text
-        f, base_cls, why, pattern, byline, stamp, header, glue = judged[text]
-        info = _Info(line, f, base_cls, why, pattern, byline, counts[text], base_cls)
-        if stamp or header:
-            info.stamp, info.header = stamp, header
-        if glue:
-            info.glue = glue
+        info = judged[text]
+        if info.repeated == 1:
+            info.line = line
+        else:
+            info = _Info(line, info.f, info.base_cls, info.why, info.pattern, info.byline, info.repeated,
+                         info.base_cls, stamp=info.stamp, header=info.header, glue=info.glue)
+        f, base_cls, pattern = info.f, info.base_cls, info.pattern
+        if info.glue:
             glued_lines.append(len(infos))
         if info.repeated > 1 and 0 < f.tokens <= settings.REPEATED_MAX_TOKENS:
             if base_cls != GOOD or text in seen:  # ranking lists repeat headlines; prose said
@@ -313,7 +322,10 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
             info.cls, info.why = BAD, pattern.reason
         if line.inside:  # HTML: inside an element the markup names as chrome
             info.cls, info.why, info.byline = BAD, f"inside {line.inside}", False
-        line.label, line.reason = BOILERPLATE, "outside article: " + info.why
+        reason = reasons.get(info.why)
+        if reason is None:
+            reason = reasons[info.why] = "outside article: " + info.why
+        line.label, line.reason = BOILERPLATE, reason
         infos.append(info)
     if title_hints:
         for i in infos:
@@ -415,7 +427,7 @@ def _mark_menu_links(infos: list[_Info]) -> None:
         run = []
 
 
-def _keep_section_labels(infos: list[_Info], judged: dict[str, tuple]) -> set[str]:
+def _keep_section_labels(infos: list[_Info], judged: dict[str, _Info]) -> set[str]:
     """A short line repeated three times or more with prose between every two (a how-to's "Vim",
     "Emacs", "Shortcut:" under each of its sections) labels the article's parts: a menu or a
     ranking list repeats its lines with nothing of the article between them, and a name over each
@@ -432,7 +444,7 @@ def _keep_section_labels(infos: list[_Info], judged: dict[str, tuple]) -> set[st
         if all(prose[b] > prose[a] for a, b in zip(where, where[1:])) and not _name_line(infos[where[0]]):
             kept.add(text)
             for k in where:
-                infos[k].cls, infos[k].why = infos[k].base_cls, judged[text][2]  # (its context-free why)
+                infos[k].cls, infos[k].why = infos[k].base_cls, judged[text].why  # (its context-free why)
                 infos[k].line.reason = "outside article: " + infos[k].why
     return kept
 
