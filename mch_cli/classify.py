@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from itertools import accumulate
-from operator import add
+from operator import add, attrgetter
 
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line, line_key
@@ -74,6 +74,7 @@ class Features:
     latin: list[str] | None  # the Latin words themselves, for the language step (None: not kept)
 
 
+_values = attrgetter(*(field.name for field in fields(Features)))  # (a record's values, as a key)
 _RULE = re.compile(r"[-—–_=*~·•.#+\s]{3,}$")
 _RULE_WHY = "separator rule"
 _TRUNCATED_WHY = "truncated teaser"
@@ -129,25 +130,34 @@ _OTHER_SPACE = re.compile("[^\\S \n]")  # white space other than a space (a newl
 # The last character of every match of SENTENCE_END_RE is one of these, or an emoji.
 _SENTENCE_LAST = frozenset("。！？!?.;；…")
 _SENTENCE_TAIL = frozenset("”’\"'」』)）]】\ufe0f")
+_LINES_A_BLOCK = 4096  # lines joined at a time
 
 
 def page_features(texts: list[str], keep_words: bool = True) -> list[Features]:
     """[features(text) for text in texts], the same values (tests/test_fast_paths.py), with
     fewer passes over each line. `keep_words=False`: no line keeps its Latin words (`latin` is
     None: the language step finds them again), which are most of a huge page's memory."""
-    joined = "\n".join(texts)
-    if not texts or joined.count("\n") != len(texts) - 1 or not all(texts):
-        found = [features(text) for text in texts]  # a line with a newline in it, or empty
-        return found if keep_words else [replace(f, latin=None) for f in found]
-    marks = _NOT_MARK.sub("", joined).split("\n")
-    # white space is spaces only ("  " then tells \s\s)
-    spaces = all(map(str.isprintable, texts)) or _OTHER_SPACE.search(joined) is None
+    marks: list[str] = []
+    printable = all(map(str.isprintable, texts))
+    spaces = True  # white space is spaces only ("  " then tells \s\s): a printable text has no other
+    # a block of lines at a time: a big page joined whole would be a second copy of it (four
+    # bytes a character when one line holds an emoji)
+    for first in range(0, len(texts), _LINES_A_BLOCK):
+        block = texts[first: first + _LINES_A_BLOCK]
+        joined = "\n".join(block)
+        if joined.count("\n") != len(block) - 1 or not all(block):
+            found = [features(text) for text in texts]  # a line with a newline in it, or empty
+            return found if keep_words else [replace(f, latin=None) for f in found]
+        marks += _NOT_MARK.sub("", joined).split("\n")
+        if not printable and spaces:
+            spaces = _OTHER_SPACE.search(joined) is None
     stopword = _EN_STOPWORDS_CASED.__contains__
     # (what the loop calls, bound once: a name looked up is a cost on every line)
     han_runs, latin_words, punctuation = HAN_RUN_RE.findall, LATIN_WORD_RE.findall, PROSE_PUNCT_RE.findall
     spaced = settings.SPACED_MIN_CHARS
     found = []
     append = found.append
+    shared: dict[tuple, Features] = {}
     for text, mark in zip(texts, marks):
         han = 0 if text.isascii() else sum(map(len, han_runs(text)))  # count_han()
         words = latin_words(text)
@@ -174,7 +184,7 @@ def page_features(texts: list[str], keep_words: bool = True) -> list[Features]:
             bullets = text.count(" · ") + text.count(" • ") if "·" in mark or "•" in mark else 0
         else:
             crumbs, truncated, pipes, bullets = 0, "..." in text, 0, 0
-        append(Features(
+        f = Features(
             han, n_words, tokens,
             len(punct) - (len(_LONE_SEPARATOR.findall(text)) if "、" in punct else 0),
             last in _SENTENCE_LAST or (last in _SENTENCE_TAIL or "\u2600" <= last <= "\u27bf" or last > "\uffff")
@@ -185,7 +195,9 @@ def page_features(texts: list[str], keep_words: bool = True) -> list[Features]:
             truncated and (bool(_TRUNCATED.search(text))
                            and len(PROSE_PUNCT_RE.findall(_TRUNCATED.sub("", text))) <= 1
                            or bool(_EXCERPT_END.search(text))),
-            pipes, bullets, last in ":：", words if keep_words else None))
+            pipes, bullets, last in ":：", words if keep_words else None)
+        # without their words, lines share a few thousand sets of features: one record each
+        append(f if keep_words else shared.setdefault(_values(f), f))
     return found
 
 
@@ -855,7 +867,7 @@ def _run_under_page_headline(infos: list[_Info], runs: list[tuple[int, float, in
         return chosen
     i = infos[h]
     if not (_hints_of(i, title_hints) or i.repeated == 1 and (
-            _repeated(infos, i, "\n".join(j.line.text for j in infos))
+            _repeated(infos, i, _page_text(infos))
             or any(i.line.text in j.line.text and _last_crumb(j.line.text, i, any_length=True)
                    for j in infos[max(0, h - settings.META_ABOVE_TITLE_LINES): h]))):
         return chosen
@@ -1388,7 +1400,7 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
     one with a byline under it (share buttons and a standfirst may stand between), the one
     the page repeats (its <title>, a breadcrumb's last item), the nearest."""
     best, best_score, far_hinted = None, float("-inf"), None
-    page = "\n".join(i.line.text for i in infos)
+    page = _page_text(infos)
     opening_text = " ".join(i.line.text for i in infos[start: start + settings.TITLE_OPENING_LINES] if i.cls == GOOD)
     opening = _wording(opening_text)
     # "Related Stories" and its links, and nothing else, between the headline and the article:
@@ -1505,15 +1517,22 @@ def _wording_overlap(text: str, opening: set[str]) -> float:
 _COLUMN_TAG = re.compile(r"^[【\[][^】\]]{1,12}[】\]]\s*")  # "【记者即时播报】" before a headline
 
 
-def _repeated(infos: list[_Info], i: _Info, page: str) -> bool:
+def _page_text(infos: list[_Info]) -> str | None:
+    """The lines joined by newlines, for _repeated; None on a big page, which is not copied
+    whole (four bytes a character when one line holds an emoji): counted line by line."""
+    return "\n".join(i.line.text for i in infos) if len(infos) <= settings.JOINED_MAX_LINES else None
+
+
+def _repeated(infos: list[_Info], i: _Info, page: str | None) -> bool:
     """The page repeats line i: as it is, in a page-title form ("X_新闻中心_新浪网" and
     "【记者即时播报】X" repeat "X") or as a breadcrumb's last item. Only lines holding its text
-    can be such a form: `page`, the lines joined by newlines, tells in one count whether there
-    are any."""
+    can be such a form: `page`, the lines joined by newlines (_page_text), tells in one count
+    whether there are any."""
     text = i.line.text
     if i.repeated > 1:
         return True
-    if "\n" not in text and page.count(text) <= 1:
+    if "\n" not in text and (page.count(text) if page is not None
+                             else sum(j.line.text.count(text) for j in infos)) <= 1:
         return False  # its own line is the only one that holds it
     return any(text in j.line.text and j.line.text != text
                and (strip_site_suffix(_COLUMN_TAG.sub("", j.line.text)) == text or _last_crumb(j.line.text, i))

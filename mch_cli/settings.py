@@ -134,6 +134,8 @@ SITE_SUFFIX_MAX_HAN = 8              # "X_新闻中心_新浪网": a site or sec
 SITE_SUFFIX_MAX_WORDS = 4            # ... "X - BBC News"
 WORDS_KEPT_MAX_LINES = 20_000       # distinct lines up to which a page keeps each line's words for the
                                     # language step (above: found again; memory, not speed)
+JOINED_MAX_LINES = 20_000            # lines up to which a page is joined whole for a count (classify._repeated;
+                                     # above: counted line by line, no copy of a big page)
 STAMP_TAIL_MAX_TOKENS = 3            # a headline's glued time may be followed by this much ("… 18:04:42 楼主")
 MIN_YEAR, MAX_YEAR = 1990, 2100
 

@@ -84,14 +84,29 @@ def test_page_features(page):
             == classify.page_features(page, keep_words=False))
 
 
-def test_a_huge_page_without_words_cleans_the_same(monkeypatch):
-    """Above WORDS_KEPT_MAX_LINES the language step finds each paragraph's words itself: the
-    same article, byte for byte."""
+@settings(max_examples=200, deadline=None)
+@given(st.lists(texts.filter(bool), max_size=12))
+def test_page_features_a_block_at_a_time(page):
+    # a big page's lines are joined a block at a time: the features of the page joined whole
+    whole = classify.page_features(page)
+    blocks = classify._LINES_A_BLOCK
+    try:
+        classify._LINES_A_BLOCK = 2
+        assert classify.page_features(page) == whole
+    finally:
+        classify._LINES_A_BLOCK = blocks
+
+
+def test_a_huge_page_cleans_the_same(monkeypatch):
+    """A big page's paths, taken on small pages: each line's words not kept (the language step
+    finds each paragraph's words itself; WORDS_KEPT_MAX_LINES), lines counted one by one rather
+    than joined (JOINED_MAX_LINES): the same article, byte for byte, explanations included."""
     from mch_cli import clean_text
     pages = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))]
-    kept = [clean_text(page).to_dict() for page in pages]
+    kept = [clean_text(page).to_dict(explain=True) for page in pages]
     monkeypatch.setattr(config, "WORDS_KEPT_MAX_LINES", 0)
-    assert [clean_text(page).to_dict() for page in pages] == kept
+    monkeypatch.setattr(config, "JOINED_MAX_LINES", 0)
+    assert [clean_text(page).to_dict(explain=True) for page in pages] == kept
 
 
 # Pieces of bylines and dates, joined at random.
