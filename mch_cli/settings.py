@@ -21,6 +21,8 @@ MOJIBAKE_MAX_LAYERS = 3  # mojibake undone up to three readings deep (issue 18);
 BINARY_MAX_CONTROL_SHARE = 0.05      # decoded text with more control characters (NUL …) is binary
 UNDECODABLE_MAX_SHARE = 0.02         # a page with more undecodable bytes (U+FFFD) is not text
                                      # (real pages: at most 0.1 %)
+READ_PIECE_BYTES = 1 << 20           # a bigger text page in UTF-8 is decoded and split this much at a
+                                     # time (decode.utf8_pieces): no whole copy of it
 
 # --- limits per document (pipeline.py, read.py; `mch clean --max-bytes/--max-seconds`) ----------
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # a larger input (a file, a record, stdin) is refused unread
