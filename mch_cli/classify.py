@@ -344,6 +344,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
             if _hints_of(i, title_hints):
                 i.names = False  # the markup's headline names no author ("Joy the Baker – Chai Rolls")
     labels = _keep_section_labels(infos, judged)
+    del judged, seen  # (a big page's dict and set of its texts: no longer needed)
     _mark_running_text(infos)
     _mark_menu_links(infos)
     _mark_credited_captions(infos)
