@@ -36,12 +36,17 @@ fit: $(VENV)/.installed
 	@test -d $(SHARED)/dev || { echo "make fit: $(SHARED)/dev not found"; exit 1; }
 	$(BIN)/python benchmarks/fit.py --shared $(SHARED)
 
-# Speed, measured against the anchors in the same run (needs ../shared for its corpus).
+# Speed, measured against the anchors in the same run (needs ../shared for its corpus), and the
+# memory of one big page (benchmarks/big_page.py, 50 MB: about a minute): BIG_PAGE_MB=5 for a quick
+# run, BIG_PAGE_MB=0 to skip it.
+BIG_PAGE_MB ?= 50
 bench: $(VENV)/.installed
 	$(BIN)/python -m pip install -q -e '.[test,bench]'
 	$(BIN)/python benchmarks/bench.py --shared $(SHARED) --readme README.md
 	$(BIN)/python benchmarks/segment_bench.py --shared $(SHARED)
 	$(BIN)/python benchmarks/decode_bench.py --shared $(SHARED)
+	@if [ "$(BIG_PAGE_MB)" != 0 ]; then \
+		$(BIN)/python benchmarks/big_page.py --shared $(SHARED) --mb $(BIG_PAGE_MB) --readme README.md; fi
 
 # Hostile inputs (random bytes, shuffled and corrupted seed lines, random Unicode, broken HTML)
 # through the library and the real CLI: fails on any crash. FUZZ_INPUTS=2000, FUZZ_SEED=123.

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from itertools import accumulate
-from operator import add
+from operator import add, attrgetter
 
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line, line_key
@@ -78,6 +78,7 @@ class Features:
     latin: list[str] | None  # the Latin words themselves, for the language step (None: not kept)
 
 
+_values = attrgetter(*(field.name for field in fields(Features)))  # (a record's values, as a key)
 _RULE = re.compile(r"[-—–_=*~·•.#+\s]{3,}$")
 _RULE_WHY = "separator rule"
 _TRUNCATED_WHY = "truncated teaser"
@@ -133,25 +134,34 @@ _OTHER_SPACE = re.compile("[^\\S \n]")  # white space other than a space (a newl
 # The last character of every match of SENTENCE_END_RE is one of these, or an emoji.
 _SENTENCE_LAST = frozenset("。！？!?.;；…")
 _SENTENCE_TAIL = frozenset("”’\"'」』)）]】\ufe0f")
+_LINES_A_BLOCK = 4096  # lines joined at a time
 
 
 def page_features(texts: list[str], keep_words: bool = True) -> list[Features]:
     """[features(text) for text in texts], the same values (tests/test_fast_paths.py), with
     fewer passes over each line. `keep_words=False`: no line keeps its Latin words (`latin` is
     None: the language step finds them again), which are most of a huge page's memory."""
-    joined = "\n".join(texts)
-    if not texts or joined.count("\n") != len(texts) - 1 or not all(texts):
-        found = [features(text) for text in texts]  # a line with a newline in it, or empty
-        return found if keep_words else [replace(f, latin=None) for f in found]
-    marks = _NOT_MARK.sub("", joined).split("\n")
-    # white space is spaces only ("  " then tells \s\s)
-    spaces = all(map(str.isprintable, texts)) or _OTHER_SPACE.search(joined) is None
+    marks: list[str] = []
+    printable = all(map(str.isprintable, texts))
+    spaces = True  # white space is spaces only ("  " then tells \s\s): a printable text has no other
+    # a block of lines at a time: a big page joined whole would be a second copy of it (four
+    # bytes a character when one line holds an emoji)
+    for first in range(0, len(texts), _LINES_A_BLOCK):
+        block = texts[first: first + _LINES_A_BLOCK]
+        joined = "\n".join(block)
+        if joined.count("\n") != len(block) - 1 or not all(block):
+            found = [features(text) for text in texts]  # a line with a newline in it, or empty
+            return found if keep_words else [replace(f, latin=None) for f in found]
+        marks += _NOT_MARK.sub("", joined).split("\n")
+        if not printable and spaces:
+            spaces = _OTHER_SPACE.search(joined) is None
     stopword = _EN_STOPWORDS_CASED.__contains__
     # (what the loop calls, bound once: a name looked up is a cost on every line)
     han_runs, latin_words, punctuation = HAN_RUN_RE.findall, LATIN_WORD_RE.findall, PROSE_PUNCT_RE.findall
     spaced = settings.SPACED_MIN_CHARS
     found = []
     append = found.append
+    shared: dict[tuple, Features] = {}
     for text, mark in zip(texts, marks):
         han = 0 if text.isascii() else sum(map(len, han_runs(text)))  # count_han()
         words = latin_words(text)
@@ -178,7 +188,7 @@ def page_features(texts: list[str], keep_words: bool = True) -> list[Features]:
             bullets = text.count(" · ") + text.count(" • ") if "·" in mark or "•" in mark else 0
         else:
             crumbs, truncated, pipes, bullets = 0, "..." in text, 0, 0
-        append(Features(
+        f = Features(
             han, n_words, tokens,
             len(punct) - (len(_LONE_SEPARATOR.findall(text)) if "、" in punct else 0),
             last in _SENTENCE_LAST or (last in _SENTENCE_TAIL or "\u2600" <= last <= "\u27bf" or last > "\uffff")
@@ -189,7 +199,9 @@ def page_features(texts: list[str], keep_words: bool = True) -> list[Features]:
             truncated and (bool(_TRUNCATED.search(text))
                            and len(PROSE_PUNCT_RE.findall(_TRUNCATED.sub("", text))) <= 1
                            or bool(_EXCERPT_END.search(text))),
-            pipes, bullets, last in ":：", words if keep_words else None))
+            pipes, bullets, last in ":：", words if keep_words else None)
+        # without their words, lines share a few thousand sets of features: one record each
+        append(f if keep_words else shared.setdefault(_values(f), f))
     return found
 
 
@@ -277,30 +289,39 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     texts = list(counts)
     found = page_features(texts, keep_words=len(texts) <= settings.WORDS_KEPT_MAX_LINES)
     matched = matcher(patterns).match_lines(texts, [f.tokens for f in found])
-    judged: dict[str, tuple] = {}
+    # each text's judgement is an _Info without its line: the record of a text's only line (most
+    # lines), copied for each line of a repeated one (no second record a line: memory, issue 20)
+    judged: dict[str, _Info] = {}
     for text, f, pattern in zip(texts, found, matched):
         base_cls, why = line_class(f)
         if not f.tokens and _RULE.match(text):  # a horizontal rule between an article's parts
             base_cls, why = SHORT, _RULE_WHY
         byline = base_cls != GOOD and is_byline(text, f.tokens)
         short = f.tokens <= settings.STAMP_MAX_TOKENS  # (cheap gates first: most lines are neither)
-        judged[text] = (f, base_cls, why, pattern, byline,
-                        short and (":" in text or "ago" in text or "：" in text or "前" in text)
-                        and _stamp_shape(text) or None,
-                        (short or byline) and _HEADER_HINT.search(text)
-                        and _comment_header(text, f, base_cls, byline) or None,
-                        _glue(text, f) if f.words >= 5 else None)  # (_glue's own gate, spared a call)
+        judged[text] = info = _Info(None, f, base_cls, why, pattern, byline, counts[text], base_cls)
+        stamp = (short and (":" in text or "ago" in text or "：" in text or "前" in text)
+                 and _stamp_shape(text) or None)
+        header = ((short or byline) and _HEADER_HINT.search(text)
+                  and _comment_header(text, f, base_cls, byline) or None)
+        if stamp or header:
+            info.stamp, info.header = stamp, header
+        if f.words >= 5:  # (_glue's own gate, spared a call)
+            info.glue = _glue(text, f) or None
+    del counts, texts, found, matched  # (what the records hold is all that is needed now)
     infos = []
     seen: set[str] = set()
     glued_lines: list[int] = []
+    reasons: dict[str, str] = {}  # "outside article: " + why, made once for each why
     for line in lines:
         text = line.text
-        f, base_cls, why, pattern, byline, stamp, header, glue = judged[text]
-        info = _Info(line, f, base_cls, why, pattern, byline, counts[text], base_cls)
-        if stamp or header:
-            info.stamp, info.header = stamp, header
-        if glue:
-            info.glue = glue
+        info = judged[text]
+        if info.repeated == 1:
+            info.line = line
+        else:
+            info = _Info(line, info.f, info.base_cls, info.why, info.pattern, info.byline, info.repeated,
+                         info.base_cls, stamp=info.stamp, header=info.header, glue=info.glue)
+        f, base_cls, pattern = info.f, info.base_cls, info.pattern
+        if info.glue:
             glued_lines.append(len(infos))
         if info.repeated > 1 and 0 < f.tokens <= settings.REPEATED_MAX_TOKENS:
             if base_cls != GOOD or text in seen:  # ranking lists repeat headlines; prose said
@@ -317,7 +338,10 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
             info.cls, info.why = BAD, pattern.reason
         if line.inside:  # HTML: inside an element the markup names as chrome
             info.cls, info.why, info.byline = BAD, f"inside {line.inside}", False
-        line.label, line.reason = BOILERPLATE, "outside article: " + info.why
+        reason = reasons.get(info.why)
+        if reason is None:
+            reason = reasons[info.why] = "outside article: " + info.why
+        line.label, line.reason = BOILERPLATE, reason
         infos.append(info)
     if title_hints:
         for i in infos:
@@ -325,6 +349,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
                 i.names = False  # the markup's headline names no author ("Joy the Baker – Chai Rolls")
     labels = _keep_section_labels(infos, judged)
     _keep_table_cells(infos, judged)
+    del judged, seen  # (a big page's dict and set of its texts: no longer needed)
     _mark_running_text(infos)
     _mark_menu_links(infos)
     _mark_credited_captions(infos)
@@ -421,7 +446,7 @@ def _mark_menu_links(infos: list[_Info]) -> None:
         run = []
 
 
-def _keep_section_labels(infos: list[_Info], judged: dict[str, tuple]) -> set[str]:
+def _keep_section_labels(infos: list[_Info], judged: dict[str, _Info]) -> set[str]:
     """A short line repeated three times or more with prose between every two (a how-to's "Vim",
     "Emacs", "Shortcut:" under each of its sections) labels the article's parts: a menu or a
     ranking list repeats its lines with nothing of the article between them, and a name over each
@@ -438,12 +463,12 @@ def _keep_section_labels(infos: list[_Info], judged: dict[str, tuple]) -> set[st
         if all(prose[b] > prose[a] for a, b in zip(where, where[1:])) and not _name_line(infos[where[0]]):
             kept.add(text)
             for k in where:
-                infos[k].cls, infos[k].why = infos[k].base_cls, judged[text][2]  # (its context-free why)
+                infos[k].cls, infos[k].why = infos[k].base_cls, judged[text].why  # (its context-free why)
                 infos[k].line.reason = "outside article: " + infos[k].why
     return kept
 
 
-def _keep_table_cells(infos: list[_Info], judged: dict[str, tuple]) -> None:
+def _keep_table_cells(infos: list[_Info], judged: dict[str, _Info]) -> None:
     """Short lines repeated only inside one small stretch between two paragraphs, three times or
     more and never twice in a row, are a table's cells (a how-to's "Delete next word:" under each
     editor's name), not the page's repeated chrome: the table costs the article what its short
@@ -466,7 +491,7 @@ def _keep_table_cells(infos: list[_Info], judged: dict[str, tuple]) -> None:
         if (0 < top and bottom + 1 < len(infos) and infos[top - 1].cls == GOOD == infos[bottom + 1].cls
                 and sum(map(len, cells)) >= settings.TABLE_MIN_CELLS):
             for k in (k for where in cells for k in where):
-                infos[k].cls, infos[k].why = infos[k].base_cls, judged[infos[k].line.text][2]
+                infos[k].cls, infos[k].why = infos[k].base_cls, judged[infos[k].line.text].why
                 infos[k].line.reason = "outside article: " + infos[k].why
 
 
@@ -876,7 +901,7 @@ def _run_under_page_headline(infos: list[_Info], runs: list[tuple[int, float, in
         return chosen
     i = infos[h]
     if not (_hints_of(i, title_hints) or i.repeated == 1 and (
-            _repeated(infos, i, "\n".join(j.line.text for j in infos))
+            _repeated(infos, i, _page_text(infos))
             or any(i.line.text in j.line.text and _last_crumb(j.line.text, i, any_length=True)
                    for j in infos[max(0, h - settings.META_ABOVE_TITLE_LINES): h]))):
         return chosen
@@ -1425,7 +1450,7 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
     one with a byline under it (share buttons and a standfirst may stand between), the one
     the page repeats (its <title>, a breadcrumb's last item), the nearest."""
     best, best_score, far_hinted = None, float("-inf"), None
-    page = "\n".join(i.line.text for i in infos)
+    page = _page_text(infos)
     opening_text = " ".join(i.line.text for i in infos[start: start + settings.TITLE_OPENING_LINES] if i.cls == GOOD)
     opening = _wording(opening_text)
     # "Related Stories" and its links, and nothing else, between the headline and the article:
@@ -1542,15 +1567,22 @@ def _wording_overlap(text: str, opening: set[str]) -> float:
 _COLUMN_TAG = re.compile(r"^[【\[][^】\]]{1,12}[】\]]\s*")  # "【记者即时播报】" before a headline
 
 
-def _repeated(infos: list[_Info], i: _Info, page: str) -> bool:
+def _page_text(infos: list[_Info]) -> str | None:
+    """The lines joined by newlines, for _repeated; None on a big page, which is not copied
+    whole (four bytes a character when one line holds an emoji): counted line by line."""
+    return "\n".join(i.line.text for i in infos) if len(infos) <= settings.JOINED_MAX_LINES else None
+
+
+def _repeated(infos: list[_Info], i: _Info, page: str | None) -> bool:
     """The page repeats line i: as it is, in a page-title form ("X_新闻中心_新浪网" and
     "【记者即时播报】X" repeat "X") or as a breadcrumb's last item. Only lines holding its text
-    can be such a form: `page`, the lines joined by newlines, tells in one count whether there
-    are any."""
+    can be such a form: `page`, the lines joined by newlines (_page_text), tells in one count
+    whether there are any."""
     text = i.line.text
     if i.repeated > 1:
         return True
-    if "\n" not in text and page.count(text) <= 1:
+    if "\n" not in text and (page.count(text) if page is not None
+                             else sum(j.line.text.count(text) for j in infos)) <= 1:
         return False  # its own line is the only one that holds it
     return any(text in j.line.text and j.line.text != text
                and (strip_site_suffix(_COLUMN_TAG.sub("", j.line.text)) == text or _last_crumb(j.line.text, i))

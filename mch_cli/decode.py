@@ -125,6 +125,45 @@ def decode_text(data: bytes) -> Decoded:
     return Decoded(fixed, encoding, repaired(text, fixed))
 
 
+def utf8_pieces(data: bytes, size: int) -> tuple[Iterator[str], bool] | None:
+    """decode_text(data)'s (text, repaired) with the text in pieces of about `size` bytes, each
+    cut after a line feed, when the bytes are UTF-8 that only C1 controls need repairing in (no
+    BOM, no NUL in the head, no control byte, no mojibake: the usual big page); else None. A
+    big page is so read without a whole copy of it, which is four bytes a character when one
+    line holds an emoji. Checked in a first pass, decoded again in the second (one decode more)."""
+    if data.startswith(tuple(bom for bom, _ in _BOMS)) or b"\x00" in data[: settings.DECODE_SNIFF_BYTES]:
+        return None
+    head, fixed_head, changed = "", "", False
+    for start, end in _pieces(data, size):
+        piece = data[start:end]
+        if _has_control_bytes(piece):
+            return None
+        try:
+            text = piece.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        fixed = _repair_c1(text)  # (a run of Latin-1 characters is never cut: it holds no line feed)
+        changed = changed or fixed != text
+        if len(head) < settings.DECODE_SNIFF_BYTES:
+            head += text[: settings.DECODE_SNIFF_BYTES - len(head)]
+        if len(fixed_head) < settings.DECODE_SNIFF_BYTES:
+            fixed_head += fixed[: settings.DECODE_SNIFF_BYTES - len(fixed_head)]
+    if not _no_soup(head):
+        return None  # (repair() looks at the head alone to tell whether to try more)
+    pieces = (_repair_c1(data[start:end].decode("utf-8")) for start, end in _pieces(data, size))
+    return pieces, changed and _clean(fixed_head)
+
+
+def _pieces(data: bytes, size: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of pieces of `data` of at least `size` bytes, each but the last ending in a
+    line feed (a piece's lines are then the text's: "\\r\\n" is never cut, nor a character)."""
+    start = 0
+    while start < len(data):
+        end = data.find(b"\n", start + size - 1) + 1 or len(data)
+        yield start, end
+        start = end
+
+
 def decode(data: bytes, declared: str | None = None,
            text_of: Callable[[str], str] = lambda page: page, *, binary_ok: bool = False) -> tuple[str, str]:
     """(text, encoding) by the policy above, without mojibake repair: the lines as read.
@@ -345,8 +384,10 @@ def _latin1_high(text: str) -> int:
 def repaired(text: str, fixed: str) -> bool:
     """Whether repair(text) -> fixed is said to be a repair: it changed the text and left no
     mojibake (ftfy's badness check) — a page four readings deep changes but is no cleaner."""
-    if fixed == text:
-        return False
+    return fixed != text and _clean(fixed)
+
+
+def _clean(fixed: str) -> bool:
     import ftfy
 
     return not ftfy.badness.is_bad(fixed[: settings.DECODE_SNIFF_BYTES])
@@ -355,7 +396,10 @@ def repaired(text: str, fixed: str) -> bool:
 def repair(text: str) -> str:
     """Undo mojibake: UTF-8, GBK or Big5 bytes that were decoded as Latin-1 (or cp1252); then
     C1 controls, which no page is made of, as cp1252 (the module docstring)."""
-    fixed = _repair_mojibake(text)
+    return _repair_c1(_repair_mojibake(text))
+
+
+def _repair_c1(fixed: str) -> str:
     if fixed.isascii() or not _has_c1(fixed):  # isascii() is a flag: no scan
         return fixed
     return _LATIN1_RUN.sub(_c1_as_cp1252, fixed)
@@ -384,11 +428,16 @@ def _c1_as_cp1252(run: re.Match) -> str:
     return fixed if fixed and not _C1.search(fixed) else raw.decode("cp1252", errors="ignore")
 
 
+def _no_soup(sample: str) -> bool:
+    """No Latin-1 soup in a text's head, or real Chinese outweighs it: nothing to repair."""
+    high = _latin1_high(sample)
+    return high < settings.MOJIBAKE_MIN_CHARS or _han_outweighs(sample, high)
+
+
 def _repair_mojibake(text: str) -> str:
     sample = text[: settings.DECODE_SNIFF_BYTES]
-    high = _latin1_high(sample)
-    if high < settings.MOJIBAKE_MIN_CHARS or _han_outweighs(sample, high):
-        return text  # no Latin-1 soup, or real Chinese outweighs it
+    if _no_soup(sample):
+        return text
     fixed = _undo_layers(text, settings.MOJIBAKE_MAX_LAYERS)
     if fixed is not None:
         return fixed

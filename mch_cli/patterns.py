@@ -117,14 +117,20 @@ class Matcher:
         """match() of each text, with Aho-Corasick passes over many of them at once (a page's
         lines): a call for thousands of lines, not one a line. Literals found are given to the
         line they start in."""
-        joined = "\n".join(texts)
-        if not joined.isascii():  # Traditional pages match the same patterns: the lines that hold
-            variants = han_variants()  # a Traditional form of the patterns' words, simplified
-            starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
-            changed = {bisect_right(starts, m.start()) - 1 for m in variants.vocabulary_re.finditer(joined)}
-            if changed:
-                texts = [text.translate(variants.vocabulary) if n in changed else text
-                         for n, text in enumerate(texts)]
+        # Traditional pages match the same patterns: the lines that hold a Traditional form of
+        # the patterns' words, simplified (found a block of lines at a time: a big page joined
+        # whole is a second copy of it, four bytes a character when one line holds an emoji)
+        changed: set[int] = set()
+        for first in range(0, len(texts), _LINES_A_PASS):
+            lines = texts[first: first + _LINES_A_PASS]
+            block = "\n".join(lines)
+            if not block.isascii():
+                starts = list(accumulate((len(text) + 1 for text in lines[:-1]), initial=0))
+                changed.update(first + bisect_right(starts, m.start()) - 1
+                               for m in han_variants().vocabulary_re.finditer(block))
+        if changed:
+            vocabulary = han_variants().vocabulary
+            texts = [text.translate(vocabulary) if n in changed else text for n, text in enumerate(texts)]
         if self.finder is None:
             return [self._first(text, n, self.every) for text, n in zip(texts, tokens)]
         hits = [self.ungated] * len(texts)

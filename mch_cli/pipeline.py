@@ -15,7 +15,8 @@ from . import html, lang, meta, settings
 from .article import (BOILERPLATE, BODY, CAPTION, KEPT_LABELS, META, TITLE, Article, Document,
                       Failure, Line, Paragraph)
 from .classify import CREDITED_NAME, classify
-from .decode import DecodeError, decode_text, refuse_too_large, refuse_undecodable, time_limit
+from .decode import (DecodeError, decode_text, utf8_pieces, refuse_too_large, refuse_undecodable,
+                     time_limit)
 from .patterns import builtin_patterns
 from .script import CJK_PUNCT, count_han, has_zero_width, normalise
 from .settings import Options
@@ -44,12 +45,33 @@ def read_lines(doc: Document) -> tuple[list[Line], str, bool, dict]:
                  for n, (text, share, inside, cited)
                  in enumerate(zip(page.lines, page.links, page.inside, page.article_links), 1)]
         return lines, page.encoding, page.repaired, page.hints
+    found = utf8_pieces(doc.data, settings.READ_PIECE_BYTES) if len(doc.data) > settings.READ_PIECE_BYTES else None
+    if found is not None:  # (valid UTF-8: nothing is undecodable)
+        lines, headline = lines_of_pieces(found[0])
+        hints = {"h1": headline, "paragraph_lines": True} if headline else {}
+        return lines, "utf-8", found[1], hints
     text, encoding, repaired = decode_text(doc.data)
     refuse_undecodable(doc.data, text, encoding)
     raw = text.splitlines()  # (once for both)
     headline = layout_headline(text, raw)
     hints = {"h1": headline, "paragraph_lines": True} if headline else {}
     return split_lines(text, raw), encoding, repaired, hints
+
+
+def lines_of_pieces(pieces: Iterable[str]) -> tuple[list[Line], str | None]:
+    """split_lines() and layout_headline() of a text given in pieces, each cut after a line end
+    (decode.utf8_pieces): a big page's lines, without a list of its raw lines beside them."""
+    lines: list[Line] = []
+    number, layout = 0, True
+    for piece in pieces:
+        for raw in piece.splitlines():
+            norm = normalise(raw)  # (split_lines' choice for the page is only the faster way to it)
+            if layout and (bool(raw) == bool(number % 2) or not number % 2 and norm != raw):
+                layout = False  # not text on every other line, normalised, blank lines between
+            number += 1
+            if norm:
+                lines.append(Line(number, norm))
+    return lines, lines[0].text if layout and number >= 3 and number % 2 else None
 
 
 def layout_headline(text: str, lines: list[str] | None = None) -> str | None:

@@ -21,6 +21,8 @@ MOJIBAKE_MAX_LAYERS = 3  # mojibake undone up to three readings deep (issue 18);
 BINARY_MAX_CONTROL_SHARE = 0.05      # decoded text with more control characters (NUL …) is binary
 UNDECODABLE_MAX_SHARE = 0.02         # a page with more undecodable bytes (U+FFFD) is not text
                                      # (real pages: at most 0.1 %)
+READ_PIECE_BYTES = 1 << 20           # a bigger text page in UTF-8 is decoded and split this much at a
+                                     # time (decode.utf8_pieces): no whole copy of it
 
 # --- limits per document (pipeline.py, read.py; `mch clean --max-bytes/--max-seconds`) ----------
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # a larger input (a file, a record, stdin) is refused unread
@@ -138,6 +140,8 @@ SITE_SUFFIX_MAX_HAN = 8              # "X_新闻中心_新浪网": a site or sec
 SITE_SUFFIX_MAX_WORDS = 4            # ... "X - BBC News"
 WORDS_KEPT_MAX_LINES = 20_000       # distinct lines up to which a page keeps each line's words for the
                                     # language step (above: found again; memory, not speed)
+JOINED_MAX_LINES = 20_000            # lines up to which a page is joined whole for a count (classify._repeated;
+                                     # above: counted line by line, no copy of a big page)
 STAMP_TAIL_MAX_TOKENS = 3            # a headline's glued time may be followed by this much ("… 18:04:42 楼主")
 MIN_YEAR, MAX_YEAR = 1990, 2100
 

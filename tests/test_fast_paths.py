@@ -84,14 +84,57 @@ def test_page_features(page):
             == classify.page_features(page, keep_words=False))
 
 
-def test_a_huge_page_without_words_cleans_the_same(monkeypatch):
-    """Above WORDS_KEPT_MAX_LINES the language step finds each paragraph's words itself: the
-    same article, byte for byte."""
+@settings(max_examples=200, deadline=None)
+@given(st.lists(texts.filter(bool), max_size=12))
+def test_page_features_a_block_at_a_time(page):
+    # a big page's lines are joined a block at a time: the features of the page joined whole
+    whole = classify.page_features(page)
+    blocks = classify._LINES_A_BLOCK
+    try:
+        classify._LINES_A_BLOCK = 2
+        assert classify.page_features(page) == whole
+    finally:
+        classify._LINES_A_BLOCK = blocks
+
+
+def test_a_huge_page_cleans_the_same(monkeypatch):
+    """A big page's paths, taken on small pages: each line's words not kept (the language step
+    finds each paragraph's words itself; WORDS_KEPT_MAX_LINES), lines counted one by one rather
+    than joined (JOINED_MAX_LINES), the text decoded and split a piece at a time
+    (READ_PIECE_BYTES): the same article, byte for byte, explanations included."""
     from mch_cli import clean_text
     pages = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))]
-    kept = [clean_text(page).to_dict() for page in pages]
+    kept = [clean_text(page).to_dict(explain=True) for page in pages]
     monkeypatch.setattr(config, "WORDS_KEPT_MAX_LINES", 0)
-    assert [clean_text(page).to_dict() for page in pages] == kept
+    monkeypatch.setattr(config, "JOINED_MAX_LINES", 0)
+    monkeypatch.setattr(config, "READ_PIECE_BYTES", 100)
+    assert [clean_text(page).to_dict(explain=True) for page in pages] == kept
+
+
+# Line ends of every kind, C1 controls (repaired as cp1252), an emoji, Chinese, zero-width.
+PIECE_ALPHABET = "ab .\n\r\x0b\x0c\x1c\x85\u2028\x92\x80\u00e9中文，。\u200b\U0001f600"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(PIECE_ALPHABET), max_size=80), st.integers(1, 20))
+def test_a_page_read_a_piece_at_a_time(text, size):
+    # a big UTF-8 page is decoded and split a piece at a time: the lines of the page read whole
+    from mch_cli import pipeline
+    from mch_cli.article import Document
+    from mch_cli.decode import DecodeError
+
+    def read():
+        try:
+            return pipeline.read_lines(Document(text.encode("utf-8"), "p.txt"))
+        except DecodeError as exc:  # (binary: refused either way)
+            return str(exc)
+    whole = read()
+    piece_bytes = config.READ_PIECE_BYTES
+    try:
+        config.READ_PIECE_BYTES = size
+        assert read() == whole
+    finally:
+        config.READ_PIECE_BYTES = piece_bytes
 
 
 # Pieces of bylines and dates, joined at random.
