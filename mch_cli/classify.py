@@ -629,11 +629,16 @@ def _mark_comments(infos: list[_Info]) -> None:
             runs[-1].append(k)
         else:
             runs.append([k])
+    # prose tokens above each line as judged before any thread is marked (so no thread's count
+    # depends on which was marked first), counted once a page has a thread
+    prose_before: list[int] = []
     for chain in (c for runs in chains.values() for c in runs):
         if len(chain) >= settings.COMMENT_MIN_BLOCKS:
             heads = _thread_heads(infos, chain)
             if heads:
-                _mark_thread(infos, kinds, heads)
+                if not prose_before:  # (a big page has thousands of threads: no count from the top for each)
+                    prose_before = [0, *accumulate(i.f.tokens if i.cls == GOOD else 0 for i in infos)]
+                _mark_thread(infos, kinds, heads, prose_before)
 
 
 def _thread_heads(infos: list[_Info], chain: list[int]) -> list[int]:
@@ -660,7 +665,7 @@ def _under_comments_heading(infos: list[_Info], k: int) -> bool:
 _CUT_SHORT = re.compile(r"(?:\.{3}|…)\]?\s*\d*$")  # "… the game can... 12" (its comment count)
 
 
-def _mark_thread(infos: list[_Info], kinds: list[str | None], heads: list[int]) -> None:
+def _mark_thread(infos: list[_Info], kinds: list[str | None], heads: list[int], prose_before: list[int]) -> None:
     """Every line from the first header on is the thread's, up to the last comment's text (past
     its header's own chrome: "Reply", "Log in to Reply")."""
     end = heads[-1] + 1
@@ -676,7 +681,7 @@ def _mark_thread(infos: list[_Info], kinds: list[str | None], heads: list[int]) 
     # Under an article the first block is a comment; with no more prose above it than it holds,
     # it is a feed's first post, which may be the article: that is left to the article's choice.
     # (A comments heading right above it says it is a comment.)
-    above = sum(i.f.tokens for i in infos[: heads[0]] if i.cls == GOOD)
+    above = prose_before[heads[0]]
     first = sum(i.f.tokens for i in infos[heads[0] + 1: heads[1]] if i.cls == GOOD)
     for i in infos[heads[0] if above > first or _under_comments_heading(infos, heads[0]) else heads[1]: end]:
         if i.cls != BAD or i.why.startswith("repeated"):
