@@ -28,7 +28,9 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate, filterfalse
 from importlib import resources
 from importlib.util import find_spec
 from typing import NamedTuple
@@ -54,6 +56,26 @@ _RE_HMM_WHOLE = re.compile(r"[a-zA-Z0-9]+(?:\.\d+)?%?|[+#&._%\-]")
 # the supplementary planes) as Han, jieba does not: text holding one is split into blocks by
 # jieba's own pattern first. Other characters were checked alike (tests/test_segment.py).
 _RE_NOT_JIEBA_HAN = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+# `Segmenter.cut_text` cuts lines joined by _JOIN (a private-use character: not whitespace, outside
+# jieba's and jieba-rs' Han patterns; a text holding it is cut line by line), in groups by kind:
+_PLAIN, _FIX, _TRADITIONAL, _ALONE, _BLANK = range(5)
+_JOIN = "\ue000"
+# what makes a line _FIX or _ALONE. A pattern that starts with a character class lets `re` skip to
+# where a match can start: fast on text with few matches. [^\n]* skips the rest of the line.
+_RE_NOT_JIEBA_HAN_BMP = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff][^\n]*")
+_RE_ASTRAL = re.compile("[\U00010000-\U0010ffff][^\n]*")
+_RE_LATIN_START = re.compile(r"[a-zA-Z0-9+#&._%\-](?<![a-zA-Z0-9+#&._%\-]{2})"  # a run's start ...
+                             r"(?:(?<=[+#&._%\-])|(?=[a-zA-Z0-9]*[+#&._%\-]))"  # ... holding .-+#&_%
+                             r"[a-zA-Z0-9+#&._%\-]*")                         # (as _RE_LATIN_RUN)
+
+
+@lru_cache(maxsize=1)
+def _traditional_re() -> re.Pattern:
+    """A Traditional-only character and the rest of its line. The Basic Multilingual Plane's
+    alone: a class of thousands of those is a bitmap for `re`, one with astral characters is a
+    list tried one by one (100 times slower); lines with astral ones are _ALONE."""
+    chars = "".join(sorted(c for c in han_variants().traditional_only if c <= "\uffff"))
+    return re.compile(f"[{chars}][^\n]*")
 
 
 class DictEntry(NamedTuple):
@@ -152,6 +174,8 @@ class _JiebaEngine:
     def cut(self, text: str, hmm: bool) -> list[str]:
         return self.tk.lcut(text, HMM=hmm)
 
+    cut_plain = cut
+
     def has_word(self, word: str) -> bool:
         return bool(self.tk.FREQ.get(word))
 
@@ -218,6 +242,7 @@ class _RustEngine:
             freq = e.freq if e.freq is not None else self.rj.suggest_freq(e.word)
             self.rj.add_word(e.word, freq, e.tag)
         self.has_word = self.rj.has_word
+        self.cut_plain = self.rj.cut  # jieba's tokens for text that needs no correction (below)
 
     def cut(self, text: str, hmm: bool) -> list[str]:
         if _RE_NOT_JIEBA_HAN.search(text):
@@ -347,16 +372,90 @@ class Segmenter:
             raise ValueError(f"unknown mode {mode!r} (one of {', '.join(MODES)})")
         if conv is not text:  # converted: cut the original at the same offsets
             return [text[s:e] for s, e in self.spans(text, hmm, mode == "search")]
+        tokens = self._tokens(text, mode == "search", hmm)
+        return [t for t in tokens if not t.isspace()] if _RE_SPACE.search(text) else tokens
+
+    def _tokens(self, text: str, search: bool, hmm: bool, plain: bool = False) -> list[str]:
+        """The engine's tokens of `text` as it stands, whitespace included; `plain`: text that
+        needs none of the engine's corrections to jieba-rs (see `Segmenter._alone`)."""
         engine = self._engine()
-        tokens = engine.cut(text, hmm)
-        if mode == "search":
+        tokens = engine.cut_plain(text, hmm) if plain else engine.cut(text, hmm)
+        if search:
             out = []
             for t in tokens:
                 if len(t) > 2 and not t.isspace():
                     out.extend(t[s:e] for s, e in _grams(t, 0, len(t), engine.has_word))
                 out.append(t)
             tokens = out
-        return [t for t in tokens if not t.isspace()] if _RE_SPACE.search(text) else tokens
+        return tokens
+
+    def cut_text(self, lines: list[str], mode: str = "default", hmm: bool = True,
+                 sep: str = " ") -> str:
+        """Each line's tokens (`cut`) joined by `sep`, a line each: `mch segment`'s output.
+
+        The same as cutting line by line, in far fewer calls: jieba cuts a text's blocks apart
+        and a character outside its Han pattern always ends a block, so lines joined by such a
+        character (_JOIN) are cut as one text, and its tokens part them again. Lines that need
+        more than the engine's tokens (see `_special`) are cut in groups of their kind."""
+        text = "\n".join(lines)
+        if mode == "full" or "\n" in sep or _JOIN in sep or _JOIN in text:  # (full: jieba's own)
+            return "".join(sep.join(self.cut(line, mode, hmm)) + "\n" for line in lines)
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r} (one of {', '.join(MODES)})")
+        special = self._special(text, lines, hmm)
+        if not lines:
+            return ""
+        if not special:
+            return self._cut_plain(text.replace("\n", _JOIN), mode, hmm, sep) + "\n"
+        groups: dict[int, list[str]] = {_PLAIN: [], _FIX: [], _TRADITIONAL: []}
+        for i, line in enumerate(lines):
+            kind = special.get(i, _PLAIN)
+            if kind != _ALONE and kind != _BLANK:
+                groups[kind].append(line)
+        outs = {_PLAIN: iter(self._cut_plain(_JOIN.join(groups[_PLAIN]), mode, hmm, sep).split("\n"))}
+        for kind in (_FIX, _TRADITIONAL):  # cut() corrects and converts a whole text alike
+            tokens = self.cut(_JOIN.join(groups[kind]), mode, hmm)
+            outs[kind] = iter(sep.join(tokens).replace(sep + _JOIN + sep, "\n").split("\n"))
+        out = []
+        for i, line in enumerate(lines):
+            kind = special.get(i, _PLAIN)
+            out.append("" if kind == _BLANK else sep.join(self.cut(line, mode, hmm)) if kind == _ALONE
+                       else next(outs[kind]))
+        out.append("")
+        return "\n".join(out)
+
+    def _special(self, text: str, lines: list[str], hmm: bool) -> dict[int, int]:
+        """The lines of `text` that are not _PLAIN, by number: blank ones (no token to part
+        them); those with a CJK ideograph jieba-rs counts as Han and jieba does not, or a Latin
+        run jieba's HMM step splits (_FIX: the engine corrects them); with `simplify`, those
+        with a Traditional-only character (_TRADITIONAL: converted); those with a character of
+        the supplementary planes (_ALONE, cut one by one: some are Traditional-only). Finding
+        more lines than these costs time, never tokens."""
+        found = {}
+        ends = list(accumulate(len(line) + 1 for line in lines))  # offset after each line's \n
+        if hmm:
+            for m in _RE_LATIN_START.finditer(text):
+                if not _RE_HMM_WHOLE.fullmatch(m.group()):
+                    found[bisect_right(ends, m.start())] = _FIX
+        for m in _RE_NOT_JIEBA_HAN_BMP.finditer(text):
+            found[bisect_right(ends, m.start())] = _FIX
+        if self.simplify:
+            for m in _traditional_re().finditer(text):
+                found[bisect_right(ends, m.start())] = _TRADITIONAL
+        for m in _RE_ASTRAL.finditer(text):
+            found[bisect_right(ends, m.start())] = _ALONE
+        for i, line in enumerate(lines):
+            if not line or line.isspace():
+                found[i] = _BLANK
+        return found
+
+    def _cut_plain(self, text: str, mode: str, hmm: bool, sep: str) -> str:
+        """The output (no final newline) of lines joined by _JOIN, none of them `_special`:
+        no blank line, so each _JOIN token lies between two tokens joined by `sep`."""
+        tokens = self._tokens(text, mode == "search", hmm, plain=True)
+        if _RE_SPACE.search(text):
+            tokens = filterfalse(str.isspace, tokens)  # (faster than a list comprehension)
+        return sep.join(tokens).replace(sep + _JOIN + sep, "\n")
 
     def tag(self, text: str, hmm: bool = True) -> list[tuple[str, str]]:
         """(token, part-of-speech flag) pairs, jieba.posseg's, whitespace left out."""
@@ -416,6 +515,8 @@ class LineJob:
         """(output text, errors as (line number, reason)) for the lines numbered from batch[0]."""
         first, lines = batch
         if self.fmt == "text":
+            if not self.pos:
+                return self.seg.cut_text(lines, self.mode, self.hmm, self.sep), []
             sep = self.sep
             return "".join(sep.join(tokens) + "\n"
                            for tokens in cut_lines(lines, self.seg, self.mode, self.hmm, self.pos)), []

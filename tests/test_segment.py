@@ -143,6 +143,30 @@ def test_same_tokens_as_jieba_with_the_same_dictionary(engine):
         assert ours.cut(text, "search") == words(ref.lcut_for_search(text)), text
 
 
+def text_lines(seed=7):
+    """Lines of every kind cut_text tells apart: plain, blank, Latin runs jieba's HMM step
+    splits, ideographs outside jieba's range, Traditional, astral, carriage returns."""
+    lines = [line for s in fuzz_strings(600, seed) for line in s.split("\n")]
+    lines += SEED_LINES[:300] + ["", "  ", "\t\u3000", TRADITIONAL, "乾隆年间，於是著名的后来", "abc\r",
+                                 "\r", "state-of-the-art 2.9m 25% 2004-12-28", "𠀀丽 㐀 婦幼", " 孕产妇 "]
+    random.Random(seed).shuffle(lines)
+    return lines
+
+
+@pytest.mark.parametrize("engine", ["rjieba", "jieba"])
+@pytest.mark.parametrize("simplify", [True, False])
+def test_cut_text_is_cut_line_by_line(engine, simplify):
+    """Lines cut together (joined, in groups by kind) give each line's own tokens."""
+    ours = S.Segmenter(engine=engine, simplify=simplify)
+    lines = text_lines()
+    for mode, hmm, sep in [("default", True, " "), ("default", False, " | "), ("search", True, ""),
+                           ("full", True, " "), ("default", True, "\n"), ("default", True, "\ue000")]:
+        expected = "".join(sep.join(ours.cut(line, mode, hmm)) + "\n" for line in lines)
+        assert ours.cut_text(lines, mode, hmm, sep) == expected, (mode, hmm, sep)
+    for some in ([], [""], ["孕产妇"], ["孕产妇", ""], ["", "婦幼"], ["a\ue000b", "孕产妇"], lines[:50]):
+        assert ours.cut_text(some) == "".join(" ".join(ours.cut(line)) + "\n" for line in some), some
+
+
 def test_full_mode_and_pos_are_jiebas():
     ours = S.Segmenter(simplify=False)
     ref = tokenizer(S.mch_dict())
