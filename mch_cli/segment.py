@@ -60,22 +60,20 @@ _RE_NOT_JIEBA_HAN = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U000200
 # jieba's and jieba-rs' Han patterns; a text holding it is cut line by line), in groups by kind:
 _PLAIN, _FIX, _TRADITIONAL, _ALONE, _BLANK = range(5)
 _JOIN = "\ue000"
-# what makes a line _FIX or _ALONE. A pattern that starts with a character class lets `re` skip to
-# where a match can start: fast on text with few matches. [^\n]* skips the rest of the line.
-_RE_NOT_JIEBA_HAN_BMP = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff][^\n]*")
-_RE_ASTRAL = re.compile("[\U00010000-\U0010ffff][^\n]*")
-_RE_LATIN_START = re.compile(r"[a-zA-Z0-9+#&._%\-](?<![a-zA-Z0-9+#&._%\-]{2})"  # a run's start ...
-                             r"(?:(?<=[+#&._%\-])|(?=[a-zA-Z0-9]*[+#&._%\-]))"  # ... holding .-+#&_%
-                             r"[a-zA-Z0-9+#&._%\-]*")                         # (as _RE_LATIN_RUN)
+_WHITESPACE = ("\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+               "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")  # str.isspace, but \n
+_RE_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
-@lru_cache(maxsize=1)
-def _traditional_re() -> re.Pattern:
-    """A Traditional-only character and the rest of its line. The Basic Multilingual Plane's
-    alone: a class of thousands of those is a bitmap for `re`, one with astral characters is a
-    list tried one by one (100 times slower); lines with astral ones are _ALONE."""
-    chars = "".join(sorted(c for c in han_variants().traditional_only if c <= "\uffff"))
-    return re.compile(f"[{chars}][^\n]*")
+@lru_cache(maxsize=2)
+def _candidates_re(simplify: bool) -> re.Pattern:
+    """A character that may make its line not _PLAIN (`Segmenter._special`) and the rest of the
+    line: one of .-+#&_%, a CJK ideograph outside jieba's range, an astral character or (with
+    `simplify`) a Traditional-only one. One class of thousands of BMP characters is a bitmap for
+    `re`, and one range of astral ones is one more test: a fast scan. (Astral characters one by
+    one would be a list tried in turn, 100 times slower.)"""
+    traditional = "".join(sorted(c for c in han_variants().traditional_only if c <= "\uffff")) if simplify else ""
+    return re.compile(f"[{traditional}+#&._%\\-\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00010000-\U0010ffff][^\n]*")
 
 
 class DictEntry(NamedTuple):
@@ -432,18 +430,18 @@ class Segmenter:
         the supplementary planes (_ALONE, cut one by one: some are Traditional-only). Finding
         more lines than these costs time, never tokens."""
         found = {}
-        ends = list(accumulate(len(line) + 1 for line in lines))  # offset after each line's \n
-        if hmm:
-            for m in _RE_LATIN_START.finditer(text):
-                if not _RE_HMM_WHOLE.fullmatch(m.group()):
-                    found[bisect_right(ends, m.start())] = _FIX
-        for m in _RE_NOT_JIEBA_HAN_BMP.finditer(text):
-            found[bisect_right(ends, m.start())] = _FIX
-        if self.simplify:
-            for m in _traditional_re().finditer(text):
-                found[bisect_right(ends, m.start())] = _TRADITIONAL
-        for m in _RE_ASTRAL.finditer(text):
-            found[bisect_right(ends, m.start())] = _ALONE
+        ends = None
+        for m in _candidates_re(self.simplify).finditer(text):  # one scan: the costly part
+            if ends is None:
+                ends = list(accumulate(len(line) + 1 for line in lines))  # offsets after each \n
+            i = bisect_right(ends, m.start())
+            line = lines[i]
+            if _RE_ASTRAL.search(line):
+                found[i] = _ALONE
+            elif self.simplify and not han_variants().traditional_only.isdisjoint(line):
+                found[i] = _TRADITIONAL
+            elif _RE_NOT_JIEBA_HAN.search(line) or hmm and _splits_latin(line):
+                found[i] = _FIX
         for i, line in enumerate(lines):
             if not line or line.isspace():
                 found[i] = _BLANK
@@ -451,11 +449,19 @@ class Segmenter:
 
     def _cut_plain(self, text: str, mode: str, hmm: bool, sep: str) -> str:
         """The output (no final newline) of lines joined by _JOIN, none of them `_special`:
-        no blank line, so each _JOIN token lies between two tokens joined by `sep`."""
-        tokens = self._tokens(text, mode == "search", hmm, plain=True)
+        none blank, so each _JOIN token lies between two tokens joined by `sep`."""
+        tokens = self._tokens(_JOIN + text, mode == "search", hmm, plain=True)  # each token after one
+        out = sep.join(tokens)
         if _RE_SPACE.search(text):
-            tokens = filterfalse(str.isspace, tokens)  # (faster than a list comprehension)
-        return sep.join(tokens).replace(sep + _JOIN + sep, "\n")
+            if sep == " " or not _RE_SPACE.search(sep):
+                # whitespace is a token of its own, one character, and no other token holds any:
+                # each goes with the `sep` before it (10x faster than filtering the tokens)
+                for space in _WHITESPACE:
+                    if space in text:
+                        out = out.replace(sep + space, "")
+            else:
+                out = sep.join(filterfalse(str.isspace, tokens))
+        return out[len(_JOIN + sep):].replace(sep + _JOIN + sep, "\n")
 
     def tag(self, text: str, hmm: bool = True) -> list[tuple[str, str]]:
         """(token, part-of-speech flag) pairs, jieba.posseg's, whitespace left out."""
@@ -587,8 +593,11 @@ def map_batches(fn, batches: Iterable, jobs: int = 1) -> Iterator:
     """`fn` over `batches`, results in order; on `jobs` forked worker processes when jobs > 1.
     Forked workers share what the parent has loaded (dictionaries): load before calling."""
     global _JOB
+    if jobs <= 1:
+        yield from map(fn, batches)
+        return
     import multiprocessing
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if "fork" not in multiprocessing.get_all_start_methods():
         yield from map(fn, batches)
         return
     _JOB = fn

@@ -163,8 +163,11 @@ def test_cut_text_is_cut_line_by_line(engine, simplify):
                            ("full", True, " "), ("default", True, "\n"), ("default", True, "\ue000")]:
         expected = "".join(sep.join(ours.cut(line, mode, hmm)) + "\n" for line in lines)
         assert ours.cut_text(lines, mode, hmm, sep) == expected, (mode, hmm, sep)
-    for some in ([], [""], ["孕产妇"], ["孕产妇", ""], ["", "婦幼"], ["a\ue000b", "孕产妇"], lines[:50]):
-        assert ours.cut_text(some) == "".join(" ".join(ours.cut(line)) + "\n" for line in some), some
+    for some in ([], [""], ["孕产妇"], ["孕产妇", ""], ["", "婦幼"], ["a\ue000b", "孕产妇"], lines[:50],
+                 [" 孕产妇", "\u3000 产妇 \t", "妇幼  保健院 "]):
+        for sep in (" ", "", "|", "  ", " | ", "\t", "\u3000 "):
+            assert ours.cut_text(some, sep=sep) == "".join(sep.join(ours.cut(line)) + "\n" for line in some), (some, sep)
+    assert set(S._WHITESPACE) == {chr(c) for c in range(0x110000) if chr(c).isspace()} - {"\n"}
 
 
 def test_full_mode_and_pos_are_jiebas():
