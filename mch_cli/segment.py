@@ -554,7 +554,10 @@ class LineJob:
         (default: all cores for a large text, worker_count)."""
         from .settings import SEGMENT_BATCH_LINES
         workers = jobs or worker_count(len(text), self.seg, self.mode, self.pos)
-        return map_batches(self, line_batches(text, SEGMENT_BATCH_LINES), workers)
+        size = SEGMENT_BATCH_LINES
+        if workers > 1:  # shares of nearly one size (map_batches): 8 batches or more to a share
+            size = min(size, text.count("\n") // (8 * workers) + 1)
+        return map_batches(self, line_batches(text, size), workers)
 
     def _add_tokens(self, obj: dict) -> None:
         text = obj.get("text")
@@ -577,35 +580,56 @@ def line_batches(text: str, size: int) -> Iterator[tuple[int, list[str]]]:
         yield i + 1, lines[i:i + size]
 
 
-_JOB = None
-
-
-def _run_job(batch):
-    return _JOB(batch)
-
-
-def _ignore_sigint() -> None:
-    import signal
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to report
-
-
 def map_batches(fn, batches: Iterable, jobs: int = 1) -> Iterator:
-    """`fn` over `batches`, results in order; on `jobs` forked worker processes when jobs > 1.
-    Forked workers share what the parent has loaded (dictionaries): load before calling."""
-    global _JOB
-    if jobs <= 1:
+    """`fn` over `batches`, results in order; on `jobs` processes when jobs > 1 (and the platform
+    forks): the batches are cut into `jobs` shares in order, forked children do all shares but
+    the first, each whole, while this process does the first, and send their results back
+    pickled when done. Children share what this process has loaded (dictionaries): load before
+    calling. (A pool of workers cost 20 % more CPU than one process, in its threads, pickling
+    each batch both ways and importing multiprocessing; a fork costs a few milliseconds.)"""
+    batches = list(batches)
+    jobs = min(jobs, len(batches))
+    if jobs <= 1 or not hasattr(os, "fork"):
         yield from map(fn, batches)
         return
-    import multiprocessing
-    if "fork" not in multiprocessing.get_all_start_methods():
-        yield from map(fn, batches)
-        return
-    _JOB = fn
+    import pickle
+    import signal
+    shares = [batches[k * len(batches) // jobs:(k + 1) * len(batches) // jobs] for k in range(jobs)]
+    children = []  # (pid, the pipe its results come by)
     try:
-        with multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_sigint) as pool:
-            yield from pool.imap(_run_job, batches)
-    finally:
-        _JOB = None
+        for share in shares[1:]:
+            read, write = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the child: its share, then out at once (none of the parent's cleanup)
+                code = 1
+                try:
+                    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to report
+                    os.close(read)
+                    with os.fdopen(write, "wb") as out:
+                        out.write(pickle.dumps([fn(batch) for batch in share], pickle.HIGHEST_PROTOCOL))
+                    code = 0
+                finally:
+                    os._exit(code)
+            os.close(write)
+            children.append((pid, os.fdopen(read, "rb")))
+        yield from map(fn, shares[0])
+        while children:
+            pid, results = children[0]
+            data = results.read()
+            if os.waitpid(pid, 0)[1] != 0:
+                children.pop(0)
+                raise RuntimeError("mch segment: a worker process failed")
+            children.pop(0)
+            results.close()
+            yield from pickle.loads(data)
+    finally:  # given up (time limit, Ctrl-C, an error): the children go too
+        for pid, results in children:
+            results.close()
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except OSError:
+                pass
 
 
 def worker_count(chars: int, seg: Segmenter, mode: str = "default", pos: bool = False) -> int:

@@ -352,6 +352,54 @@ def test_segment_on_two_workers_gives_the_same_output():
     assert pos.stdout == run("segment", "--pos", input="\n".join(SEED_LINES[:30]) + "\n").stdout
 
 
+def test_map_batches_in_order_on_forked_children_and_none_left_behind():
+    batches = [(i, [str(i)] * i) for i in range(11)]
+    expected = [(n, len(lines)) for n, lines in batches]
+    for jobs in (1, 2, 3, 11, 20):
+        assert list(S.map_batches(lambda b: (b[0], len(b[1])), batches, jobs)) == expected
+
+    def fails_in_a_child(batch):
+        if batch[0] > 5 and os.getpid() != parent:
+            raise ValueError("boom")
+        return batch[0]
+    parent = os.getpid()
+    with pytest.raises(RuntimeError, match="worker process failed"):
+        list(S.map_batches(fails_in_a_child, batches, 2))
+    before = children()
+    results = S.map_batches(lambda b: b[0], batches, 3)  # given up after the first result
+    assert next(results) == 0
+    assert len(children() - before) == 2
+    results.close()
+    assert children() <= before  # killed and reaped
+
+
+def test_segment_on_two_workers_given_up_leaves_no_process(tmp_path):
+    """--max-seconds (and so Ctrl-C, the same way out) ends the children with the parent."""
+    big = tmp_path / "big.txt"
+    big.write_text("\n".join(SEED_LINES * 20) + "\n", encoding="utf-8")
+    p = subprocess.Popen([sys.executable, "-m", "mch_cli", "segment", "-j", "2", "--max-seconds", "0.001", str(big)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    _, stderr = p.communicate(timeout=120)
+    assert p.returncode == 1 and stderr == f"mch: {big}: gave up after 0.001 s (--max-seconds)\n"
+    group = subprocess.run(["ps", "-o", "pid=", "-g", str(p.pid)], capture_output=True, text=True).stdout
+    assert group.split() == []
+
+
+def children():
+    """The pids of this process's children (Linux)."""
+    if not os.path.isdir("/proc"):
+        pytest.skip("no /proc")
+    found = set()
+    for name in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{name}/stat") as f:
+                if name.isdigit() and int(f.read().rsplit(")", 1)[1].split()[1]) == os.getpid():
+                    found.add(int(name))
+        except (OSError, ValueError, IndexError):
+            pass
+    return found
+
+
 def test_segment_process_is_quiet_and_writes_no_temporary_file(tmp_path):
     """The installed command: nothing on stderr, no jieba.cache in the temporary folder; the
     jieba cache (--pos loads jieba itself) lands in the user's cache directory."""
