@@ -62,18 +62,17 @@ _PLAIN, _FIX, _TRADITIONAL, _ALONE, _BLANK = range(5)
 _JOIN = "\ue000"
 _WHITESPACE = ("\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
                "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")  # str.isspace, but \n
-_RE_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 @lru_cache(maxsize=2)
 def _candidates_re(simplify: bool) -> re.Pattern:
-    """A character that may make its line not _PLAIN (`Segmenter._special`) and the rest of the
-    line: one of .-+#&_%, a CJK ideograph outside jieba's range, an astral character or (with
-    `simplify`) a Traditional-only one. One class of thousands of BMP characters is a bitmap for
-    `re`, and one range of astral ones is one more test: a fast scan. (Astral characters one by
-    one would be a list tried in turn, 100 times slower.)"""
+    """A character that may make its line not _PLAIN (`Segmenter._special`): one of .-+#&_%, a
+    CJK ideograph outside jieba's range, an astral character or (with `simplify`) a
+    Traditional-only one. One class of thousands of BMP characters is a bitmap for `re`, and one
+    range of astral ones is one more test: a fast scan. (Astral characters one by one would be a
+    list tried in turn, 100 times slower.)"""
     traditional = "".join(sorted(c for c in han_variants().traditional_only if c <= "\uffff")) if simplify else ""
-    return re.compile(f"[{traditional}+#&._%\\-\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00010000-\U0010ffff][^\n]*")
+    return re.compile(f"[{traditional}+#&._%\\-\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00010000-\U0010ffff]")
 
 
 class DictEntry(NamedTuple):
@@ -430,18 +429,22 @@ class Segmenter:
         the supplementary planes (_ALONE, cut one by one: some are Traditional-only). Finding
         more lines than these costs time, never tokens."""
         found = {}
-        ends = None
-        for m in _candidates_re(self.simplify).finditer(text):  # one scan: the costly part
-            if ends is None:
+        candidates = _candidates_re(self.simplify)
+        traditional = han_variants().traditional_only if self.simplify else frozenset()
+        ends: list[int] = []
+        m = candidates.search(text)  # the one scan of the whole text: the costly part
+        while m:
+            if not ends:
                 ends = list(accumulate(len(line) + 1 for line in lines))  # offsets after each \n
             i = bisect_right(ends, m.start())
-            line = lines[i]
-            if _RE_ASTRAL.search(line):
+            chars = candidates.findall(lines[i])  # (isdisjoint(line) makes a string of each character)
+            if max(chars) > "\uffff":
                 found[i] = _ALONE
-            elif self.simplify and not han_variants().traditional_only.isdisjoint(line):
+            elif not traditional.isdisjoint(chars):
                 found[i] = _TRADITIONAL
-            elif _RE_NOT_JIEBA_HAN.search(line) or hmm and _splits_latin(line):
+            elif _RE_NOT_JIEBA_HAN.search(lines[i]) or hmm and _splits_latin(lines[i]):
                 found[i] = _FIX
+            m = candidates.search(text, ends[i])  # from the next line
         for i, line in enumerate(lines):
             if not line or line.isspace():
                 found[i] = _BLANK
