@@ -7,7 +7,7 @@ holding Chinese, repeated to the size asked, written to a temporary directory (n
 repository) that is removed at the end. Timed, best of --runs, each a whole process:
 
     bare jieba:   python -c 'import jieba; lines = …; [jieba.lcut(l) for l in lines]'
-    mch segment:  mch segment FILE > OUT    (the idle cores when the input is large)
+    mch segment:  mch segment FILE > OUT    (all cores when the input is large)
 
 jieba's cache file goes to the temporary directory and is built before timing, so bare jieba
 loads its dictionary from the cache, its fastest start. Then the tokens are compared line by line:
@@ -127,7 +127,7 @@ def main() -> None:
         def show(label: str, ts: list[float]) -> None:
             print(f"{label:38s} {min(ts):6.2f} s   (runs: {' '.join(f'{t:.2f}' for t in ts)})")
         show("bare jieba.lcut loop", times["bare"])
-        show("mch segment (auto: idle cores)", times["mch"])
+        show("mch segment (auto: all cores)", times["mch"])
         show("mch segment -j 1", times["mch1"])
         print(f"ratio bare jieba / mch segment: {min(times['bare']) / min(times['mch']):.1f}x best, "
               f"{statistics.median(times['bare']) / statistics.median(times['mch']):.1f}x median "

@@ -167,7 +167,7 @@ ALIGN_SENTENCE_GAP_SHARE = 0.34      # ... or this share of the larger count
 
 # --- segmentation, terms and keywords (segment.py, terms.py) ------------------------------------
 SEGMENT_BATCH_LINES = 2000           # mch segment hands lines to the engine (or a worker) in batches
-SEGMENT_PARALLEL_MIN_CHARS = 500_000  # inputs this long are cut on all idle cores (jieba-rs; 1.1 M
+SEGMENT_PARALLEL_MIN_CHARS = 500_000  # inputs this long are cut on all cores (jieba-rs; 1.1 M
                                      # characters: 3.5 → 2.65 G instructions on the longest path) ...
 SEGMENT_PARALLEL_MIN_CHARS_JIEBA = 200_000  # ... or this long with jieba itself (--pos, full mode)
 TERMS_MAX_TOKENS = 6                 # a glossary term is found across at most this many tokens

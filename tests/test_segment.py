@@ -385,14 +385,16 @@ def test_segment_on_two_workers_given_up_leaves_no_process(tmp_path):
     assert group.split() == []
 
 
-def test_worker_count_all_idle_cores_for_large_inputs(monkeypatch):
+def test_worker_count_all_cores_for_large_inputs_unless_saturated(monkeypatch):
     seg = S.segmenter()
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     assert S.worker_count(10_000, seg) == 1
     assert S.worker_count(10_000_000, seg) == cores
     monkeypatch.setattr(os, "getloadavg", lambda: (os.cpu_count() + 0.5, 0.0, 0.0))
-    assert S.worker_count(10_000_000, seg) == 1  # every core busy: no fork
+    assert S.worker_count(10_000_000, seg) == cores
+    monkeypatch.setattr(os, "getloadavg", lambda: (os.cpu_count() + 1.5, 0.0, 0.0))
+    assert S.worker_count(10_000_000, seg) == 1  # saturated: no fork
 
 
 def children():
