@@ -299,7 +299,7 @@ def segment(
     dicts: DictOpt = None,
     no_mch_dict: NoMchDictOpt = False,
     no_simplify: NoSimplifyOpt = False,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes (default: all cores for large inputs, else 1).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes (default: all cores for large inputs unless the machine is saturated, else 1).")] = None,
     glob: GlobOpt = "*.txt",
     max_bytes: Annotated[str, typer.Option("--max-bytes", metavar="SIZE", help="Refuse a larger input (file or stdin, taken whole): one error, the rest goes on. 20M, 512K, …; 0: no limit.")] = "0",
     max_seconds: Annotated[float, typer.Option("--max-seconds", metavar="S", help="Give up an input that takes longer (what it wrote stays): one error, the rest goes on. 0 or inf: no limit.")] = 0,

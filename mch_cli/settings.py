@@ -175,8 +175,8 @@ ALIGN_SENTENCE_GAP_SHARE = 0.34      # ... or this share of the larger count
 
 # --- segmentation, terms and keywords (segment.py, terms.py) ------------------------------------
 SEGMENT_BATCH_LINES = 2000           # mch segment hands lines to the engine (or a worker) in batches
-SEGMENT_PARALLEL_MIN_CHARS = 500_000  # inputs this long are cut on all cores (jieba-rs; measured: 1.1 M
-                                     # characters 0.55 s → 0.45 s on 2 cores, 0.36 M no gain) ...
+SEGMENT_PARALLEL_MIN_CHARS = 500_000  # inputs this long are cut on all cores (jieba-rs; 1.1 M
+                                     # characters: 3.5 → 2.65 G instructions on the longest path) ...
 SEGMENT_PARALLEL_MIN_CHARS_JIEBA = 200_000  # ... or this long with jieba itself (--pos, full mode)
 TERMS_MAX_TOKENS = 6                 # a glossary term is found across at most this many tokens
 KEYWORDS_TOP_K = 20                  # keywords per document (jieba.analyse's topK)

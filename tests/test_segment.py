@@ -143,6 +143,33 @@ def test_same_tokens_as_jieba_with_the_same_dictionary(engine):
         assert ours.cut(text, "search") == words(ref.lcut_for_search(text)), text
 
 
+def text_lines(seed=7):
+    """Lines of every kind cut_text tells apart: plain, blank, Latin runs jieba's HMM step
+    splits, ideographs outside jieba's range, Traditional, astral, carriage returns."""
+    lines = [line for s in fuzz_strings(600, seed) for line in s.split("\n")]
+    lines += SEED_LINES[:300] + ["", "  ", "\t\u3000", TRADITIONAL, "乾隆年间，於是著名的后来", "abc\r",
+                                 "\r", "state-of-the-art 2.9m 25% 2004-12-28", "𠀀丽 㐀 婦幼", " 孕产妇 "]
+    random.Random(seed).shuffle(lines)
+    return lines
+
+
+@pytest.mark.parametrize("engine", ["rjieba", "jieba"])
+@pytest.mark.parametrize("simplify", [True, False])
+def test_cut_text_is_cut_line_by_line(engine, simplify):
+    """Lines cut together (joined, in groups by kind) give each line's own tokens."""
+    ours = S.Segmenter(engine=engine, simplify=simplify)
+    lines = text_lines()
+    for mode, hmm, sep in [("default", True, " "), ("default", False, " | "), ("search", True, ""),
+                           ("full", True, " "), ("default", True, "\n"), ("default", True, "\ue000")]:
+        expected = "".join(sep.join(ours.cut(line, mode, hmm)) + "\n" for line in lines)
+        assert ours.cut_text(lines, mode, hmm, sep) == expected, (mode, hmm, sep)
+    for some in ([], [""], ["孕产妇"], ["孕产妇", ""], ["", "婦幼"], ["a\ue000b", "孕产妇"], lines[:50],
+                 [" 孕产妇", "\u3000 产妇 \t", "妇幼  保健院 "]):
+        for sep in (" ", "", "|", "  ", " | ", "\t", "\u3000 "):
+            assert ours.cut_text(some, sep=sep) == "".join(sep.join(ours.cut(line)) + "\n" for line in some), (some, sep)
+    assert set(S._WHITESPACE) == {chr(c) for c in range(0x110000) if chr(c).isspace()} - {"\n"}
+
+
 def test_full_mode_and_pos_are_jiebas():
     ours = S.Segmenter(simplify=False)
     ref = tokenizer(S.mch_dict())
@@ -323,6 +350,66 @@ def test_segment_on_two_workers_gives_the_same_output():
     assert len(one.stdout.splitlines()) == len(SEED_LINES)
     pos = run("segment", "--pos", "-j", "2", input="\n".join(SEED_LINES[:30]) + "\n")
     assert pos.stdout == run("segment", "--pos", input="\n".join(SEED_LINES[:30]) + "\n").stdout
+
+
+def test_map_batches_in_order_on_forked_children_and_none_left_behind():
+    batches = [(i, [str(i)] * i) for i in range(11)]
+    expected = [(n, len(lines)) for n, lines in batches]
+    for jobs in (1, 2, 3, 11, 20):
+        assert list(S.map_batches(lambda b: (b[0], len(b[1])), batches, jobs)) == expected
+
+    def fails_in_a_child(batch):
+        if batch[0] > 5 and os.getpid() != parent:
+            raise ValueError("boom")
+        return batch[0]
+    parent = os.getpid()
+    with pytest.raises(RuntimeError, match="worker process failed"):
+        list(S.map_batches(fails_in_a_child, batches, 2))
+    before = children()
+    results = S.map_batches(lambda b: b[0], batches, 3)  # given up after the first result
+    assert next(results) == 0
+    assert len(children() - before) == 2
+    results.close()
+    assert children() <= before  # killed and reaped
+
+
+def test_segment_on_two_workers_given_up_leaves_no_process(tmp_path):
+    """--max-seconds (and so Ctrl-C, the same way out) ends the children with the parent."""
+    big = tmp_path / "big.txt"
+    big.write_text("\n".join(SEED_LINES * 20) + "\n", encoding="utf-8")
+    p = subprocess.Popen([sys.executable, "-m", "mch_cli", "segment", "-j", "2", "--max-seconds", "0.001", str(big)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    _, stderr = p.communicate(timeout=120)
+    assert p.returncode == 1 and stderr == f"mch: {big}: gave up after 0.001 s (--max-seconds)\n"
+    group = subprocess.run(["ps", "-o", "pid=", "-g", str(p.pid)], capture_output=True, text=True).stdout
+    assert group.split() == []
+
+
+def test_worker_count_all_cores_for_large_inputs_unless_saturated(monkeypatch):
+    seg = S.segmenter()
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert S.worker_count(10_000, seg) == 1
+    assert S.worker_count(10_000_000, seg) == cores
+    monkeypatch.setattr(os, "getloadavg", lambda: (os.cpu_count() + 0.5, 0.0, 0.0))
+    assert S.worker_count(10_000_000, seg) == cores
+    monkeypatch.setattr(os, "getloadavg", lambda: (os.cpu_count() + 1.5, 0.0, 0.0))
+    assert S.worker_count(10_000_000, seg) == 1  # saturated: no fork
+
+
+def children():
+    """The pids of this process's children (Linux)."""
+    if not os.path.isdir("/proc"):
+        pytest.skip("no /proc")
+    found = set()
+    for name in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{name}/stat") as f:
+                if name.isdigit() and int(f.read().rsplit(")", 1)[1].split()[1]) == os.getpid():
+                    found.add(int(name))
+        except (OSError, ValueError, IndexError):
+            pass
+    return found
 
 
 def test_segment_process_is_quiet_and_writes_no_temporary_file(tmp_path):
