@@ -19,7 +19,7 @@ from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line, lin
 from .meta import (AGO_RE, _led_by_first_letter, chinese_chrome_share, chrome_word_share, find_dates, is_byline, is_dated_byline, is_name,
                    is_name_line, strip_site_suffix, strip_widget_prefix)
 from .patterns import Pattern, matcher
-from .script import HAN_RUN_RE, LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
+from .script import HAN_RUN_RE, LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han, han_counts
 from .weights import FITTED, Weights
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
@@ -142,6 +142,7 @@ def page_features(texts: list[str], keep_words: bool = True) -> list[Features]:
     fewer passes over each line. `keep_words=False`: no line keeps its Latin words (`latin` is
     None: the language step finds them again), which are most of a huge page's memory."""
     marks: list[str] = []
+    hans: list[int] = []  # each line's Han characters (count_han)
     printable = all(map(str.isprintable, texts))
     spaces = True  # white space is spaces only ("  " then tells \s\s): a printable text has no other
     # a block of lines at a time: a big page joined whole would be a second copy of it (four
@@ -153,17 +154,17 @@ def page_features(texts: list[str], keep_words: bool = True) -> list[Features]:
             found = [features(text) for text in texts]  # a line with a newline in it, or empty
             return found if keep_words else [replace(f, latin=None) for f in found]
         marks += _NOT_MARK.sub("", joined).split("\n")
+        hans += [0] * len(block) if joined.isascii() else han_counts(block)
         if not printable and spaces:
             spaces = _OTHER_SPACE.search(joined) is None
     stopword = _EN_STOPWORDS_CASED.__contains__
     # (what the loop calls, bound once: a name looked up is a cost on every line)
-    han_runs, latin_words, punctuation = HAN_RUN_RE.findall, LATIN_WORD_RE.findall, PROSE_PUNCT_RE.findall
+    latin_words, punctuation = LATIN_WORD_RE.findall, PROSE_PUNCT_RE.findall
     spaced = settings.SPACED_MIN_CHARS
     found = []
     append = found.append
     shared: dict[tuple, Features] = {}
-    for text, mark in zip(texts, marks):
-        han = 0 if text.isascii() else sum(map(len, han_runs(text)))  # count_han()
+    for text, mark, han in zip(texts, marks, hans):
         words = latin_words(text)
         n_words = len(words)
         tokens = han + n_words
