@@ -104,6 +104,15 @@ def test_page_features(page):
             == classify.page_features(page, keep_words=False))
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(texts.filter(lambda t: "\n" not in t) | st.sampled_from(["A > B > C", "a | b ｜ c │ d", "x … y…"]),
+                min_size=1, max_size=8))
+def test_line_marks(page):
+    # what a regex keeping only the marks gives, line by line (page_features reads them in no order)
+    kept = re.sub("[^" + re.escape(classify._MARKS) + "\n]+", "", "\n".join(page)).split("\n")
+    assert list(map(sorted, classify._line_marks("\n".join(page), page))) == list(map(sorted, kept))
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(texts.filter(bool), max_size=12))
 def test_page_features_a_block_at_a_time(page):
