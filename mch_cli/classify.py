@@ -8,6 +8,7 @@ is boilerplate with the reason that decided it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
@@ -19,7 +20,7 @@ from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line, lin
 from .meta import (AGO_RE, _led_by_first_letter, chinese_chrome_share, chrome_word_share, find_dates, is_byline, is_dated_byline, is_name,
                    is_name_line, strip_site_suffix, strip_widget_prefix)
 from .patterns import Pattern, matcher
-from .script import HAN_RUN_RE, LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han
+from .script import HAN_RUN_RE, LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han, han_counts
 from .weights import FITTED, Weights
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
@@ -124,9 +125,9 @@ def features(text: str) -> Features:
 
 
 # page_features: the rarer features look at a few characters (item separators, breadcrumbs,
-# "…") that most lines do not hold: one pass over the page (its lines joined by newlines) keeps
-# these characters of each line, and only a line holding one is looked at further.
-_NOT_MARK = re.compile("[^|｜│·•»›>→\t＞〉…\n]+")
+# "…") that most lines do not hold: a search of the page for each keeps these characters of
+# each line, and only a line holding one is looked at further.
+_MARKS = "|｜│·•»›>→\t＞〉…"
 _CRUMB_MARK = re.compile("[>»›→＞〉]")  # every match of _BREADCRUMB holds one
 _CHINESE_SEPARATOR = re.compile("[|｜│·•»›>]")  # _CHINESE_ITEM's separators, white space aside
 _OTHER_SPACE = re.compile("[^\\S \n]")  # white space other than a space (a newline joins lines)
@@ -137,11 +138,30 @@ _SENTENCE_TAIL = frozenset("”’\"'」』)）]】\ufe0f")
 _LINES_A_BLOCK = 4096  # lines joined at a time
 
 
+def _line_marks(joined: str, texts: list[str]) -> list[str]:
+    """The _MARKS each line holds, in no order (`joined`: the lines joined by newlines, none in
+    a line). A substring search is a fast scan of the page, where a regex removing everything
+    else (what this did) tests every character against the set; few pages hold many marks."""
+    marks = [""] * len(texts)
+    starts = None
+    for mark in _MARKS:
+        at = joined.find(mark)
+        if at < 0:
+            continue
+        if starts is None:  # where each line starts in `joined`
+            starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+        while at >= 0:
+            marks[bisect_right(starts, at) - 1] += mark
+            at = joined.find(mark, at + 1)
+    return marks
+
+
 def page_features(texts: list[str], keep_words: bool = True) -> list[Features]:
     """[features(text) for text in texts], the same values (tests/test_fast_paths.py), with
     fewer passes over each line. `keep_words=False`: no line keeps its Latin words (`latin` is
     None: the language step finds them again), which are most of a huge page's memory."""
     marks: list[str] = []
+    hans: list[int] = []  # each line's Han characters (count_han)
     printable = all(map(str.isprintable, texts))
     spaces = True  # white space is spaces only ("  " then tells \s\s): a printable text has no other
     # a block of lines at a time: a big page joined whole would be a second copy of it (four
@@ -152,18 +172,18 @@ def page_features(texts: list[str], keep_words: bool = True) -> list[Features]:
         if joined.count("\n") != len(block) - 1 or not all(block):
             found = [features(text) for text in texts]  # a line with a newline in it, or empty
             return found if keep_words else [replace(f, latin=None) for f in found]
-        marks += _NOT_MARK.sub("", joined).split("\n")
+        marks += _line_marks(joined, block)
+        hans += [0] * len(block) if joined.isascii() else han_counts(block)
         if not printable and spaces:
             spaces = _OTHER_SPACE.search(joined) is None
     stopword = _EN_STOPWORDS_CASED.__contains__
     # (what the loop calls, bound once: a name looked up is a cost on every line)
-    han_runs, latin_words, punctuation = HAN_RUN_RE.findall, LATIN_WORD_RE.findall, PROSE_PUNCT_RE.findall
+    latin_words, punctuation = LATIN_WORD_RE.findall, PROSE_PUNCT_RE.findall
     spaced = settings.SPACED_MIN_CHARS
     found = []
     append = found.append
     shared: dict[tuple, Features] = {}
-    for text, mark in zip(texts, marks):
-        han = 0 if text.isascii() else sum(map(len, han_runs(text)))  # count_han()
+    for text, mark, han in zip(texts, marks, hans):
         words = latin_words(text)
         n_words = len(words)
         tokens = han + n_words

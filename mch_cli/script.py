@@ -4,6 +4,7 @@ Cheap by design: these run on every line of every page.
 """
 from __future__ import annotations
 
+import codecs
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -107,6 +108,26 @@ def has_zero_width(text: str) -> bool:
 def count_han(text: str) -> int:
     # runs rather than characters: far fewer match objects on Chinese text
     return 0 if text.isascii() else sum(map(len, HAN_RUN_RE.findall(text)))
+
+
+# han_counts: HAN's ranges are whole blocks of 256 characters (U+3400-U+4CFF, U+4E00-U+9FFF,
+# U+F900-U+FAFF) but U+4D00-U+4DBF (the block ends in hexagram symbols): a character is Han by the
+# high byte of its UTF-16 code alone, where no character of the page is in that block.
+_HAN_HIGH_BYTES = bytes(range(0x34, 0x4D)) + bytes(range(0x4E, 0xA0)) + b"\xf9\xfa"
+_LINE_JOINT = "\u0800"  # joins the lines: its high byte, 0x08, is no Han's (nor, mostly, any line's)
+_NOT_HAN_HIGH_BYTES = bytes(b for b in range(256) if b not in _HAN_HIGH_BYTES and b != 0x08)
+
+
+def han_counts(texts: list[str]) -> list[int]:
+    """[count_han(text) for text in texts], in one pass over the page: its UTF-16 high bytes,
+    all but Han's and the joints' deleted, split at the joints. (A regex makes a string of every
+    run of Han, line by line: several times the cost on Chinese text.)"""
+    joined = _LINE_JOINT.join(texts)
+    highs = codecs.utf_16_be_encode(joined, "surrogatepass")[0][::2]
+    if len(highs) != len(joined) or b"\x4d" in highs or highs.count(0x08) != len(texts) - 1:
+        # a character beyond the BMP (two codes), one in U+4D00-U+4DFF or of the joint's block
+        return list(map(count_han, texts))
+    return list(map(len, highs.translate(None, _NOT_HAN_HIGH_BYTES).split(b"\x08")))
 
 
 def without_urls(text: str) -> str:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from mch_cli import classify
 from mch_cli import settings as config
-from mch_cli.script import (HAN, URL_EMAIL_RE, count_han, han_variants, latin_words, normalise,
+from mch_cli.script import (HAN, URL_EMAIL_RE, count_han, han_counts, han_variants, latin_words, normalise,
                             simplified, without_urls)
 
 VOCABULARY = han_variants().vocabulary
@@ -55,6 +55,26 @@ def test_count_han_simplified_without_urls(text):
     assert without_urls(text) == URL_EMAIL_RE.sub(" ", text)
 
 
+def test_han_by_utf16_high_byte():
+    # han_counts' premise: outside U+4D00-U+4DFF, a character of the BMP is Han by its high byte
+    from mch_cli.script import _HAN_HIGH_BYTES
+    han = re.compile(f"[{HAN}]")
+    every = [chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF]
+    assert [c for c in every if bool(han.match(c)) != (ord(c) >> 8 in _HAN_HIGH_BYTES)
+            ] == [chr(c) for c in range(0x4D00, 0x4DC0)]
+    # every character once, on lines of 250, by the fast path (the joint's block and U+4Dxx aside)
+    fast = [c for c in every if ord(c) >> 8 not in (0x08, 0x4D)]
+    lines = ["".join(fast[k: k + 250]) for k in range(0, len(fast), 250)]
+    assert han_counts(lines) == [count_han(line) for line in lines]
+    assert sum(han_counts(lines)) == len(han.findall("".join(fast)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(texts | st.sampled_from(["\u4d00中\u4dc0", "中\u0800文", "表情 🙂 中文", "\ud800中", ""]), max_size=8))
+def test_han_counts(page):
+    assert han_counts(page) == [count_han(text) for text in page]
+
+
 @settings(max_examples=500, deadline=None)
 @given(texts)
 def test_line_features(text):
@@ -82,6 +102,15 @@ def test_page_features(page):
     # a huge page keeps no words, all else the same
     assert ([replace(f, latin=None) for f in classify.page_features(page)]
             == classify.page_features(page, keep_words=False))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(texts.filter(lambda t: "\n" not in t) | st.sampled_from(["A > B > C", "a | b ｜ c │ d", "x … y…"]),
+                min_size=1, max_size=8))
+def test_line_marks(page):
+    # what a regex keeping only the marks gives, line by line (page_features reads them in no order)
+    kept = re.sub("[^" + re.escape(classify._MARKS) + "\n]+", "", "\n".join(page)).split("\n")
+    assert list(map(sorted, classify._line_marks("\n".join(page), page))) == list(map(sorted, kept))
 
 
 @settings(max_examples=200, deadline=None)
