@@ -364,8 +364,9 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         line.label, line.reason = BOILERPLATE, reason
         infos.append(info)
     if title_hints:
+        lengths = {len(h) for h in title_hints}  # (plain quotes keep a line's length: most lines are no hint's)
         for i in infos:
-            if _hints_of(i, title_hints):
+            if len(i.line.text) in lengths and _hints_of(i, title_hints):
                 i.names = False  # the markup's headline names no author ("Joy the Baker – Chai Rolls")
     labels = _keep_section_labels(infos, judged)
     _keep_table_cells(infos, judged)
