@@ -368,8 +368,9 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         for i in infos:
             if len(i.line.text) in lengths and _hints_of(i, title_hints):
                 i.names = False  # the markup's headline names no author ("Joy the Baker – Chai Rolls")
-    labels = _keep_section_labels(infos, judged)
-    _keep_table_cells(infos, judged)
+    repeats = _repeated_chrome(infos)
+    labels = _keep_section_labels(infos, repeats, judged)
+    _keep_table_cells(infos, {text: where for text, where in repeats.items() if text not in labels}, judged)
     del judged, seen  # (a big page's dict and set of its texts: no longer needed)
     _mark_running_text(infos)
     _mark_menu_links(infos)
@@ -467,15 +468,22 @@ def _mark_menu_links(infos: list[_Info]) -> None:
         run = []
 
 
-def _keep_section_labels(infos: list[_Info], judged: dict[str, _Info]) -> set[str]:
+def _repeated_chrome(infos: list[_Info]) -> dict[str, list[int]]:
+    """Where each short line the page repeats, and nothing else judges, stands ("repeated 3x")."""
+    at: dict[str, list[int]] = {}
+    for k, i in enumerate(infos):
+        if i.repeated > 1 and i.why.startswith("repeated") and i.base_cls != GOOD:
+            at.setdefault(i.line.text, []).append(k)
+    return at
+
+
+def _keep_section_labels(infos: list[_Info], repeats: dict[str, list[int]], judged: dict[str, _Info]) -> set[str]:
     """A short line repeated three times or more with prose between every two (a how-to's "Vim",
     "Emacs", "Shortcut:" under each of its sections) labels the article's parts: a menu or a
     ranking list repeats its lines with nothing of the article between them, and a name over each
     of several posts signs comments or a widget's teasers."""
-    at: dict[str, list[int]] = {}
-    for k, i in enumerate(infos):
-        if i.repeated >= settings.SECTION_LABEL_MIN_REPEATS and i.why.startswith("repeated") and i.base_cls != GOOD:
-            at.setdefault(i.line.text, []).append(k)
+    at = {text: where for text, where in repeats.items()
+          if infos[where[0]].repeated >= settings.SECTION_LABEL_MIN_REPEATS}
     if not at:
         return set()
     prose = list(accumulate(i.base_cls == GOOD and i.repeated == 1 for i in infos))
@@ -489,15 +497,12 @@ def _keep_section_labels(infos: list[_Info], judged: dict[str, _Info]) -> set[st
     return kept
 
 
-def _keep_table_cells(infos: list[_Info], judged: dict[str, _Info]) -> None:
+def _keep_table_cells(infos: list[_Info], at: dict[str, list[int]], judged: dict[str, _Info]) -> None:
     """Short lines repeated only inside one small stretch between two paragraphs, three times or
     more and never twice in a row, are a table's cells (a how-to's "Delete next word:" under each
     editor's name), not the page's repeated chrome: the table costs the article what its short
-    lines cost. A menu repeats its lines far apart, a widget shown twice line after line."""
-    at: dict[str, list[int]] = {}
-    for k, i in enumerate(infos):
-        if i.repeated > 1 and i.why.startswith("repeated") and i.base_cls != GOOD:
-            at.setdefault(i.line.text, []).append(k)
+    lines cost. A menu repeats its lines far apart, a widget shown twice line after line.
+    `at`: where each such line stands (_repeated_chrome)."""
     tables: dict[tuple[int, int], list[list[int]]] = {}
     for where in at.values():
         if where[-1] - where[0] > settings.TABLE_MAX_LINES or any(b - a == 1 for a, b in zip(where, where[1:])):
