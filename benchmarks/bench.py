@@ -6,7 +6,8 @@ one run (machines are noisy: read the ratios, not the seconds).
 Builds a corpus from ../shared/dev/raw/*.txt repeated --copies times (about 2,000 pages at 20)
 in a temporary directory, then reports:
   - the library, one process: pages/s of mch, jusText and trafilatura on the same pages
-    (each page's lines given to jusText/trafilatura as <p> elements, as the issue measured them);
+    (each page's lines given to jusText/trafilatura as <p> elements, as the issue measured them;
+    best of 5 passes each, the tools taking turns pass by pass);
   - the library on dev's real `.html` pages: mch against trafilatura (issues 15 and 20);
   - the command: `mch clean -j 1` and `-j N` on the whole corpus (pages/s, MB/s, peak RSS);
   - memory: peak RSS of `mch clean -j 1` on a 1/10 corpus and on the whole, and their ratio;
@@ -45,35 +46,38 @@ def as_html(text: str) -> bytes:
     return ("<html><body>" + "\n".join(lines) + "</body></html>").encode("utf-8")
 
 
-def per_second(func, items, repeat: int = 3) -> float:
-    """Items per second, best of `repeat` passes."""
-    best = float("inf")
+def per_second(runs: dict[str, tuple], repeat: int = 5) -> dict[str, float]:
+    """Items per second of each named (func, items), best of `repeat` passes. The passes take
+    turns (one of each, then again): a spell of noise on a shared machine then slows a pass of
+    each, not every pass of one."""
+    best = dict.fromkeys(runs, float("inf"))
     for _ in range(repeat):
-        start = time.perf_counter()
-        for item in items:
-            func(item)
-        best = min(best, time.perf_counter() - start)
-    return len(items) / best
+        for name, (func, items) in runs.items():
+            start = time.perf_counter()
+            for item in items:
+                func(item)
+            best[name] = min(best[name], time.perf_counter() - start)
+    return {name: len(runs[name][1]) / best[name] for name in runs}
 
 
 def library_rates(pages: list[bytes]) -> dict[str, float]:
     sys.path.insert(0, str(ROOT))
     from mch_cli import clean_bytes
 
-    rates = {"mch": per_second(clean_bytes, pages)}
+    runs = {"mch": (clean_bytes, pages)}
     htmls = [as_html(p.decode("utf-8", "replace")) for p in pages]
     try:
         import justext
         stoplist = justext.get_stoplist("English")
-        rates["jusText"] = per_second(lambda h: justext.justext(h, stoplist), htmls)
+        runs["jusText"] = (lambda h: justext.justext(h, stoplist), htmls)
     except ImportError:
         print("jusText not installed (pip install -e '.[bench]'): skipped")
     try:
         import trafilatura
-        rates["trafilatura"] = per_second(lambda h: trafilatura.extract(h.decode("utf-8")), htmls)
+        runs["trafilatura"] = (lambda h: trafilatura.extract(h.decode("utf-8")), htmls)
     except ImportError:
         print("trafilatura not installed (pip install -e '.[bench]'): skipped")
-    return rates
+    return per_second(runs)
 
 
 def html_rates(pages: list[bytes]) -> dict[str, float]:
@@ -82,13 +86,13 @@ def html_rates(pages: list[bytes]) -> dict[str, float]:
     sys.path.insert(0, str(ROOT))
     from mch_cli import clean_bytes
 
-    rates = {"mch": per_second(lambda h: clean_bytes(h, "page.html"), pages)}
+    runs = {"mch": (lambda h: clean_bytes(h, "page.html"), pages)}
     try:
         import trafilatura
-        rates["trafilatura"] = per_second(lambda h: trafilatura.extract(h.decode("utf-8", "replace")), pages)
+        runs["trafilatura"] = (lambda h: trafilatura.extract(h.decode("utf-8", "replace")), pages)
     except ImportError:
         pass
-    return rates
+    return per_second(runs)
 
 
 def run_cli(corpus: Path, jobs: int, command: str = "clean") -> tuple[float, int]:
