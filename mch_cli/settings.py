@@ -55,10 +55,10 @@ LINK_LINE_MIN_SHARE = 0.6            # HTML: a line mostly of link text is navig
 LINK_PROSE_MIN_SHARE = 0.9           # ... and prose wholly inside a link is a teaser
 REPEATED_MAX_TOKENS = 40             # a line repeated on the page and this short is a list item
 SECTION_LABEL_MIN_REPEATS = 3        # ... but one repeated this often with prose between every two labels sections
-SIGNATURE_MAX_LINES = 2              # a letter's signature under its closing ("Sincerely,"): lines,
-SIGNATURE_MAX_TOKENS = 6             # ... each this short
 TABLE_MAX_LINES = 15                 # ... and lines repeated only inside this many short lines between prose,
 TABLE_MIN_CELLS = 3                  # ... this many times in all, are a table's cells
+SIGNATURE_MAX_LINES = 2              # a letter's signature under its closing ("Sincerely,"): lines,
+SIGNATURE_MAX_TOKENS = 6             # ... each this short
 
 # --- scale (parallel.py) ----------------------------------------------------------------------
 JOBS_WINDOW_PER_WORKER = 32          # documents in flight per worker: memory stays bounded
