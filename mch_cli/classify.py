@@ -1492,6 +1492,11 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         listed = None
     distance = _distances(infos, start, settings.SIGNED_TITLE_SEARCH_LINES, listed)
     lowest = min(distance, default=start)
+    # "« Older post | Home | Newer post »" right above the post: what stands above it is the
+    # site's (its name, its motto), when a headline stands under it
+    pager = next((k for k in range(start - 1, lowest - 1, -1) if _POST_PAGER.match(infos[k].line.text)), None)
+    if pager is not None and any(_headline_like(i) for i in infos[pager + 1: start]):
+        lowest = pager + 1
     if _headline_opens_article(infos, start) or _hints_of(infos[start], title_hints) and _headline_length(infos[start]):
         return start  # (the markup names the run's first line as the headline: "Who's using them?")
     for k in range(start - 1, lowest - 1, -1):
@@ -1525,6 +1530,7 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
     return far_hinted if best is None else best
 
 
+_POST_PAGER = re.compile(r"^[«‹←].*\|.*[»›→]$")
 _QUOTES = "\"'“”‘’「」『』"
 
 

@@ -1526,3 +1526,13 @@ def test_a_letter_s_closing_and_signature_under_the_article_are_its_text():
     assert a.text.endswith("grows.\n\nSincerely,\n\nJane Roe, head midwife")
     # below the page's chrome it closes something else (a comment)
     assert "Love," not in clean_text(EN_PAGE + "Love,\nJane Roe\n").text
+
+
+def test_the_headline_stands_under_the_blog_s_post_pager_not_above_it():
+    lines = ["Home | Archives | About", "The Midwife's Notebook Blog", "Notes from a hospital ward since 2003",
+             "The Midwife's Notebook Blog", "« A long night | Blog Home | Spring clinics open »",
+             "A note on patience",
+             "Every new mother asks the same three questions in the first week, and every one of them deserves a patient answer.",
+             "We wrote the answers down, tested them on the ward for a year, and now share them with every family that leaves.",
+             "Share this article"]
+    assert clean_text("\n".join(lines)).title == "A note on patience"
