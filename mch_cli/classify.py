@@ -1505,7 +1505,8 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         hinted = (hints > 0 and i.base_cls != BAD and not i.f.breadcrumb
                   and not CODE.search(i.line.text)
                   and not (i.f.words <= 3 and chrome_word_share(i.line.text) >= 0.5))  # ("Latest news")
-        if not (_headline_like(i) or hinted) or _SECTION_NUMBER.match(i.line.text) or _pull_quote(i, opening_text):
+        if (not (_headline_like(i) or hinted or _crumbed_and_signed(infos, k, start))
+                or _SECTION_NUMBER.match(i.line.text) or _pull_quote(i, opening_text)):
             continue  # ("一、理解文革", "2. Add Lines": a section's heading inside the article)
         if listed is not None and k > listed and (start - listed > 2 or any(
                 _headline_like(j) for j in infos[max(lowest, listed - settings.TITLE_SEARCH_LINES): listed])):
@@ -1528,6 +1529,15 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         if score > best_score:
             best, best_score = k, score
     return far_hinted if best is None else best
+
+
+def _crumbed_and_signed(infos: list[_Info], k: int, start: int) -> bool:
+    """Line k ends the breadcrumb right above it ("Home / NHL / No Trade Idea") and a byline
+    follows it: the headline, though it reads like a name."""
+    i = infos[k]
+    return (i.base_cls in (SHORT, NEAR) and not i.pattern and not i.byline
+            and any(_last_crumb(j.line.text, i, any_length=True) for j in infos[max(0, k - 2): k])
+            and _signed(infos, k, start))
 
 
 _POST_PAGER = re.compile(r"^[«‹←].*\|.*[»›→]$")

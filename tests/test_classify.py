@@ -1536,3 +1536,13 @@ def test_the_headline_stands_under_the_blog_s_post_pager_not_above_it():
              "We wrote the answers down, tested them on the ward for a year, and now share them with every family that leaves.",
              "Share this article"]
     assert clean_text("\n".join(lines)).title == "A note on patience"
+
+
+def test_a_headline_that_reads_like_a_name_is_the_headline_when_the_breadcrumb_ends_with_it_and_a_byline_follows():
+    lines = ["Home | Archives | About", "Link Policy", "Best of NWB", "Manifesto", "You are here: Home / Parenting / Night Feeds",
+             "Night Feeds", "March 3, 2024 By Jane",
+             "Every new mother asks the same three questions in the first week, and every one of them deserves a patient answer.",
+             "We wrote the answers down, tested them on the ward for a year, and now share them with every family that leaves.",
+             "Share this article"]
+    a = clean_text("\n".join(lines))
+    assert a.title == "Night Feeds" and a.author == "Jane"
