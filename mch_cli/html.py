@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import markup
 from .decode import decode, repair, repaired
@@ -87,19 +88,14 @@ def _hidden(el) -> bool:
     return el.get("hidden") is not None or bool(style and _HIDDEN_STYLE.search(style))
 
 
-_tools = None
-
-
+@lru_cache(maxsize=1)
 def _lxml_tools():
     """(parser, header-cell finder), made once: libxml2's HTML parser with lxml's plain elements
     (lxml.html's own parser looks up a Python element class for every element the walk touches,
     a fifth of the walk's time) and _HEADER_CELLS compiled."""
-    global _tools
-    if _tools is None:
-        from lxml import etree
+    from lxml import etree
 
-        _tools = etree.HTMLParser(), etree.XPath(_HEADER_CELLS)
-    return _tools
+    return etree.HTMLParser(), etree.XPath(_HEADER_CELLS)
 
 
 def parse(data: bytes) -> HtmlPage:

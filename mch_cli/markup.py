@@ -180,18 +180,17 @@ def _name(value, people: bool) -> str:
     return normalise(value) if isinstance(value, str) and not value.startswith("http") else ""
 
 
-_string_value = None
+@lru_cache(maxsize=1)
+def _string_value():
+    from lxml import etree
+
+    return etree.XPath("string()", smart_strings=False)
 
 
 def _text_content(el) -> str:
     """The text of an element and of everything inside it: lxml.html's text_content() for the
     plain elements html.py parses into (XPath's string(), comments left out)."""
-    global _string_value
-    if _string_value is None:
-        from lxml import etree
-
-        _string_value = etree.XPath("string()", smart_strings=False)
-    return _string_value(el)
+    return _string_value()(el)
 
 
 _HOME = re.compile(r"^(?:https?://[^/]+)?/?(?:index\.\w+)?$")

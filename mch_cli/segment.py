@@ -619,11 +619,11 @@ def map_batches(fn, batches: Iterable, jobs: int = 1) -> Iterator:
         while children:
             pid, results = children[0]
             data = results.read()
-            if os.waitpid(pid, 0)[1] != 0:
-                children.pop(0)
-                raise RuntimeError("mch segment: a worker process failed")
-            children.pop(0)
+            status = os.waitpid(pid, 0)[1]
+            children.pop(0)  # (reaped: not the finally's to kill)
             results.close()
+            if status != 0:
+                raise RuntimeError("mch segment: a worker process failed")
             yield from pickle.loads(data)
     finally:  # given up (time limit, Ctrl-C, an error): the children go too
         for pid, results in children:
