@@ -1370,6 +1370,16 @@ def _headline_shape(i: _Info) -> bool:
             and not (f.han > f.words and chinese_chrome_share(i.line.text) >= 0.5))  # "網頁搜尋"
 
 
+def _subtitle(i: _Info, header: set[str]) -> bool:
+    """Line i, right under the headline and right over the article, is a second headline: a
+    subtitle ("“厕所革命”改善农牧区人居环境" over "去年改造户用卫生厕所4.66万座"). Not a
+    timestamp, a credit, a handle or a call to action, which stand there as often."""
+    text = i.line.text
+    return (_headline_like(i) and text not in header and i.line.links < 0.5 and not text.isupper()
+            and not i.f.pipes and "@" not in text and " for " not in text
+            and not _CLOCK.search(text) and not find_dates(text))
+
+
 def _lower_first_word(text: str) -> bool:
     """The line starts with a lower-case word ("reddit this"); "iPad", "eBay" are names."""
     return text[0].islower() and not (len(text) > 1 and text[1].isupper())
@@ -1402,6 +1412,8 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], 
             _set(i, META, CREDITED_NAME)
         elif i.cls == GOOD and _BIO.match(i.line.text):
             _set(i, BOILERPLATE, "about the author")  # ("Jane is a reporter for …, based in London.")
+        elif title is not None and k == top and k + 1 == start and _subtitle(i, header):
+            _set(i, HEADING, "subtitle under the headline")
         elif _in_headline_list(infos, k, top, start):
             _set(i, BOILERPLATE, "between headline and article: list of headlines")
         elif (not listed and (i.cls != BAD or _list_repeat(i) and i.line.text not in header)  # a standfirst recurs

@@ -1,7 +1,7 @@
 """Small hand-made pages: each rule of the classifier, in both languages."""
 import pytest
 
-from mch_cli import Options, clean_text
+from mch_cli import Document, Options, clean_document, clean_text
 from mch_cli.patterns import parse_patterns
 
 ZH_PAGE = """首页 新闻 国内 国际 财经 体育 娱乐
@@ -1546,3 +1546,19 @@ def test_a_headline_that_reads_like_a_name_is_the_headline_when_the_breadcrumb_e
              "Share this article"]
     a = clean_text("\n".join(lines))
     assert a.title == "Night Feeds" and a.author == "Jane"
+
+
+def test_a_subtitle_right_under_the_headline_is_the_article_s_but_a_timestamp_there_is_not():
+    def page(second):
+        body = "".join(f"<p>{line}</p>" for line in [
+            "首页 新闻 国内 国际 财经 体育 娱乐", "2024年3月5日", "儿童保健服务再升级", second,
+            "为进一步提升儿童保健服务水平，市妇幼保健院近日启动了新一轮儿童健康管理项目，覆盖全市十二个区县。",
+            "项目实施以来，已有超过三万名儿童接受了免费体检，家长满意度持续提高，相关经验正在全省推广。",
+            "版权所有 © 2024 健康时报 京ICP备12345678号"])
+        html = f"<html><head><title>儿童保健服务再升级_健康时报</title></head><body>{body}</body></html>"
+        return clean_document(Document(html.encode(), "page.html"))
+    a = page("去年免费体检三万名儿童")
+    assert a.title == "儿童保健服务再升级"
+    assert a.text.startswith("去年免费体检三万名儿童\n\n为进一步")
+    assert a.paragraphs[0].kind == "heading"
+    assert "09:30" not in page("健康时报 09:30").text
