@@ -9,7 +9,8 @@ in a temporary directory, then reports:
     (each page's lines given to jusText/trafilatura as <p> elements, as the issue measured them;
     best of 5 passes each, the tools taking turns pass by pass);
   - the library on dev's real `.html` pages: mch against trafilatura (issues 15 and 20);
-  - the command: `mch clean -j 1` and `-j N` on the whole corpus (pages/s, MB/s, peak RSS);
+  - the command: `mch clean -j 1` and `-j N` on the whole corpus (pages/s, MB/s, peak RSS), and
+    `mch clean -j 1` against a script that runs jusText over the same files (justext_files.py);
   - memory: peak RSS of `mch clean -j 1` on a 1/10 corpus and on the whole, and their ratio;
   - `mch stats` (one process: cleaning, segmentation, glossary terms) against `mch clean -j 1` on
     the same pages: their ratio (issue 19: stats, terms and keywords were 30x clean).
@@ -99,9 +100,19 @@ def run_cli(corpus: Path, jobs: int, command: str = "clean") -> tuple[float, int
     """(seconds, peak RSS in KB of the main process) of one `mch clean` (or `mch stats`) over
     the corpus."""
     args = ["-j", str(jobs), "-o", str(corpus.parent / "out.jsonl")] if command == "clean" else []
-    cmd = ["/usr/bin/time", "-f", "%e %M", sys.executable, "-m", "mch_cli", command, str(corpus),
-           "-f", "jsonl", *args]
-    r = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return timed([sys.executable, "-m", "mch_cli", command, str(corpus), "-f", "jsonl", *args])
+
+
+def run_justext(corpus: Path) -> tuple[float, int]:
+    """The same of the jusText script (justext_files.py) over the corpus, its output to a file."""
+    with open(corpus.parent / "justext.jsonl", "w") as out:
+        return timed([sys.executable, str(Path(__file__).with_name("justext_files.py")), str(corpus)], out)
+
+
+def timed(cmd: list[str], stdout=subprocess.DEVNULL) -> tuple[float, int]:
+    """(seconds, peak RSS in KB) of a command, by /usr/bin/time."""
+    r = subprocess.run(["/usr/bin/time", "-f", "%e %M", *cmd], stdout=stdout, stderr=subprocess.PIPE,
+                       text=True, check=True, cwd=ROOT)
     seconds, rss = r.stderr.strip().splitlines()[-1].split()
     return float(seconds), int(rss)
 
@@ -109,6 +120,16 @@ def run_cli(corpus: Path, jobs: int, command: str = "clean") -> tuple[float, int
 def best_of(corpus: Path, jobs: int, repeat: int = 3, command: str = "clean") -> tuple[float, int]:
     runs = [run_cli(corpus, jobs, command) for _ in range(repeat)]
     return min(s for s, _ in runs), int(statistics.median(r for _, r in runs))
+
+
+def whole_process(corpus: Path, repeat: int = 3) -> tuple[float, int, float]:
+    """(seconds, median peak RSS in KB) of `mch clean -j 1` over the corpus and the seconds of
+    the jusText script over it: best of `repeat`, the two taking turns."""
+    mch, justext = [], []
+    for _ in range(repeat):
+        mch.append(run_cli(corpus, 1))
+        justext.append(run_justext(corpus)[0])
+    return min(s for s, _ in mch), int(statistics.median(r for _, r in mch)), min(justext)
 
 
 def main() -> int:
@@ -143,9 +164,17 @@ def main() -> int:
                 ratio = f"{rate / rates['trafilatura']:.2f}x trafilatura" if "trafilatura" in rates else ""
                 rows.append((f"library, one process, `.html` pages: {name}", f"{rate:.0f} pages/s", ratio))
 
-        one_s, one_rss = best_of(Path(tmp) / "whole", 1)
+        try:
+            import justext  # noqa: F401 (the script's)
+            one_s, one_rss, justext_s = whole_process(Path(tmp) / "whole")
+        except ImportError:
+            (one_s, one_rss), justext_s = best_of(Path(tmp) / "whole", 1), None
         rows.append(("`mch clean -j 1`", f"{len(whole) / one_s:.0f} pages/s, {size_mb / one_s:.1f} MB/s",
-                     f"peak RSS {one_rss / 1024:.0f} MB"))
+                     f"peak RSS {one_rss / 1024:.0f} MB"
+                     + (f"; {justext_s / one_s:.2f}x the jusText script" if justext_s else "")))
+        if justext_s:
+            rows.append(("jusText script over the same files (`benchmarks/justext_files.py`)",
+                         f"{len(whole) / justext_s:.0f} pages/s", "1.00x the jusText script"))
         if cores > 1:
             n_s, _ = best_of(Path(tmp) / "whole", cores)
             rows.append((f"`mch clean -j {cores}`", f"{len(whole) / n_s:.0f} pages/s, {size_mb / n_s:.1f} MB/s",
