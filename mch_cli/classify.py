@@ -881,6 +881,9 @@ def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: 
     for i in infos:
         i.score = _score(i, w)
     signed = _signed_headlines(infos)
+    # a headline right under a blog's post pager heads the post as a byline would
+    signed = sorted(set(signed).union(k for k, i in enumerate(infos) if k and i.base_cls != GOOD
+                                      and _under_post_pager(infos, k) and _headline_like(i)))
     # A byline under a headline that counts the comments ("Posted by Bob | 1 Comment") heads
     # the article: it is no comments line ending one.
     heads = {h + d for h in signed for d in range(1, settings.TITLE_BYLINE_MAX_GAP + 1)}
@@ -971,6 +974,19 @@ def _below_inner_headline(infos: list[_Info], prose: list[int], signed: list[int
                 return next(k for k in prose if k > h)
             break
     return first
+
+
+def _under_post_pager(infos: list[_Info], h: int) -> bool:
+    """Line h stands right under a blog's post pager: "« Older post | Newer post »", or its two
+    links on lines of their own ("« Older post title", then "Newer post title »")."""
+    above = infos[h - 1]
+    if above.line.text[:1] in _ARROWS_BACK:
+        return bool(_POST_PAGER.match(above.line.text) or _link_arrow(above))
+    return _link_arrow(above) and h >= 2 and infos[h - 2].line.text[:1] in _ARROWS_BACK and _link_arrow(infos[h - 2])
+
+
+def _link_arrow(i: _Info) -> bool:
+    return bool(i.pattern and i.pattern.reason == _LINK_ARROW)
 
 
 def _opens_comments(infos: list[_Info], k: int, threads: list[tuple[int, int, int]]) -> bool:
@@ -1553,6 +1569,8 @@ def _crumbed_and_signed(infos: list[_Info], k: int, start: int) -> bool:
 
 
 _POST_PAGER = re.compile(r"^[«‹←].*\|.*[»›→]$")
+_LINK_ARROW = "link arrow"  # (data/patterns.tsv: "« Older post title", "Newer post title »")
+_ARROWS_BACK = "«‹←"
 _QUOTES = "\"'“”‘’「」『』"
 
 

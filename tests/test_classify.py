@@ -1562,3 +1562,18 @@ def test_a_subtitle_right_under_the_headline_is_the_article_s_but_a_timestamp_th
     assert a.text.startswith("去年免费体检三万名儿童\n\n为进一步")
     assert a.paragraphs[0].kind == "heading"
     assert "09:30" not in page("健康时报 09:30").text
+
+
+def test_the_post_under_a_pager_of_two_arrow_links_is_the_article_not_the_about_box_above_it():
+    lines = ["Home | Archives | About", "The Midwife's Notebook Blog",
+             "My name is Jane Roe and I am a midwife at the city hospital, where I have worked on the maternity ward since 2003.",
+             "« Spring clinics open at the hospital", "A long night on the ward »",
+             "A note on patience",
+             "Every new mother asks the same three questions in the first week, and every one of them deserves a patient answer.",
+             "We wrote the answers down, tested them on the ward for a year, and now share them with every family that leaves.",
+             "Share this article"]
+    a = clean_text("\n".join(lines))
+    assert a.title == "A note on patience"
+    assert a.text.startswith("Every new mother") and "My name is" not in a.text
+    # one arrow link alone over an inner heading is a link inside the article, not a pager
+    assert "My name is" in clean_text("\n".join(lines[:3] + lines[4:])).text
