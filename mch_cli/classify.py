@@ -328,6 +328,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         if f.words >= 5:  # (_glue's own gate, spared a call)
             info.glue = _glue(text, f) or None
     del counts, texts, found, matched  # (what the records hold is all that is needed now)
+    title_hints += _titles_named_by_comments(judged)
     infos = []
     seen: set[str] = set()
     glued_lines: list[int] = []
@@ -409,6 +410,16 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         i.line.continues = prev.wrapped and prev.line.label == i.line.label == BODY
     for i in infos:  # what decided the line, for --explain (and its features, for the language)
         i.line.decision, i.line = i, None  # (no line ↔ info cycle: freed as soon as the page is)
+
+
+# "12 Responses to “X”", "2 thoughts on "X"": the comments' header names the post's headline
+_COMMENTS_ON = re.compile(r"\b(?:to|on)\s+[“\"](.+?)[”\"]\s*(?:[|:：]|$)", re.IGNORECASE)
+
+
+def _titles_named_by_comments(judged: dict[str, _Info]) -> tuple[str, ...]:
+    """The headlines that the page's comments headers name, as the markup's would be given."""
+    return tuple(m.group(1).translate(_PLAIN_QUOTES) for text, i in judged.items()
+                 if i.pattern and i.pattern.reason == _COMMENTS_WHY and (m := _COMMENTS_ON.search(text)))
 
 
 def _evidence(i: _Info) -> dict:
@@ -684,7 +695,7 @@ def _thread_heads(infos: list[_Info], chain: list[int]) -> list[int]:
 
 def _under_comments_heading(infos: list[_Info], k: int) -> bool:
     """A comments heading ("{ 24 comments… read them below or add one }") stands right above line k."""
-    return any(j.pattern and j.pattern.reason == "comments"
+    return any(j.pattern and j.pattern.reason == _COMMENTS_WHY
                for j in infos[max(0, k - settings.COMMENTS_HEADING_MAX_LINES): k])
 
 
@@ -1570,6 +1581,7 @@ def _crumbed_and_signed(infos: list[_Info], k: int, start: int) -> bool:
 
 _POST_PAGER = re.compile(r"^[«‹←].*\|.*[»›→]$")
 _LINK_ARROW = "link arrow"  # (data/patterns.tsv: "« Older post title", "Newer post title »")
+_COMMENTS_WHY = "comments"  # (data/patterns.tsv: "Leave a comment", "12 Responses to “X”")
 _ARROWS_BACK = "«‹←"
 _QUOTES = "\"'“”‘’「」『』"
 

@@ -1577,3 +1577,16 @@ def test_the_post_under_a_pager_of_two_arrow_links_is_the_article_not_the_about_
     assert a.text.startswith("Every new mother") and "My name is" not in a.text
     # one arrow link alone over an inner heading is a link inside the article, not a pager
     assert "My name is" in clean_text("\n".join(lines[:3] + lines[4:])).text
+
+
+def test_the_headline_the_comments_header_names_is_the_post_s_not_the_blog_s_name():
+    lines = ["Home | Archives | About", "Jane Roe",
+             "Over 300 notes devoted to one idea: how to make the first weeks with a newborn easier for everyone.",
+             "Night feeds and patience",
+             "Every new mother asks the same three questions in the first week, and every one of them deserves a patient answer.",
+             "We wrote the answers down, tested them on the ward for a year, and now share them with every family that leaves.",
+             "3 Responses to “Night feeds and patience”",
+             "Great post, thank you for sharing it with us."]
+    a = clean_text("\n".join(lines))
+    assert a.title == "Night feeds and patience"
+    assert a.text.startswith("Every new mother")
