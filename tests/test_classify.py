@@ -349,6 +349,13 @@ def test_newsletter_sign_up_and_form_lines_go():
     assert all("newsletter" in reasons[x] for x in lines) and "More than 30,000" in a.text
 
 
+def test_a_post_asking_the_reader_s_favour_is_over():
+    ask = ("Did you like this article? You can get the complete text of all the latest articles in your "
+           "email inbox each morning by entering your address.")
+    a = _en_page_with(ask + "\nI've decided to give a new way of commenting a try, but your old comments will show up below!")
+    assert a.text.endswith("as the programme grows.") and "favour" in {x.text: x.reason for x in a.removed}[ask]
+
+
 def test_advertisement_click_here_and_comment_policy_lines_go():
     policy = "As you comment, please be respectful of other commenters; abusive comments will be removed."
     lines = ["ADVERTISEMENT", "Click here to read more on this story.", policy]
