@@ -1174,7 +1174,7 @@ def _announces_list(i: _Info) -> bool:
 
 
 # "Jane Roe (@jroe) is a staff writer at the Daily …": the author's biography under a post
-_BIO = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?: \([^)]*\))?,? (?:- [^.]{0,60} )?"
+_BIO = re.compile(r"^[\"“]?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?: \([^)]*\))?,? (?:- [^.]{0,60} )?"
                   r"(?:is|was|has been|serves as|covers|covered|writes|joined)\b.{0,120}?"
                   r"\b(?:reporter|editor|writer|author|contributor|columnist|journalist|correspondent|blogger)"
                   # "About the author: Jane Roe …", "This post was written by Jane Roe, who …"
@@ -1229,8 +1229,6 @@ def _label_appendix(infos: list[_Info], end: int) -> int:
             _set(infos[k], BODY, "appendix to the article")
         k += 1
     return k - 1
-
-
 
 
 def _label_closing(infos: list[_Info], end: int) -> int:

@@ -396,8 +396,11 @@ def test_an_excerpt_ending_in_bracketed_dots_is_a_teaser():
     assert excerpt not in a.text and "truncated teaser" in {x.text: x.reason for x in a.removed}[excerpt]
 
 
-def test_the_authors_biography_under_the_article_goes():
-    bio = "Jane Doe (@janedoe) is a health reporter at the Daily and writes about families and hospitals."
+@pytest.mark.parametrize("bio", [
+    "Jane Doe (@janedoe) is a health reporter at the Daily and writes about families and hospitals.",
+    '"Jane is a recovering print journalist, editor of the Daily, subtitles and street signs."',  # quoted, on a card
+])
+def test_the_authors_biography_under_the_article_goes(bio):
     a = _en_page_with(bio)
     assert bio not in a.text and "about the author" in {x.text: x.reason for x in a.removed}[bio]
     assert "More than 30,000" in a.text
