@@ -1202,6 +1202,11 @@ def _label_bio(infos: list[_Info], start: int, end: int) -> int:
     """The article's last paragraphs, when they introduce its author, are the site's. Returns
     the new end of the article."""
     k = end
+    bio = _bio_under_article(infos, start, end)
+    if bio is not None and bio < end:
+        for i in infos[bio + 1: end + 1]:
+            i.line.label, i.line.reason = BOILERPLATE, "outside article: under the author's bio"
+        k = end = bio
     while k > start and infos[k].cls == GOOD and _BIO.match(infos[k].line.text):
         _set(infos[k], BOILERPLATE, "about the author")
         k -= 1
@@ -1216,6 +1221,20 @@ def _label_bio(infos: list[_Info], start: int, end: int) -> int:
     for i in infos[last + 1: k + 1]:
         i.line.label, i.line.reason = BOILERPLATE, "outside article: " + i.why
     return last
+
+
+def _bio_under_article(infos: list[_Info], start: int, end: int) -> int | None:
+    """The author's bio among the article's last lines: the last, or with a line or two of the
+    site's kept under it (its topics, its motto)."""
+    kept = 0
+    for b in range(end, start, -1):
+        i = infos[b]
+        if i.cls == GOOD and _BIO.match(i.line.text):
+            return b
+        kept += i.line.label in (BODY, HEADING)
+        if kept > settings.BIO_MAX_LINES_UNDER:
+            return None
+    return None
 
 
 def _label_appendix(infos: list[_Info], end: int) -> int:

@@ -349,6 +349,14 @@ def test_newsletter_sign_up_and_form_lines_go():
     assert all("newsletter" in reasons[x] for x in lines) and "More than 30,000" in a.text
 
 
+def test_the_authors_bio_with_the_site_s_topics_and_motto_under_it_ends_the_article():
+    bio = "Jane Doe (@janedoe) is a health contributor at the Daily and the host of a weekly radio show on families."
+    motto = "The Daily is where tomorrow is realized. It is the essential source of ideas that make sense of a changing world."
+    a = _en_page_with("\n".join([bio, "Topicsfamilieshospitals", motto]))
+    assert a.text.endswith("as the programme grows.")
+    assert {x.text: x.reason for x in a.removed}[motto] == "outside article: under the author's bio"
+
+
 def test_a_post_asking_the_reader_s_favour_is_over():
     ask = ("Did you like this article? You can get the complete text of all the latest articles in your "
            "email inbox each morning by entering your address.")
