@@ -1129,9 +1129,10 @@ def test_short_unmarked_items_the_article_s_last_sentence_announces_are_its_list
     assert not any(x in b.text for x in more)
 
 
-def test_a_related_box_named_after_the_site_heads_a_list():
-    a = _en_page_with("More from Health Daily:\nFlu Season Starts Early\nVaccines Explained")
-    assert {x.text: x.reason for x in a.removed}["More from Health Daily:"] == "outside article: related list"
+@pytest.mark.parametrize("header", ["More from Health Daily:", "More Great Health Daily Stories", "More Health News"])
+def test_a_related_box_named_after_the_site_heads_a_list(header):
+    a = _en_page_with(header + "\nFlu Season Starts Early\nVaccines Explained")
+    assert {x.text: x.reason for x in a.removed}[header] == "outside article: related list"
 
 
 def test_a_blog_s_motto_above_the_dated_post_is_not_the_article():
