@@ -214,7 +214,8 @@ def test_what_follows_a_name_on_its_line_goes(name, trimmed):
     assert _trim_name_tail(name) == trimmed
 
 
-@pytest.mark.parametrize("line", ["Pin It", "Older Entries", "HIDE CAPTION", "Cross References", "Stock Quotes"])
+@pytest.mark.parametrize("line", ["Pin It", "Older Entries", "HIDE CAPTION", "Cross References", "Stock Quotes",
+                                  "Key Points", "Key Takeaways", "Highlights"])
 def test_widget_words_are_no_names(line):
     from mch_cli.meta import is_name_line
     assert not is_name_line(line)
