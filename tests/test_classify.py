@@ -1267,7 +1267,8 @@ def test_a_handle_to_follow_and_a_video_teaser_inside_the_article_are_chrome():
 
 
 def test_a_related_link_inside_the_article_is_not_its_text():
-    for link in ("Related: Ten things midwives wish you knew", "[Read more: Flu season starts early this year]"):
+    for link in ("Related: Ten things midwives wish you knew", "[Read more: Flu season starts early this year]",
+                 "Also on healthdaily.com Midwives in three cities threatened with strikes as the hospital cuts jobs"):
         a = _en_page_inside(link)
         assert link not in a.text and {x.text: x.reason for x in a.removed}[link].endswith("related link")
 
