@@ -289,6 +289,12 @@ def _slash_keys(simple: str) -> str:
     return _SLASH_KEY.sub(lambda m: m.group()[:-1] + "：", simple) if "/" in simple or "／" in simple else simple
 
 
+# A post's time without its year: "Posted Nov 18, 8:19 PM" (find_dates wants a year)
+_YEARLESS_STAMP = re.compile(r"(?:posted|updated|published|last updated)\b\W{0,3}(?:on\s)?"
+                             r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}\b,?\s"
+                             r"(?:at\s)?\d{1,2}:\d{2}", re.I)
+
+
 def is_byline(text: str, tokens: int) -> bool:
     """A short line of publication facts: keys with values, a date, or "By Name"."""
     if tokens > settings.BYLINE_MAX_TOKENS or not _byline_hint(text):
@@ -301,6 +307,8 @@ def is_byline(text: str, tokens: int) -> bool:
         return True  # "新京报记者 彭冲 山东冠县报道"
     if ("前" in text or "ago" in text.lower()) and AGO_RE.search(text):
         return True  # "(UKPA) – 1 day ago"
+    if text[:1] in "PpUuLl" and _YEARLESS_STAMP.match(text):
+        return True  # "Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"
     dates = find_dates(text)
     if dates and is_date_widget(text):
         return False

@@ -57,6 +57,8 @@ def test_byline_key_values():
     ("2009年3月14日举办亲子讲座。", False),  # a sentence, not a date line
     ("2009年3月14日 来源：健康报", True),
     ("Thursday, Jan 12 2024 3PM -22°F 6PM -9°F", False),  # a weather widget
+    ("Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM", True), ("Posted on March 3 at 10:15 am", True),  # no year
+    ("Posted in March, 12 of the 40 midwives left the ward at 10:15 am.", False),
 ])
 def test_is_byline(text, expected):
     from mch_cli.script import token_count
