@@ -372,6 +372,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     repeats = _repeated_chrome(infos)
     labels = _keep_section_labels(infos, repeats, judged)
     _keep_table_cells(infos, {text: where for text, where in repeats.items() if text not in labels}, judged)
+    _keep_contents_and_headings(infos, repeats, judged)
     del judged, seen  # (a big page's dict and set of its texts: no longer needed)
     _mark_running_text(infos)
     _mark_menu_links(infos)
@@ -530,6 +531,28 @@ def _keep_table_cells(infos: list[_Info], at: dict[str, list[int]], judged: dict
             for k in (k for where in cells for k in where):
                 infos[k].cls, infos[k].why = infos[k].base_cls, judged[infos[k].line.text].why
                 infos[k].line.reason = "outside article: " + infos[k].why
+
+
+def _keep_contents_and_headings(infos: list[_Info], repeats: dict[str, list[int]], judged: dict[str, _Info]) -> None:
+    """A list of the article's parts at its top ("毕业前学会写作", "毕业前学会C语言", …), each item
+    then heading its part below, in the list's order with prose under each: the list and the
+    headings are the article's, not the page's repeated chrome (a menu shown twice repeats its
+    lines in a block both times). `repeats`: _repeated_chrome's."""
+    second = {where[0]: where[1] for where in repeats.values() if len(where) == 2}
+    prose = list(accumulate(i.base_cls == GOOD and i.repeated == 1 for i in infos))
+    run: list[int] = []
+    for k in sorted(second) + [-1]:
+        if run and k == run[-1] + 1:
+            run.append(k)
+            continue
+        heads = [second[j] for j in run]
+        if (len(run) >= settings.CONTENTS_MIN_ITEMS and heads == sorted(heads)
+                and all(prose[b] > prose[a] for a, b in zip([run[-1]] + heads, heads + [len(infos) - 1]))):
+            for j in run + heads:
+                i = infos[j]
+                i.cls, i.why = i.base_cls, judged[i.line.text].why
+                i.line.reason = "outside article: " + i.why
+        run = [k]
 
 
 def _drop_labels_kept_too_rarely(infos: list[_Info], labels: set[str]) -> None:

@@ -1610,3 +1610,19 @@ def test_the_headline_the_comments_header_names_is_the_post_s_not_the_blog_s_nam
     a = clean_text("\n".join(lines))
     assert a.title == "Night feeds and patience"
     assert a.text.startswith("Every new mother")
+
+
+def test_a_list_of_the_article_s_parts_each_heading_its_part_below_is_the_article_s():
+    parts = ["Learn to write before you graduate", "Learn C before you graduate", "Take a summer internship"]
+    prose = ["Here is why each of these matters, and what a student can do about it in the next year or two.",
+             "Programmers who can write clearly get their ideas adopted, and their ideas are why they are hired.",
+             "C is the language the machine speaks, and every other language is built on what it teaches you.",
+             "An internship shows you how real teams work, and it gives you a name to put on your first application."]
+    lines = ["Home | Archives | About", "Advice for students of computing",
+             "Most students never ask their elders for advice, and most elders give it anyway, so here is mine.",
+             *parts, prose[0], parts[0], prose[1], parts[1], prose[2], parts[2], prose[3], "Share this article"]
+    a = clean_text("\n".join(lines))
+    assert all(a.text.count(part) == 2 for part in parts)
+    # a menu shown twice, in a block both times, is the page's
+    menu = clean_text("\n".join(lines[:3] + parts + prose + parts + ["Share this article"]))
+    assert not any(part in menu.text for part in parts)
