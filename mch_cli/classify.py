@@ -916,8 +916,11 @@ def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: 
         i.score = _score(i, w)
     signed = _signed_headlines(infos)
     # a headline right under a blog's post pager heads the post as a byline would
-    signed = sorted(set(signed).union(k for k, i in enumerate(infos) if k and i.base_cls != GOOD
-                                      and _under_post_pager(infos, k) and _headline_like(i)))
+    paged = [k + 1 for k, i in enumerate(infos[:-1]) if i.pattern and i.pattern.reason == _LINK_ARROW
+             or i.line.text[:1] in _ARROWS_BACK]  # (the pager's lines: most pages have none)
+    paged = [k for k in paged if infos[k].base_cls != GOOD and _under_post_pager(infos, k) and _headline_like(infos[k])]
+    if paged:
+        signed = sorted(set(signed).union(paged))
     # A byline under a headline that counts the comments ("Posted by Bob | 1 Comment") heads
     # the article: it is no comments line ending one.
     heads = {h + d for h in signed for d in range(1, settings.TITLE_BYLINE_MAX_GAP + 1)}
