@@ -1133,6 +1133,7 @@ def _label_body(infos: list[_Info], start: int, end: int, paragraph_lines: bool 
     first pass kept (running text or a heading over it, whose neighbours may since be gone)."""
     in_list = False  # after "相关新闻" / "Related" inside the article, up to its next prose
     announced = False  # after a line of the article ending in ":", up to the end of its list
+    linked = _linked_headings(infos, start, end)
     for k in range(start, end + 1):
         i = infos[k]
         if _label_by_pattern(i):
@@ -1149,6 +1150,8 @@ def _label_body(infos: list[_Info], start: int, end: int, paragraph_lines: bool 
             _set(i, BODY, "list item inside the article")
         elif i.why == _TRUNCATED_WHY and _between_prose(infos, k, start, end):
             _set(i, BODY, "trailing off inside the article")  # "The correct diagnosis is…"
+        elif k in linked:
+            _set(i, HEADING, "linked sub-heading before prose")
         elif i.cls == BAD or i.why == _RULE_WHY:
             _set(i, BOILERPLATE, i.why)
         elif i.running:
@@ -1169,6 +1172,18 @@ def _label_body(infos: list[_Info], start: int, end: int, paragraph_lines: bool 
             announced = True
             if i.line.label != BODY:
                 _set(i, BODY, "announces a list inside the article")
+
+
+def _linked_headings(infos: list[_Info], start: int, end: int) -> set[int]:
+    """HTML: the article's sub-headings that are links (a list of talks, each title linked and
+    described below): headline-shaped link lines between two paragraphs, whose paragraph below
+    takes up their wording ("Keith Nolan: Deaf in the military", "Keith Nolan grew up …"), two
+    or more. An inline link to another story is read on by its next paragraph, not described."""
+    found = {k for k in range(start + 1, end) if infos[k].why.startswith("link text")
+             and infos[k].base_cls in (SHORT, NEAR) and _between_prose(infos, k, start, end)
+             and _headline_like(infos[k])
+             and _wording_overlap(infos[k].line.text, _wording(infos[k + 1].line.text)) >= settings.LINKED_HEADING_MIN_OVERLAP}
+    return found if len(found) >= 2 else set()
 
 
 def _between_prose(infos: list[_Info], k: int, start: int, end: int) -> bool:

@@ -263,3 +263,23 @@ def test_tags_and_names_in_capitals_read_as_in_lower_case():
 def test_an_empty_or_unparsable_page_has_no_lines():
     for data in (b"", b"   ", b"<html></html>", b"<?xml version='1.0'?>"):
         assert parse(data).lines == []
+
+
+def test_linked_sub_headings_that_their_paragraphs_describe_are_the_article_s():
+    talks = [("Keith Nolan: Deaf in the military",
+              "Keith Nolan grew up fascinated by military history, but heard no every time he tried to enlist."),
+             ("Samantha Power on a complicated hero",
+              "Journalist Samantha Power looks at why we do not pay attention to the quiet heroes of hard times."),
+             ("Paul Collier's new rules for rebuilding a broken nation",
+              "Economist Paul Collier explains why so many countries recovering from war fall back into conflict.")]
+    body = "".join(f"<p><a href='/t{n}'>{head}</a></p><p>{para}</p>" for n, (head, para) in enumerate(talks))
+    nav, foot = "<nav><p>Home</p><p>Talks</p><p>About</p></nav>", "<footer><p>Help | Terms | Privacy</p></footer>"
+    a = _clean(f"{nav}<article><h1>Great talks on war and peace</h1><p>Walls do not work, the admiral declared at the "
+               f"conference this week, and here are the talks that make the same case.</p>{body}</article>{foot}")
+    assert all(head in a.text for head, _ in talks)
+    # one link between two paragraphs that go on without describing it: a link to another story
+    one = _clean(f"{nav}<article><h1>Great talks on war and peace</h1><p>Walls do not work, the admiral declared at the "
+                 f"conference this week, and here are the talks that make the same case.</p>"
+                 f"<p><a href='/x'>Hospital opens a new maternity wing downtown</a></p>"
+                 f"<p>{talks[0][1]}</p><p>{talks[1][1]}</p></article>{foot}")
+    assert "maternity wing" not in one.text
