@@ -327,11 +327,14 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
             info.stamp, info.header = stamp, header
         if f.words >= 5:  # (_glue's own gate, spared a call)
             info.glue = _glue(text, f) or None
+        if pattern and pattern.reason == _COMMENTS_WHY:
+            title_hints += _title_named_by_comments(text)
     del counts, texts, found, matched  # (what the records hold is all that is needed now)
-    title_hints += _titles_named_by_comments(judged)
     infos = []
     seen: set[str] = set()
     glued_lines: list[int] = []
+    arrows: list[int] = []
+    link_lines: list[int] = []  # HTML: lines of link text
     reasons: dict[str, str] = {}  # "outside article: " + why, made once for each why
     for line in lines:
         text = line.text
@@ -353,10 +356,13 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
             info.cls, info.why = BAD, f"on {pages} pages of the corpus"
         if line.links >= settings.LINK_LINE_MIN_SHARE and info.cls != GOOD:  # HTML: menus are links
             info.cls, info.why = BAD, f"link text ({line.links:.0%})"
+            link_lines.append(len(infos))
         elif line.links >= settings.LINK_PROSE_MIN_SHARE and info.cls == GOOD:
             info.cls, info.why = NEAR, f"prose inside a link ({line.links:.0%})"
         if pattern and pattern.label == BOILERPLATE:
             info.cls, info.why = BAD, pattern.reason
+            if pattern.reason == _LINK_ARROW or text[:1] in _ARROWS_BACK:
+                arrows.append(len(infos))  # (a post pager's lines, for the region)
         if line.inside:  # HTML: inside an element the markup names as chrome
             info.cls, info.why, info.byline = BAD, f"inside {line.inside}", False
         reason = reasons.get(info.why)
@@ -383,14 +389,14 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     _mark_recent_comments(infos)
     threads = _comment_threads(infos)
 
-    region = _article_region(infos, threads, w, title_hints)
+    region = _article_region(infos, threads, w, title_hints, arrows)
     listed = _list_page_region(infos, region)
     if listed:
         start, end = listed
         _label_list_page(infos, start, end)
     elif region:
         start, end = region
-        _label_body(infos, start, end, paragraph_lines)
+        _label_body(infos, start, end, paragraph_lines, link_lines)
         end = _label_closing(infos, _label_announced_list(infos, _label_table(infos, _label_appendix(
             infos, _label_bio(infos, start, end)))))
     else:
@@ -417,10 +423,10 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
 _COMMENTS_ON = re.compile(r"\b(?:to|on)\s+[“\"](.+?)[”\"]\s*(?:[|:：]|$)", re.IGNORECASE)
 
 
-def _titles_named_by_comments(judged: dict[str, _Info]) -> tuple[str, ...]:
-    """The headlines that the page's comments headers name, as the markup's would be given."""
-    return tuple(m.group(1).translate(_PLAIN_QUOTES) for text, i in judged.items()
-                 if i.pattern and i.pattern.reason == _COMMENTS_WHY and (m := _COMMENTS_ON.search(text)))
+def _title_named_by_comments(text: str) -> tuple[str, ...]:
+    """The headline a comments header names, as the markup's would be given (or none)."""
+    m = _COMMENTS_ON.search(text)
+    return (m.group(1).translate(_PLAIN_QUOTES),) if m else ()
 
 
 def _evidence(i: _Info) -> dict:
@@ -539,20 +545,24 @@ def _keep_contents_and_headings(infos: list[_Info], repeats: dict[str, list[int]
     headings are the article's, not the page's repeated chrome (a menu shown twice repeats its
     lines in a block both times). `repeats`: _repeated_chrome's."""
     second = {where[0]: where[1] for where in repeats.values() if len(where) == 2}
-    prose = list(accumulate(i.base_cls == GOOD and i.repeated == 1 for i in infos))
-    run: list[int] = []
+    runs, run = [], []  # runs of lines in a row, each repeated once further down, in order
     for k in sorted(second) + [-1]:
         if run and k == run[-1] + 1:
             run.append(k)
             continue
         heads = [second[j] for j in run]
-        if (len(run) >= settings.CONTENTS_MIN_ITEMS and heads == sorted(heads)
-                and all(prose[b] > prose[a] for a, b in zip([run[-1]] + heads, heads + [len(infos) - 1]))):
+        if len(run) >= settings.CONTENTS_MIN_ITEMS and heads == sorted(heads) and heads[0] > run[-1]:
+            runs.append((run, heads))
+        run = [k]
+    if not runs:
+        return  # (most pages)
+    prose = list(accumulate(i.base_cls == GOOD and i.repeated == 1 for i in infos))
+    for run, heads in runs:
+        if all(prose[b] > prose[a] for a, b in zip([run[-1]] + heads, heads + [len(infos) - 1])):
             for j in run + heads:
                 i = infos[j]
                 i.cls, i.why = i.base_cls, judged[i.line.text].why
                 i.line.reason = "outside article: " + i.why
-        run = [k]
 
 
 def _drop_labels_kept_too_rarely(infos: list[_Info], labels: set[str]) -> None:
@@ -906,19 +916,18 @@ def _comment_threads(infos: list[_Info]) -> list[tuple[int, int, int]]:
 
 
 def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: Weights,
-                    title_hints: tuple[str, ...] = ()) -> tuple[int, int] | None:
+                    title_hints: tuple[str, ...] = (), arrows: list[int] = ()) -> tuple[int, int] | None:
     """The article: a run of lines with a high score (prose adds, chrome costs). Of the runs,
     the first that scores a good share of the best wins, and, before an article-ending line
     (comments, the next post), one long enough on its own: the article comes first. A run
     that starts inside a comment thread, past its first post, is the article only when there
-    is no other."""
+    is no other. `arrows`: the lines of link arrows ("« Older post title"), a post pager's."""
     for i in infos:
         i.score = _score(i, w)
     signed = _signed_headlines(infos)
     # a headline right under a blog's post pager heads the post as a byline would
-    paged = [k + 1 for k, i in enumerate(infos[:-1]) if i.pattern and i.pattern.reason == _LINK_ARROW
-             or i.line.text[:1] in _ARROWS_BACK]  # (the pager's lines: most pages have none)
-    paged = [k for k in paged if infos[k].base_cls != GOOD and _under_post_pager(infos, k) and _headline_like(infos[k])]
+    paged = [k + 1 for k in arrows if k + 1 < len(infos) and infos[k + 1].base_cls != GOOD
+             and _under_post_pager(infos, k + 1) and _headline_like(infos[k + 1])]
     if paged:
         signed = sorted(set(signed).union(paged))
     # A byline under a headline that counts the comments ("Posted by Bob | 1 Comment") heads
@@ -1128,12 +1137,14 @@ def _label_by_pattern(i: _Info) -> bool:
     return True
 
 
-def _label_body(infos: list[_Info], start: int, end: int, paragraph_lines: bool = False) -> None:
+def _label_body(infos: list[_Info], start: int, end: int, paragraph_lines: bool = False,
+                link_lines: list[int] = ()) -> None:
     """`paragraph_lines`: the page is in mch's own text format, each line a paragraph that a
-    first pass kept (running text or a heading over it, whose neighbours may since be gone)."""
+    first pass kept (running text or a heading over it, whose neighbours may since be gone).
+    `link_lines`: HTML's lines of link text."""
     in_list = False  # after "相关新闻" / "Related" inside the article, up to its next prose
     announced = False  # after a line of the article ending in ":", up to the end of its list
-    linked = _linked_headings(infos, start, end)
+    linked = _linked_headings(infos, start, end, link_lines)
     for k in range(start, end + 1):
         i = infos[k]
         if _label_by_pattern(i):
@@ -1174,12 +1185,12 @@ def _label_body(infos: list[_Info], start: int, end: int, paragraph_lines: bool 
                 _set(i, BODY, "announces a list inside the article")
 
 
-def _linked_headings(infos: list[_Info], start: int, end: int) -> set[int]:
+def _linked_headings(infos: list[_Info], start: int, end: int, link_lines: list[int]) -> set[int]:
     """HTML: the article's sub-headings that are links (a list of talks, each title linked and
     described below): headline-shaped link lines between two paragraphs, whose paragraph below
     takes up their wording ("Keith Nolan: Deaf in the military", "Keith Nolan grew up …"), two
     or more. An inline link to another story is read on by its next paragraph, not described."""
-    found = {k for k in range(start + 1, end) if infos[k].why.startswith("link text")
+    found = {k for k in link_lines if start < k < end and infos[k].why.startswith("link text")
              and infos[k].base_cls in (SHORT, NEAR) and _between_prose(infos, k, start, end)
              and _headline_like(infos[k])
              and _wording_overlap(infos[k].line.text, _wording(infos[k + 1].line.text)) >= settings.LINKED_HEADING_MIN_OVERLAP}
