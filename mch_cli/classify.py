@@ -816,6 +816,9 @@ def _mark_title_case_teasers(infos: list[_Info]) -> None:
             for j in run:
                 j.cls, j.why, j.running = BAD, "teaser list (headlines in Title Case)", False
                 j.line.reason = "outside article: " + j.why
+        elif len(run) == 1 and run[0].cls == GOOD:  # a headline of two sentences, not prose
+            run[0].cls, run[0].base_cls, run[0].why = NEAR, NEAR, "headline in Title Case"
+            run[0].line.reason = "outside article: " + run[0].why
         run = []
 
 
@@ -1476,6 +1479,19 @@ def _subtitle(i: _Info, header: set[str]) -> bool:
             and not _CLOCK.search(text) and not find_dates(text))
 
 
+def _label_dateline_over_buttons(infos: list[_Info], title: int) -> None:
+    """A headline with no byline under it has its date above it, past a row of share buttons
+    ("Oct 29, 2012 9:30 AM", then "Facebook", "Twitter", "Email this post", then the headline):
+    only short lines between."""
+    for k in range(title - 1, max(-1, title - 1 - settings.SIGNED_TITLE_SEARCH_LINES), -1):
+        i = infos[k]
+        if i.byline and is_dated_byline(i.line.text) and not i.pattern:
+            _set(i, META, "byline above the headline, over its share buttons")
+            return
+        if i.base_cls != SHORT or i.line.label != BOILERPLATE:
+            return
+
+
 def _lower_first_word(text: str) -> bool:
     """The line starts with a lower-case word ("reddit this"); "iPad", "eBay" are names."""
     return text[0].islower() and not (len(text) > 1 and text[1].isupper())
@@ -1526,6 +1542,8 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], 
         for k in range(max(0, title - settings.META_ABOVE_TITLE_LINES), title):
             if infos[k].byline:
                 _set(infos[k], META, "byline above the headline")
+        if not any(i.line.label == META and i.byline and is_dated_byline(i.line.text) for i in infos[title + 1: start]):
+            _label_dateline_over_buttons(infos, title)
     else:  # no headline found: a dated byline a little higher up, past a box, is still the article's
         for k in range(max(0, start - settings.SIGNED_TITLE_SEARCH_LINES), lowest):
             if infos[k].byline and is_dated_byline(infos[k].line.text) and not infos[k].pattern:

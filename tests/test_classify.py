@@ -1626,3 +1626,23 @@ def test_a_list_of_the_article_s_parts_each_heading_its_part_below_is_the_articl
     # a menu shown twice, in a block both times, is the page's
     menu = clean_text("\n".join(lines[:3] + parts + prose + parts + ["Share this article"]))
     assert not any(part in menu.text for part in parts)
+
+
+def test_a_headline_of_two_sentences_in_title_case_is_the_headline_not_prose():
+    head = "They Were Laid Off From Their Hospital. Now They Want To Change The Way We Give Birth."
+    a = clean_text("\n".join(["Home | News | About", head, "Jane Roe",
+                              "Five midwives were sitting in a cafe, drinking tea and wondering what came next.",
+                              "Earlier that day they had all been laid off from the maternity ward where they had worked for years.",
+                              "Share this article"]))
+    assert a.title == head and head not in a.text
+
+
+def test_the_date_above_the_headline_past_its_share_buttons_dates_the_article():
+    lines = ["Health Daily", "Oct 29, 2012 9:30 AM", "Facebook", "Twitter", "Email this post",
+             "Midwives Hit the Streets to Ask What Mothers Need", "Jane Roe", "View Profile",
+             "Five midwives walked the city for a week and asked every mother they met what the ward could do better.",
+             "The answers surprised them: most asked for time, not for money, and for someone to call at night.",
+             "Share this article"]
+    a = clean_text("\n".join(lines))
+    assert a.title == lines[5] and a.date == "2012-10-29"
+    assert clean_text("\n".join(lines[:2] + ["Most mothers asked for time, and the ward listened to them."] + lines[2:])).date is None
