@@ -35,6 +35,11 @@ def _en_page_with(lines):
     return clean_text(EN_PAGE.replace("Share this article", lines + "\nShare this article"))
 
 
+# A blog post's two paragraphs, under the headlines of the blog-layout tests
+BLOG_POST = ["Every new mother asks the same three questions in the first week, and every one of them deserves a patient answer.",
+             "We wrote the answers down, tested them on the ward for a year, and now share them with every family that leaves."]
+
+
 def _en_page_inside(lines):
     """EN_PAGE with `lines` (a string of lines) added inside its article, above its last paragraph."""
     return clean_text(EN_PAGE.replace("More than 30,000", lines + "\nMore than 30,000"))
@@ -1552,8 +1557,7 @@ def test_the_headline_stands_under_the_blog_s_post_pager_not_above_it():
     lines = ["Home | Archives | About", "The Midwife's Notebook Blog", "Notes from a hospital ward since 2003",
              "The Midwife's Notebook Blog", "« A long night | Blog Home | Spring clinics open »",
              "A note on patience",
-             "Every new mother asks the same three questions in the first week, and every one of them deserves a patient answer.",
-             "We wrote the answers down, tested them on the ward for a year, and now share them with every family that leaves.",
+             *BLOG_POST,
              "Share this article"]
     assert clean_text("\n".join(lines)).title == "A note on patience"
 
@@ -1561,8 +1565,7 @@ def test_the_headline_stands_under_the_blog_s_post_pager_not_above_it():
 def test_a_headline_that_reads_like_a_name_is_the_headline_when_the_breadcrumb_ends_with_it_and_a_byline_follows():
     lines = ["Home | Archives | About", "Link Policy", "Best of NWB", "Manifesto", "You are here: Home / Parenting / Night Feeds",
              "Night Feeds", "March 3, 2024 By Jane",
-             "Every new mother asks the same three questions in the first week, and every one of them deserves a patient answer.",
-             "We wrote the answers down, tested them on the ward for a year, and now share them with every family that leaves.",
+             *BLOG_POST,
              "Share this article"]
     a = clean_text("\n".join(lines))
     assert a.title == "Night Feeds" and a.author == "Jane"
@@ -1589,8 +1592,7 @@ def test_the_post_under_a_pager_of_two_arrow_links_is_the_article_not_the_about_
              "My name is Jane Roe and I am a midwife at the city hospital, where I have worked on the maternity ward since 2003.",
              "« Spring clinics open at the hospital", "A long night on the ward »",
              "A note on patience",
-             "Every new mother asks the same three questions in the first week, and every one of them deserves a patient answer.",
-             "We wrote the answers down, tested them on the ward for a year, and now share them with every family that leaves.",
+             *BLOG_POST,
              "Share this article"]
     a = clean_text("\n".join(lines))
     assert a.title == "A note on patience"
@@ -1603,8 +1605,7 @@ def test_the_headline_the_comments_header_names_is_the_post_s_not_the_blog_s_nam
     lines = ["Home | Archives | About", "Jane Roe",
              "Over 300 notes devoted to one idea: how to make the first weeks with a newborn easier for everyone.",
              "Night feeds and patience",
-             "Every new mother asks the same three questions in the first week, and every one of them deserves a patient answer.",
-             "We wrote the answers down, tested them on the ward for a year, and now share them with every family that leaves.",
+             *BLOG_POST,
              "3 Responses to “Night feeds and patience”",
              "Great post, thank you for sharing it with us."]
     a = clean_text("\n".join(lines))
