@@ -25,8 +25,10 @@ _HEADER_CELLS = "./tr/th|./thead/tr/th|./tbody/tr/th"
 _SKIP = frozenset("""script style noscript template svg math canvas iframe object embed applet head
 select option datalist button input textarea audio video map area title""".split())
 # A block the page never shows (a sign-up pop-up, a teaser a script opens) holds no page text.
-# (Hidden inline elements are left: a hidden author's link glued to its "Biography" is the
-# byline's, and microformat spans repeat what the page shows.)
+# Hidden inline elements are left where they share a line with shown text (a hidden author's
+# link glued to its "Biography" is the byline's); a line all of hidden inline text (hNews
+# microformat spans: the headline, the time, the author and the licence run together) is
+# no line of the page.
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 # A link that shows its address ("try http://example.org/booklet.pdf") is a reference the text
 # makes, written out as text is; a menu names its pages.
@@ -83,6 +85,20 @@ def _text_of(page: str) -> str:
     return _TAG.sub(" ", "".join(parts))
 
 
+_HIDDEN_INLINE = -1  # open_blocks' mark of an inline element the page does not show
+
+
+def _hidden_style(el) -> bool:
+    style = el.get("style")
+    return bool(style) and _HIDDEN_STYLE.search(style) is not None
+
+
+def _all_hidden(chunks: list[str], hidden: list[int]) -> bool:
+    """Every chunk of a line's text, but white space, is inside a hidden inline element."""
+    shown = set(range(len(chunks))).difference(hidden)
+    return not "".join(chunks[k] for k in shown).strip()
+
+
 def _hidden(el) -> bool:
     style = el.get("style")
     return el.get("hidden") is not None or bool(style and _HIDDEN_STYLE.search(style))
@@ -113,6 +129,7 @@ def parse(data: bytes) -> HtmlPage:
     page = HtmlPage([], [], encoding, repaired, markup.hints(root))
     chunks: list[str] = []         # the text of the line being built
     link_chunks: list[str] = []    # ... those of its chunks inside <a>
+    hidden_chunks: list[int] = []  # ... which of its chunks are inside a hidden inline element
     names = markup.Names()
     open_names: list[tuple[str, str, int] | None] = []  # per open element: (kind, markup, first line)
     named_spans: list[tuple[str, str, int, int]] = []    # (kind, markup, first line, end), inner first
@@ -121,7 +138,7 @@ def parse(data: bytes) -> HtmlPage:
         if not chunks:  # (most block boundaries: a block's end right after its last child's)
             return
         line = normalise("".join(chunks))
-        if line:
+        if line and not (hidden_chunks and _all_hidden(chunks, hidden_chunks)):
             page.lines.append(line)
             if link_chunks:
                 linked = sum(len(t.strip()) for t in link_chunks if not _URL.match(t.strip()))
@@ -131,13 +148,17 @@ def parse(data: bytes) -> HtmlPage:
                 page.links.append(0.0)
         chunks.clear()
         link_chunks.clear()
+        hidden_chunks.clear()
 
     def add(text: str) -> None:
         chunks.append(text)
         if link_depth:
             link_chunks.append(text)
+        if hidden_depth:
+            hidden_chunks.append(len(chunks) - 1)
 
-    open_blocks: list[int | None] = []  # per open element: its first line, if a block
+    open_blocks: list[int | None] = []  # per open element: its first line, if a block (or _HIDDEN_INLINE)
+    hidden_depth = 0  # how many inline elements the page does not show are open
     blocks: list[tuple[int, int]] = []  # (first line, end) of every block element
     link_depth = 0
     data_tables: list[bool] = [False]  # per open table: does it hold data?
@@ -165,7 +186,13 @@ def parse(data: bytes) -> HtmlPage:
                 chunks.append(" ")
             named = block and names.of(el, tag, bare)  # an inline element names no line: it
             open_names.append(named and (*named, len(page.lines)))  # closes inside its block's
-            open_blocks.append(len(page.lines) if block else None)
+            if block:
+                open_blocks.append(len(page.lines))
+            elif _hidden_style(el):
+                open_blocks.append(_HIDDEN_INLINE)
+                hidden_depth += 1
+            else:
+                open_blocks.append(None)
             if tag == "a":
                 link_depth += 1
             if el.text and tag != "br":
@@ -179,7 +206,9 @@ def parse(data: bytes) -> HtmlPage:
                 data_tables.pop()
             named = open_names.pop()
             first = open_blocks.pop()
-            if first is not None and first < len(page.lines):
+            if first == _HIDDEN_INLINE:
+                hidden_depth -= 1
+            elif first is not None and first < len(page.lines):
                 blocks.append((first, len(page.lines)))
             if named and named[2] < len(page.lines):
                 named_spans.append((*named, len(page.lines)))

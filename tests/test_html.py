@@ -283,3 +283,14 @@ def test_linked_sub_headings_that_their_paragraphs_describe_are_the_article_s():
                  f"<p><a href='/x'>Hospital opens a new maternity wing downtown</a></p>"
                  f"<p>{talks[0][1]}</p><p>{talks[1][1]}</p></article>{foot}")
     assert "maternity wing" not in one.text
+
+
+def test_a_line_of_hidden_microformat_spans_is_no_line_but_hidden_text_beside_shown_text_stays():
+    hnews = ("<div class='hnews'><span class='entry-title' style='display:none'>Hospital expands newborn screening</span>"
+             "<span class='updated' style='display:none'>January 16,2012 05:21 AM GMT</span>"
+             "<span class='author' style='display:none'>Jane Roe</span></div>")
+    byline = "<p>By <a href='/jane' style='display: none'>Jane Roe</a>Biography</p>"
+    a = _clean(f"{hnews}{byline}{ARTICLE}")
+    lines = [x.text for x in a.removed] + [p.text for p in a.paragraphs]
+    assert not any("05:21 AM GMT" in line for line in lines)
+    assert any("Jane RoeBiography" in line for line in lines)
