@@ -502,6 +502,13 @@ def _repeated_chrome(infos: list[_Info]) -> dict[str, list[int]]:
     return at
 
 
+def _unrepeated(i: _Info, judged: dict[str, _Info]) -> None:
+    """Line i judged as a line of the article after all, not as the page's repeated chrome: its
+    context-free class and why again."""
+    i.cls, i.why = i.base_cls, judged[i.line.text].why
+    i.line.reason = "outside article: " + i.why
+
+
 def _keep_section_labels(infos: list[_Info], repeats: dict[str, list[int]], judged: dict[str, _Info]) -> set[str]:
     """A short line repeated three times or more with prose between every two (a how-to's "Vim",
     "Emacs", "Shortcut:" under each of its sections) labels the article's parts: a menu or a
@@ -517,8 +524,7 @@ def _keep_section_labels(infos: list[_Info], repeats: dict[str, list[int]], judg
         if all(prose[b] > prose[a] for a, b in zip(where, where[1:])) and not _name_line(infos[where[0]]):
             kept.add(text)
             for k in where:
-                infos[k].cls, infos[k].why = infos[k].base_cls, judged[text].why  # (its context-free why)
-                infos[k].line.reason = "outside article: " + infos[k].why
+                _unrepeated(infos[k], judged)
     return kept
 
 
@@ -542,8 +548,7 @@ def _keep_table_cells(infos: list[_Info], at: dict[str, list[int]], judged: dict
         if (0 < top and bottom + 1 < len(infos) and infos[top - 1].cls == GOOD == infos[bottom + 1].cls
                 and sum(map(len, cells)) >= settings.TABLE_MIN_CELLS):
             for k in (k for where in cells for k in where):
-                infos[k].cls, infos[k].why = infos[k].base_cls, judged[infos[k].line.text].why
-                infos[k].line.reason = "outside article: " + infos[k].why
+                _unrepeated(infos[k], judged)
 
 
 def _keep_contents_and_headings(infos: list[_Info], repeats: dict[str, list[int]], judged: dict[str, _Info]) -> None:
@@ -567,9 +572,7 @@ def _keep_contents_and_headings(infos: list[_Info], repeats: dict[str, list[int]
     for run, heads in runs:
         if all(prose[b] > prose[a] for a, b in zip([run[-1]] + heads, heads + [len(infos) - 1])):
             for j in run + heads:
-                i = infos[j]
-                i.cls, i.why = i.base_cls, judged[i.line.text].why
-                i.line.reason = "outside article: " + i.why
+                _unrepeated(infos[j], judged)
 
 
 def _drop_labels_kept_too_rarely(infos: list[_Info], labels: set[str]) -> None:
