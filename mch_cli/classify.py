@@ -551,7 +551,8 @@ def _keep_table_cells(infos: list[_Info], at: dict[str, list[int]], judged: dict
                 _unrepeated(infos[k], judged)
 
 
-def _keep_contents_and_headings(infos: list[_Info], repeats: dict[str, list[int]], judged: dict[str, _Info]) -> None:
+def _keep_contents_and_headings(infos: list[_Info], repeats: dict[str, list[int]],
+                                judged: dict[str, _Info]) -> None:
     """A list of the article's parts at its top ("毕业前学会写作", "毕业前学会C语言", …), each item
     then heading its part below, in the list's order with prose under each: the list and the
     headings are the article's, not the page's repeated chrome (a menu shown twice repeats its
@@ -1205,8 +1206,8 @@ def _linked_headings(infos: list[_Info], start: int, end: int, link_lines: list[
     or more. An inline link to another story is read on by its next paragraph, not described."""
     found = {k for k in link_lines if start < k < end and infos[k].why.startswith("link text")
              and infos[k].base_cls in (SHORT, NEAR) and _between_prose(infos, k, start, end)
-             and _headline_like(infos[k])
-             and _wording_overlap(infos[k].line.text, _wording(infos[k + 1].line.text)) >= settings.LINKED_HEADING_MIN_OVERLAP}
+             and _headline_like(infos[k]) and _wording_overlap(infos[k].line.text, _wording(infos[k + 1].line.text))
+             >= settings.LINKED_HEADING_MIN_OVERLAP}
     return found if len(found) >= 2 else set()
 
 
@@ -1552,7 +1553,8 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], 
         for k in range(max(0, title - settings.META_ABOVE_TITLE_LINES), title):
             if infos[k].byline:
                 _set(infos[k], META, "byline above the headline")
-        if not any(i.line.label == META and i.byline and is_dated_byline(i.line.text) for i in infos[title + 1: start]):
+        if not any(i.line.label == META and i.byline and is_dated_byline(i.line.text)
+                   for i in infos[title + 1: start]):
             _label_dateline_over_buttons(infos, title)
     else:  # no headline found: a dated byline a little higher up, past a box, is still the article's
         for k in range(max(0, start - settings.SIGNED_TITLE_SEARCH_LINES), lowest):
