@@ -1706,12 +1706,37 @@ def _distances(infos: list[_Info], start: int, most: int, box: int | None) -> di
     links do not count (HTML: a box of related links between the headline and the article), nor
     do the lines from `box` down (text: "Related Stories" and its headlines)."""
     found, d = {}, 0
+    buttons = _button_rows(infos, start, most)
     for k in range(start - 1, -1, -1):
-        d += infos[k].line.links < settings.LINK_LINE_MIN_SHARE and (box is None or k < box)
+        d += infos[k].line.links < settings.LINK_LINE_MIN_SHARE and (box is None or k < box) and k not in buttons
         if d > most:
             break
         found[k] = max(d, 1)
     return found
+
+
+# A share widget's and an author card's buttons
+_SHARE_WORDS = frozenset("""facebook twitter tweet email e mail rss google plus print share pinterest linkedin
+reddit whatsapp stumbleupon tumblr instapaper aim digg delicious view profile comments comment save sms
+copy link this""".split())
+
+
+def _button_rows(infos: list[_Info], start: int, most: int) -> set[int]:
+    """Runs of three or more lines of a button or two each ("View Profile", "Email", "Facebook",
+    "Twitter", "RSS") between the article and the nearest headline-shaped line above it: a share
+    widget under the headline, which puts it no further from the article."""
+    rows, run = set(), []
+    for k in range(start - 1, max(-1, start - 1 - 3 * most), -1):
+        i = infos[k]
+        if 0 < i.f.tokens <= 3 and not i.f.han and all(w.lower() in _SHARE_WORDS for w in _latin_words(i)):
+            run.append(k)
+            continue
+        if len(run) >= settings.BUTTON_ROW_MIN_LINES:
+            rows.update(run)
+        run = []
+        if _headline_like(i):
+            break
+    return rows
 
 
 def _headline_opens_article(infos: list[_Info], start: int) -> bool:

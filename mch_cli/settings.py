@@ -93,6 +93,7 @@ LIST_PAGE_MIN_RATIO = 10.0           # ... and this many times the prose found,
 LIST_PAGE_MAX_PROSE = 100            # ... which is at most this many tokens
 LEAD_IN_MIN_WORDS = 6                # a line ending in ":" right above the article leads into it
 HEADLINE_LIST_MIN_LINES = 3          # unpunctuated sentences in a row above the article: a box of headlines
+BUTTON_ROW_MIN_LINES = 3             # a share widget's lines of a button each, which count no distance
 TITLE_SEARCH_LINES = 6               # how far above the body the headline is looked for
 LINKED_HEADING_MIN_OVERLAP = 0.25     # HTML: of a linked sub-heading's wording, its paragraph below takes up this share
 CONTENTS_MIN_ITEMS = 3               # a list of the article's parts, each item heading its part below

@@ -1647,3 +1647,10 @@ def test_the_date_above_the_headline_past_its_share_buttons_dates_the_article():
     a = clean_text("\n".join(lines))
     assert a.title == lines[5] and a.date == "2012-10-29"
     assert clean_text("\n".join(lines[:2] + ["Most mothers asked for time, and the ward listened to them."] + lines[2:])).date is None
+
+
+def test_a_share_widget_between_the_byline_and_the_article_puts_the_headline_no_further_from_it():
+    lines = ["Health Daily", "Top Stories", "Midwives Ask Mothers What the Ward Could Do Better", "Jane Roe", "View Profile",
+             "Email", "Facebook", "Twitter", "Google Plus", "RSS", *BLOG_POST, "Share this article"]
+    a = clean_text("\n".join(lines))
+    assert a.title == lines[2] and a.author == "Jane Roe"
