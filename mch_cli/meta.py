@@ -10,6 +10,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from importlib import resources
 
 from . import settings
@@ -77,8 +78,7 @@ def _day_month(a: int, b: int, ampm: str | None) -> tuple[int, int]:
     return a, b
 
 
-@dataclass(frozen=True)
-class FoundDate:
+class FoundDate(NamedTuple):  # (a tuple: a dated line makes several, and a frozen dataclass is slow to make)
     date: str                 # YYYY-MM-DD
     datetime: str | None      # YYYY-MM-DDTHH:MM[:SS] when a time was given
     span: tuple[int, int]
@@ -141,6 +141,8 @@ def find_dates(text: str) -> tuple[FoundDate, ...]:
                 time = _time_of(near.groupdict()) if near else None
             iso = day.isoformat()
             found.append(FoundDate(iso, f"{iso}T{time}" if time else None, m.span()))
+    if len(found) < 2:
+        return tuple(found)
     found.sort(key=lambda f: f.span)
     # drop matches nested inside an earlier one
     kept: list[FoundDate] = []

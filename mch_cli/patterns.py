@@ -81,6 +81,7 @@ CASE_TRAPS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
 
 
 _LINES_A_PASS = 4096
+_TRIES_KEPT = 4096
 
 
 class Matcher:
@@ -102,6 +103,7 @@ class Matcher:
                 for literal in literals or ():
                     by_literal.setdefault(literal, set()).add(unit)
         self.ungated = frozenset(ungated)
+        self.tries: dict[frozenset[int], tuple] = {}  # _tries of each set of units met
         self.every = frozenset(range(len(self.units)))
         literals = sorted(by_literal)
         self.gated = [frozenset(by_literal[s]) for s in literals]  # literal's index → units
@@ -155,13 +157,23 @@ class Matcher:
         return [self._first(text, n_tokens, units) if units else None
                 for text, n_tokens, units in zip(texts, tokens, hits)]
 
-    def _first(self, text: str, tokens: int, units: set[int] | frozenset[int]) -> Pattern | None:
-        for unit in sorted(units):
-            k, regex = self.units[unit]
-            p = self.patterns[k]
-            if (not p.max_tokens or tokens <= p.max_tokens) and regex.search(text):
+    def _first(self, text: str, tokens: int, units: frozenset[int]) -> Pattern | None:
+        tries = self.tries.get(units)
+        if tries is None:
+            tries = self._tries(units)
+        for max_tokens, regex, p in tries:
+            if (not max_tokens or tokens <= max_tokens) and regex.search(text):
                 return p
         return None
+
+    def _tries(self, units: frozenset[int]) -> tuple[tuple[int, re.Pattern, Pattern], ...]:
+        """(max tokens, regex, pattern) of `units` in the patterns' order, made once for each set
+        of units that lines hold (a few hundred; the cache is emptied if ever it grows large)."""
+        if len(self.tries) >= _TRIES_KEPT:
+            self.tries.clear()
+        tries = self.tries[units] = tuple((self.patterns[k].max_tokens, regex, self.patterns[k])
+                                          for k, regex in map(self.units.__getitem__, sorted(units)))
+        return tries
 
 
 def matcher(patterns: tuple[Pattern, ...]) -> Matcher:

@@ -31,9 +31,19 @@ def split_lines(text: str, raw: list[str] | None = None) -> list[Line]:
     raw = text.splitlines() if raw is None else raw
     if has_zero_width(text):
         tidy = [normalise(line) for line in raw]
+    elif _normalised(raw):
+        tidy = raw  # (most pages: a few scans of the page spare a split and a join a line)
     else:  # one scan of the page spares one a line (few pages have zero-width characters)
         tidy = [" ".join(line.split()) for line in raw]  # what normalise() does then
     return [Line(number, norm) for number, norm in enumerate(tidy, 1) if norm]
+
+
+def _normalised(raw: list[str]) -> bool:
+    """Every line of `raw` already as normalise() makes it (without zero-width characters):
+    no white space but single spaces between words (a printable line holds no other)."""
+    joined = "\n".join(raw)
+    return ("  " not in joined and " \n" not in joined and "\n " not in joined
+            and joined[:1] != " " and joined[-1:] != " " and all(map(str.isprintable, raw)))
 
 
 def read_lines(doc: Document) -> tuple[list[Line], str, bool, dict]:
@@ -184,7 +194,8 @@ def _language(article: Article, paragraphs: list[Paragraph], analyses: _Analyses
     counts: Counter = Counter()
     chinese = []
     for p in paragraphs:
-        counts.update(analyses.of(p.text)[1])
+        for code, n in analyses.of(p.text)[1].items():  # (Counter.update: a Python call, an ABC check)
+            counts[code] += n
         chinese += [p.text] if p.lang == "zh" else [s.text for s in p.spans or () if s.lang == "zh"]
     article.lang, article.langs = lang.document_lang(counts)
     # Chinese only in pinyin: romanised, in Latin letters (ISO 15924 Latn)
