@@ -65,6 +65,16 @@ def test_chinese_page():
     assert a.lang == "zh"
 
 
+@pytest.mark.parametrize("caption", ["资料图：一名孕妇在社区卫生服务中心接种流感疫苗。",
+                                     "資料照片：2023年5月，孕婦在社區衛生服務中心接種疫苗。"])
+def test_file_photo_caption_is_no_byline(caption):
+    """"资料图：…" (a file photo) leads a caption as "图：" does: it signs nothing, though a key
+    and a colon begin it."""
+    a = clean_text(ZH_PAGE.replace("图为儿童在接受体检（王芳 摄）", caption))
+    assert a.captions == [caption]
+    assert a.author == "王芳, 李明"
+
+
 def test_english_page():
     a = clean_text(EN_PAGE)
     assert a.title == "Hospital expands newborn screening programme"
