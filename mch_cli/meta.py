@@ -615,10 +615,19 @@ def byline_fields(text: str) -> dict[str, list[str]]:
     return out
 
 
+_BRACKETS = ("()", "（）", "[]", "【】")
+
+
 def _strip_value(value: str) -> str:
-    """Trim separators and brackets from the ends, but keep a bracket that closes: "正北方网(综合)"."""
+    """Trim separators and brackets from the ends, but keep a bracket that closes: "正北方网(综合)".
+    A bracket closing what the value did not open closes the byline's own: the value ends there
+    ("（编辑：李明）1130305": the editor is 李明)."""
     value = value.strip(_VALUE_TRIM)
-    for opening, closing in ("()", "（）", "[]", "【】"):
+    for opening, closing in _BRACKETS:
+        at = value.find(closing)
+        if at > 0 and opening not in value[:at]:
+            value = value[:at].strip(_VALUE_TRIM)
+    for opening, closing in _BRACKETS:
         if opening in value and value.count(opening) > value.count(closing):
             value += closing
     return value

@@ -45,6 +45,9 @@ def test_byline_key_values():
     # a bracketed name after a date is a name only with a surname: "【收藏】" is a button
     assert byline_fields("2012-01-12 17:04 【王芳】") == {"author": ["王芳"]}
     assert byline_fields("时间：2012-01-12 17:04 来源：健康网 【收藏】") == {"source": ["健康网"]}
+    # a bracket the value never opened closes the byline's own: what follows it is no value
+    assert byline_fields("（編輯：李明）1130305") == {"editor": ["李明"]}
+    assert byline_fields("（作者：张三）本报北京电") == {"author": ["张三"]}
 
 
 @pytest.mark.parametrize("text, expected", [
