@@ -535,13 +535,10 @@ def _undo_layers(text: str, layers: int) -> str | None:
     reading saved as UTF-8 and read again), undone exactly, or None. A layer undone that is
     Latin soup again is UTF-8 read once more, never GB18030: that reading of UTF-8 bytes is
     Chinese-looking garbage ("猫驴聰氓…"), which was taken for a repair."""
-    try:
-        raw = text.encode("latin-1")
-    except UnicodeEncodeError:  # cp1252's punctuation for bytes 0x80-0x9F
-        try:
-            raw = text.translate(_CP1252_TO_LATIN1).encode("latin-1")
-        except UnicodeEncodeError:
-            return None
+    try:  # (cp1252's punctuation for bytes 0x80-0x9F: those bytes)
+        raw = text.encode("latin-1", errors=_CP1252_PUNCTUATION)
+    except UnicodeEncodeError:
+        return None
     found = None  # (what the text holds that a wrong reading makes: counted once a reading decodes)
     for codec in ("utf-8", "gb18030", "big5hkscs"):  # strict: mojibake undone exactly, or not
         try:
@@ -560,10 +557,20 @@ def _undo_layers(text: str, layers: int) -> str | None:
     return None
 
 
-# cp1252's characters for bytes 0x80-0x9F, back to those bytes (as Latin-1 characters); the five
-# bytes cp1252 leaves undefined stay the C1 controls they were read as
-_CP1252_TO_LATIN1 = {ord(bytes([b]).decode("cp1252", "ignore") or "\0"): b for b in range(0x80, 0xA0)}
-_CP1252_TO_LATIN1.pop(0, None)
+def _cp1252_punctuation(error: UnicodeEncodeError) -> tuple[bytes, int]:
+    """Latin-1's encoding error handler for a run of characters it lacks: cp1252's characters
+    for bytes 0x80-0x9F ("’", "—") back to those bytes, anything else an error. (A handler is
+    called once a run, where translating the whole text to Latin-1 first costs a dictionary
+    look-up a character.)"""
+    run = error.object[error.start: error.end]
+    try:
+        return run.encode("cp1252"), error.end  # (beyond Latin-1, cp1252 holds only those)
+    except UnicodeEncodeError:
+        raise error from None
+
+
+_CP1252_PUNCTUATION = "mch-cp1252-punctuation"
+codecs.register_error(_CP1252_PUNCTUATION, _cp1252_punctuation)
 
 
 def _mostly_chinese_or_ascii(text: str) -> bool:
