@@ -168,7 +168,9 @@ def parse(data: bytes) -> HtmlPage:
             if el.tail:
                 add(el.tail)
             continue
-        tag = el.tag if isinstance(el.tag, str) else ""  # (libxml2 gives HTML tags in lower case)
+        tag = el.tag  # (libxml2 gives HTML tags in lower case)
+        if tag.__class__ is not str:
+            tag = ""
         if event == "start":
             if tag == "table":  # (pushed before a skip: its "end" pops it)
                 data_tables.append(bool(header_cells(el)))
@@ -180,7 +182,7 @@ def parse(data: bytes) -> HtmlPage:
                 walker.skip_subtree()  # its "end" event still comes, with its tail text
                 continue
             block = tag in _BLOCK and not (tag in _CELL and data_tables[-1])
-            if block or tag == "br":
+            if (block or tag == "br") and chunks:  # (most block boundaries end no line: no call)
                 flush()
             elif tag in _CELL:
                 chunks.append(" ")
@@ -200,7 +202,7 @@ def parse(data: bytes) -> HtmlPage:
         else:
             if tag == "a":
                 link_depth -= 1
-            if tag in _BLOCK and not (tag in _CELL and data_tables[-1]):
+            if chunks and tag in _BLOCK and not (tag in _CELL and data_tables[-1]):
                 flush()
             if tag == "table":
                 data_tables.pop()
