@@ -1461,23 +1461,25 @@ def _headline_like(i: _Info) -> bool:
 
 def _headline_shape(i: _Info) -> bool:
     f = i.f
-    if (i.base_cls not in (SHORT, NEAR) or i.pattern or i.byline or i.f.breadcrumb or "http" in i.line.text
-            or _DOMAIN.match(i.line.text) or _MASTHEAD.match(i.line.text)  # the site, not its story
-            or "@" in i.line.text and _EMAIL.search(i.line.text)):
+    # (the record's own counts first: most lines fail them, and spare the regexes below)
+    if (i.base_cls not in (SHORT, NEAR) or i.pattern or i.byline or f.breadcrumb
+            or f.items >= 8 or not (f.han >= 4 or f.words >= 2)
+            or f.han > settings.TITLE_MAX_HAN or f.words > settings.TITLE_MAX_WORDS
+            or f.han > f.words and f.items >= 5 and f.mean_item_tokens <= 4):  # "控制面板 发表文章 …"
+        return False
+    text = i.line.text
+    if ("http" in text or _DOMAIN.match(text) or _MASTHEAD.match(text)  # the site, not its story
+            or "@" in text and _EMAIL.search(text)):
         return False  # ("… https://t.co/…", then "— Name (@name) date": a post quoted in the article)
-    if CODE.search(i.line.text) or _NAVIGATION.match(i.line.text) or _CALL_TO_ACTION.match(i.line.text):
+    if CODE.search(text) or _NAVIGATION.match(text) or _CALL_TO_ACTION.match(text):
         return False
     # A headline may recur: in the page's own ranking list, on other pages of the corpus.
-    return (f.items < 8
-            and not (f.han > f.words and f.items >= 5 and f.mean_item_tokens <= 4)  # "控制面板 发表文章 …"
-            and (f.han >= 4 or f.words >= 2)
-            and f.han <= settings.TITLE_MAX_HAN and f.words <= settings.TITLE_MAX_WORDS
-            and not _ENDS_LIKE_A_LEAD.search(i.line.text)
-            and not _STARTS_LIKE_A_LIST.match(i.line.text)
+    return (not _ENDS_LIKE_A_LEAD.search(text)
+            and not _STARTS_LIKE_A_LIST.match(text)
             and not (f.words and _name_line(i))  # "Denis Campbell" signs, not heads
-            and not (f.words > f.han and (_lower_first_word(i.line.text)  # "reddit this", not "iPad Mini …"
-                                          or chrome_word_share(strip_widget_prefix(i.line.text)) >= 0.5))  # "Breaking News"
-            and not (f.han > f.words and chinese_chrome_share(i.line.text) >= 0.5))  # "網頁搜尋"
+            and not (f.words > f.han and (_lower_first_word(text)  # "reddit this", not "iPad Mini …"
+                                          or chrome_word_share(strip_widget_prefix(text)) >= 0.5))  # "Breaking News"
+            and not (f.han > f.words and chinese_chrome_share(text) >= 0.5))  # "網頁搜尋"
 
 
 def _subtitle(i: _Info, header: set[str]) -> bool:
