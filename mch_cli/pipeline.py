@@ -22,7 +22,8 @@ from .script import CJK_PUNCT, count_han, has_zero_width, normalise
 from .settings import Options
 
 
-_TITLE_KEY = re.compile(r"^(?:标\s*题|题\s*目|主\s*题|title|headline|subject)\s*[:：]\s*", re.I)
+_TITLE_KEY = re.compile(r"^(?:标\s*题|题\s*目|主\s*题|(?:文件)?名\s*称|title|headline|subject)\s*[:：]\s*", re.I)
+_TITLE_KEY_FIRSTS = frozenset("标题主名文tThHsS")  # (what a line _TITLE_KEY matches starts with: a cheap gate)
 
 
 def split_lines(text: str, raw: list[str] | None = None) -> list[Line]:
@@ -223,11 +224,22 @@ def _metadata(lines: list[Line], paragraphs: list[Paragraph], title_line: int | 
     return meta.with_hints(md, hints)
 
 
+def _keyed_titles(lines: list[Line]) -> tuple[str, ...]:
+    """The values of a notice's title keys ("名称：X", "标 题：X", "Title: X"), which the page
+    may then give as a line of its own under its table of keys: headlines, as the markup's are."""
+    found = []
+    for line in lines:
+        if line.text[0] in _TITLE_KEY_FIRSTS and (m := _TITLE_KEY.match(line.text)) and m.end() < len(line.text):
+            found.append(line.text[m.end():])
+    return tuple(found)
+
+
 def clean_lines(lines: list[Line], options: Options = Options(), hints: dict | None = None) -> Article:
     """Clean a page given as lines; `hints` are what HTML markup says (html.HtmlPage.hints)."""
     hints = hints or {}
     title_hints = tuple(h for h in (hints.get("h1"), hints.get("title"),
                                     *meta.page_title_headlines(hints.get("page_title", ""))) if h)
+    title_hints += _keyed_titles(lines)
     classify(lines, options.patterns + builtin_patterns(), options.recurring, title_hints, options.weights,
              paragraph_lines=bool(hints.get("paragraph_lines")))
     if hints.get("paragraph_lines"):  # mch's own text format: every line is a paragraph

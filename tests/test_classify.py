@@ -1664,3 +1664,20 @@ def test_a_share_widget_between_the_byline_and_the_article_puts_the_headline_no_
              "Email", "Facebook", "Twitter", "Google Plus", "RSS", *BLOG_POST, "Share this article"]
     a = clean_text("\n".join(lines))
     assert a.title == lines[2] and a.author == "Jane Roe"
+
+
+def test_notice_title_named_by_its_key():
+    """A notice's table of keys names its title ("名称：X"); the line X under the table is the
+    headline, not the site's name at the top of the page (which the signature repeats)."""
+    title = "北京市卫生健康委员会关于做好2024年孕产妇健康管理工作的通知"
+    page = "\n".join([
+        "北京市卫生健康委员会", "首页 机构职能 政务公开 政务服务 互动交流 专题专栏",
+        "当前位置：首页 > 政务公开 > 通知公告", "索引号：000014348/2024-00012",
+        "发布机构：北京市卫生健康委员会", "发文日期：2024年01月05日", "主题分类：卫生、体育",
+        f"名称：{title}", "文号：京卫妇幼〔2024〕1号", title, "各区卫生健康委，各有关医疗机构：",
+        "为进一步加强孕产妇健康管理，保障母婴安全，根据有关工作要求，现就做好2024年孕产妇健康管理工作通知如下。",
+        "各区要落实孕产妇健康管理服务规范，为辖区内常住孕产妇提供孕期保健、产后访视等基本公共卫生服务。",
+        "北京市卫生健康委员会", "2024年1月5日", "【打印本页】 【关闭窗口】"])
+    a = clean_text(page)
+    assert a.title == title
+    assert a.date == "2024-01-05"
