@@ -855,8 +855,8 @@ def _mark_recent_comments(infos: list[_Info]) -> None:
 
 def _score(i: _Info, w: Weights) -> float:
     """What a line adds to the article around it: prose counts its tokens, chrome costs."""
-    if i.pattern and i.pattern.label != BOILERPLATE or i.byline:
-        return 0.0  # captions, bylines and editor lines neither make nor break an article
+    if i.pattern and (i.pattern.label != BOILERPLATE or i.pattern.reason == _AD_WHY) or i.byline:
+        return 0.0  # captions, bylines, editor lines and ad slots neither make nor break an article
     if i.cls == GOOD:
         return float(i.f.tokens)
     if i.cls == NEAR and (i.f.ends_sentence or i.f.prose_punct >= settings.GOOD_MIN_PROSE_PUNCT
@@ -1682,7 +1682,8 @@ def _crumbed_and_signed(infos: list[_Info], k: int, start: int) -> bool:
 
 _POST_PAGER = re.compile(r"^[«‹←].*\|.*[»›→]$")
 _LINK_ARROW = "link arrow"  # (data/patterns.tsv: "« Older post title", "Newer post title »")
-_COMMENTS_WHY = "comments"  # (data/patterns.tsv: "Leave a comment", "12 Responses to “X”")
+_COMMENTS_WHY = "comments"
+_AD_WHY = "advertisement"  # (data/patterns.tsv: "Advertisement", an ad's slot inside an article)  # (data/patterns.tsv: "Leave a comment", "12 Responses to “X”")
 _ARROWS_BACK = "«‹←"
 _QUOTES = "\"'“”‘’「」『』"
 

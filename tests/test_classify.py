@@ -1681,3 +1681,13 @@ def test_notice_title_named_by_its_key():
     a = clean_text(page)
     assert a.title == title
     assert a.date == "2024-01-05"
+
+
+@pytest.mark.parametrize("line", ["Advertisement · Scroll to continue", "Advertisement: Story continues below",
+                                  "Story continues below advertisement"])
+def test_advertisement_slot_inside_the_article(line):
+    """An advertisement's slot telling the reader to read on is no heading of the article, which
+    goes on under it."""
+    a = _en_page_inside(line)
+    assert line not in a.text and "More than 30,000 infants" in a.text
+    assert [r.reason for r in a.removed if r.text == line] == ["advertisement"]
