@@ -27,6 +27,9 @@ _TIME = (r"(?P<h>\d{1,2})[:：](?P<mi>\d{2})(?:[:：](?P<s>\d{2}))?"
          r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?![a-z]))?")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
+# A year ends a word, or runs into the time of day where a page's spans were joined without a
+# space ("March 5, 20249:04 AM GMT")
+_YEAR_END = r"(?:\b|(?=\d{1,2}[:：]\d{2}(?!\d)))"
 # Each form starts with what its match starts with (a digit, "19"/"20"), the look behind it
 # coming after: `re` then skips ahead to the characters that can start a match, where a
 # pattern led by a look-behind or by \b is tried at every position of the line.
@@ -35,15 +38,15 @@ _DATE_FORMS = [
     re.compile(r"(?P<y>(?:19|20)(?<!\d\d\d)\d{2})\s*(?P<sep>[-/.年])\s*(?P<m>\d{1,2})\s*[-/.月]\s*"
                r"(?P<d>\d{1,2})(?!\d)\s*日?(?:\s*(?:T|\s)?\s*" + _TIME + ")?", re.I),
     # June 24, 2021 · Nov. 29, 2019 · Tue October 1, 2019
-    re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b"
-               r"(?:,?\s*(?:at\s+)?" + _TIME + ")?", re.I),
+    re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})" + _YEAR_END
+               + r"(?:,?\s*(?:at\s+)?" + _TIME + ")?", re.I),
     # 24 June 2021
-    re.compile(r"(?P<d>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>(?:19|20)\d{2})\b"
-               r"(?:,?\s*" + _TIME + ")?", re.I),
+    re.compile(r"(?P<d>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>(?:19|20)\d{2})" + _YEAR_END
+               + r"(?:,?\s*" + _TIME + ")?", re.I),
     # 06/02/2022 - 13:48 · 9/17/2004 5:54:13 AM · 08-17-2012 · 17.08.2012 (see _day_month for
     # which is which)
-    re.compile(r"(?P<a>\d(?<![A-Za-z\d/.-]\d)\d?)(?P<dsep>[/.-])(?P<b>\d{1,2})(?P=dsep)(?P<y>(?:19|20)\d{2})(?!\d)"
-               r"(?:\s*-?\s*" + _TIME + ")?", re.I),
+    re.compile(r"(?P<a>\d(?<![A-Za-z\d/.-]\d)\d?)(?P<dsep>[/.-])(?P<b>\d{1,2})(?P=dsep)(?P<y>(?:19|20)\d{2})"
+               r"(?:(?!\d)|(?=\d{1,2}[:：]\d{2}(?!\d)))(?:\s*-?\s*" + _TIME + ")?", re.I),
     # 二〇二一年五月二十八日
     re.compile(r"(?P<cy>[〇零一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月"
                r"(?P<cd>[一二三四五六七八九十]{1,3})日"),

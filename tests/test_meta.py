@@ -21,6 +21,9 @@ from mch_cli.meta import byline_fields, dateline_authors, extract, find_dates, i
     ("Posted on: 08-17-2012 With: 1 Comment", "2012-08-17", None),
     ("21:17 18.11.2019 Get short URL", "2019-11-18", "2019-11-18T21:17"),
     ("11.14.2019 09:00 AM", "2019-11-14", "2019-11-14T09:00"), ("05.06.2012", "2012-06-05", None),
+    # the year run into the time where the page's spans were joined without a space
+    ("Published Wed, Nov 20 20194:29 AM ESTUpdated an hour ago", "2019-11-20", "2019-11-20T04:29"),
+    ("5 March 202414:30", "2024-03-05", "2024-03-05T14:30"), ("06/02/202213:48", "2022-02-06", "2022-02-06T13:48"),
 ])
 def test_date_forms(text, date, datetime):
     found = find_dates(text)[0]
@@ -28,7 +31,8 @@ def test_date_forms(text, date, datetime):
 
 
 @pytest.mark.parametrize("text", ["2021-02-30", "1066-10-14", "version 3.11.7", "13/45/2020",
-                                  "Phone: 707-939-9002", "v1.2.2012", "call 1-800-555-2012"])
+                                  "Phone: 707-939-9002", "v1.2.2012", "call 1-800-555-2012",
+                                  "March 5, 201912345"])
 def test_not_dates(text):
     assert find_dates(text) == ()
 
