@@ -1242,7 +1242,7 @@ def _announces_list(i: _Info) -> bool:
 # "Jane Roe (@jroe) is a staff writer at the Daily …": the author's biography under a post
 _BIO = re.compile(r"^[\"“]?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?: \([^)]*\))?,? (?:- [^.]{0,60} )?"
                   r"(?:is|was|has been|serves as|covers|covered|writes|joined)\b.{0,120}?"
-                  r"\b(?:reporter|editor|writer|author|contributor|columnist|journalist|correspondent|blogger)"
+                  r"\b(?i:reporter|editor|writer|author|contributor|columnist|journalist|correspondent|blogger)"  # (a title: "Health Correspondent")
                   # "About the author: Jane Roe …", "This post was written by Jane Roe, who …"
                   r"|^(?i:about the author\s*[:：]|(?:this|the) (?:article|post|story|guest post) (?:is|was) (?:written|contributed) by\b)"
                   # "作者简介：…", "Joel Spolsky 是纽约市一家小软件公司……的创始人。": the same in Chinese

@@ -1691,3 +1691,12 @@ def test_advertisement_slot_inside_the_article(line):
     a = _en_page_inside(line)
     assert line not in a.text and "More than 30,000 infants" in a.text
     assert [r.reason for r in a.removed if r.text == line] == ["advertisement"]
+
+
+def test_bio_naming_a_capitalised_title():
+    """"… is the Global Health Correspondent at …": the author's title, capitalised, still
+    introduces the author; the bio is the site's, not the article's."""
+    bio = "Jane Doe is the Global Health Correspondent at Health Daily, covering newborn care and vaccines."
+    a = _en_page_with(bio)
+    assert bio not in a.text and "More than 30,000 infants" in a.text
+    assert [r.reason for r in a.removed if r.text == bio] == ["about the author"]
