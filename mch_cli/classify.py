@@ -1645,7 +1645,7 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         hinted = (hints > 0 and i.base_cls != BAD and not i.f.breadcrumb
                   and not CODE.search(i.line.text)
                   and not (i.f.words <= 3 and chrome_word_share(i.line.text) >= 0.5))  # ("Latest news")
-        if (not (_headline_like(i) or hinted or _crumbed_and_signed(infos, k, start))
+        if (not (_headline_like(i) or hinted or _crumbed_and_signed(infos, k, start) or _sentence_headline(infos, k))
                 or _SECTION_NUMBER.match(i.line.text) or _pull_quote(i, opening_text)):
             continue  # ("一、理解文革", "2. Add Lines": a section's heading inside the article)
         if listed is not None and k > listed and (start - listed > 2 or any(
@@ -1669,6 +1669,21 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
         if score > best_score:
             best, best_score = k, score
     return far_hinted if best is None else best
+
+
+def _sentence_headline(infos: list[_Info], k: int) -> bool:
+    """Line k reads as a sentence ("孕期补充叶酸，这些误区你中招了吗？") but is a headline's
+    length, a dated byline that names someone stands right under it (a blog's day heads its
+    posts, under the blog's motto) and no headline right above it (a deck under its headline
+    reads as a sentence too): a headline written as a sentence."""
+    i = infos[k]
+    if not (i.base_cls == GOOD and not i.pattern and not i.byline and _headline_length(i)
+            and k + 1 < len(infos) and infos[k + 1].byline and not (k and _headline_like(infos[k - 1]))):
+        return False
+    byline = infos[k + 1].line.text
+    dates = find_dates(byline)
+    rest = "".join(byline[a: b] for a, b in zip([0] + [d.span[1] for d in dates], [d.span[0] for d in dates] + [len(byline)]))
+    return bool(dates) and count_han(rest) + len(LATIN_WORD_RE.findall(rest)) > 1
 
 
 def _crumbed_and_signed(infos: list[_Info], k: int, start: int) -> bool:

@@ -222,9 +222,11 @@ _DATELINE_RE = re.compile(
     r"^.{0,40}?[(（]\s*(?:reporter|correspondent)\s*(?P<names>[^()（）]{2,60}?)\s*"
     r"(?:reported|reports)?\s*[)）]", re.I)
 # Words that make a dated line a byline wherever they stand ("欣传媒╱记者丁彦伶／台北报导 2012-01-17").
-_BYLINE_WORD_RE = re.compile(r"记者|通讯员|报道|报导|编辑|来源|摄影|\b(?:reporter|correspondent|staff writer|editor)\b", re.I)
+# "原创 王小明 健康时报 2024-03-05 08:00 发表于北京": an account's post, original and where it was sent from.
+_BYLINE_WORD_RE = re.compile(r"记者|通讯员|报道|报导|编辑|来源|摄影|原创|发表于|\b(?:reporter|correspondent|staff writer|editor)\b", re.I)
 # ... the same yes or no, each word led by its first character (see _LATIN_KEY_RE)
-_BYLINE_WORD_LED_RE = re.compile(r"[记通报编来摄rcseRCSEſ](?:(?<=记)者|(?<=通)讯员|(?<=报)[道导]|(?<=编)辑|(?<=来)源|(?<=摄)影|"
+_BYLINE_WORD_LED_RE = re.compile(r"[记通报编来摄原发rcseRCSEſ](?:(?<=记)者|(?<=通)讯员|(?<=报)[道导]|(?<=编)辑|(?<=来)源|(?<=摄)影|"
+                                 r"(?<=原)创|(?<=发)表于|"
                                  + _led_by_first_letter(("reporter", "correspondent", "staff writer", "editor"),
                                                         r"(?<!\w.)", r"\b", lead=False) + ")")
 AGO_RE = re.compile(r"\b\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"

@@ -1700,3 +1700,20 @@ def test_bio_naming_a_capitalised_title():
     a = _en_page_with(bio)
     assert bio not in a.text and "More than 30,000 infants" in a.text
     assert [r.reason for r in a.removed if r.text == bio] == ["about the author"]
+
+
+def test_headline_written_as_a_sentence():
+    """A headline that reads as a sentence ("…，这些误区你中招了吗？") over a dated byline (an
+    account's post: "原创 王小明 健康时报 2024-03-05 08:00 发表于北京") heads the article; a deck
+    that reads as a sentence under a headline does not."""
+    page = "\n".join([
+        "孕期补充叶酸，这些误区你中招了吗？", "原创 王小明 健康时报 2024-03-05 08:00 发表于北京", "收录于合集", "#孕产健康 12个",
+        "叶酸是孕期最重要的营养素之一，可以有效预防胎儿神经管畸形。但在门诊中，医生发现不少孕妈妈对补充叶酸存在误区。",
+        "神经管在怀孕第3至4周就已经形成，此时很多女性还不知道自己怀孕了，因此建议从准备怀孕前3个月开始补充叶酸。",
+        "点击“阅读原文”了解更多", "微信扫一扫", "关注该公众号"])
+    a = clean_text(page)
+    assert a.title == "孕期补充叶酸，这些误区你中招了吗？"
+    assert ("原创 王小明 健康时报 2024-03-05 08:00 发表于北京", "meta") in {(r.text, r.label) for r in a.removed}
+    deck = "Each band has pros and cons, so here's how to use them together."
+    a = clean_text(EN_PAGE.replace("By Jane Doe", deck + "\nBy Jane Doe"))
+    assert a.title == "Hospital expands newborn screening programme"
