@@ -213,6 +213,8 @@ _REPORTER_WORD_RE = re.compile("记者|通讯员|实习生|特约撰稿|报道|�
 # "（姚峰 上海报道）" at the end of an article
 _NAME_PLACE_RE = re.compile(r"[(（]\s*(?P<names>" + _HAN_NAME + r"(?:[ 、，,]+" + _HAN_NAME
                             + r")*)\s+[\u4e00-\u9fff]{2,8}(?:报道|报导)\s*[)）]\s*$")
+# An account's post: "原创 王小明 健康时报 2024-03-05 08:00 发表于北京" (its author, then the account)
+_ACCOUNT_POST_RE = re.compile(r"^原创\s+(?P<name>[^\s\d]{2,12})(?:\s+(?P<source>[^\s\d]{2,20}))?\s+(?=\d{4}\D)")
 # A poster in a forum or blog footer: "ggjjzhzz 发表于 2005-9-15" · "本贴由大卫于2005年…发表" · "由海姑娘张贴 @"
 _POSTER_RE = re.compile(r"^(?P<a>[^\s:：]{2,20})\s*(?:发表于|发布于)|由\s*(?P<b>[^\s由]{2,12}?)\s*(?:张贴|于\s*\d)")
 _BRACKET_NAME_RE = re.compile(r"[\[【]\s*(?P<name>" + _HAN_NAME + r")\s*[\]】]")
@@ -603,6 +605,11 @@ def byline_fields(text: str) -> dict[str, list[str]]:
     if "author" not in out and is_name_line(text):
         out["author"] = (re.split(r"[、，, ]+", re.sub(r"^(?:文|作者)\s*[/:：]\s*", "", text).strip())
                          if count_han(text) else _split_names(text))
+    if "author" not in out and (post := _ACCOUNT_POST_RE.match(text)):
+        if is_name(post.group("name")):
+            out["author"] = [post.group("name")]
+        if post.group("source"):
+            out.setdefault("source", []).append(post.group("source"))
     if "author" not in out:
         names = reporter_names(text)
         poster = _POSTER_RE.search(simple)

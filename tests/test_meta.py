@@ -52,6 +52,8 @@ def test_byline_key_values():
     # a bracket the value never opened closes the byline's own: what follows it is no value
     assert byline_fields("（編輯：李明）1130305") == {"editor": ["李明"]}
     assert byline_fields("（作者：张三）本报北京电") == {"author": ["张三"]}
+    # an account's post: its author, then the account
+    assert byline_fields("原创 王小明 健康时报 2024-03-05 08:00 发表于北京") == {"author": ["王小明"], "source": ["健康时报"]}
 
 
 @pytest.mark.parametrize("text, expected", [
