@@ -385,7 +385,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     repeats = _repeated_chrome(infos)
     labels = _keep_section_labels(infos, repeats, judged)
     _keep_table_cells(infos, {text: where for text, where in repeats.items() if text not in labels}, judged)
-    _keep_contents_and_headings(infos, repeats, judged)
+    contents_heads = _keep_contents_and_headings(infos, repeats, judged)
     del judged, seen  # (a big page's dict and set of its texts: no longer needed)
     _mark_running_text(infos)
     _mark_menu_links(infos)
@@ -403,7 +403,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         _label_list_page(infos, start, end)
     elif region:
         start, end = region
-        _label_body(infos, start, end, paragraph_lines, link_lines)
+        _label_body(infos, start, end, paragraph_lines, link_lines, contents_heads)
         end = _label_closing(infos, _label_announced_list(infos, _label_table(infos, _label_appendix(
             infos, _label_bio(infos, start, end)))))
     else:
@@ -552,11 +552,11 @@ def _keep_table_cells(infos: list[_Info], at: dict[str, list[int]], judged: dict
 
 
 def _keep_contents_and_headings(infos: list[_Info], repeats: dict[str, list[int]],
-                                judged: dict[str, _Info]) -> None:
+                                judged: dict[str, _Info]) -> set[int]:
     """A list of the article's parts at its top ("毕业前学会写作", "毕业前学会C语言", …), each item
     then heading its part below, in the list's order with prose under each: the list and the
     headings are the article's, not the page's repeated chrome (a menu shown twice repeats its
-    lines in a block both times). `repeats`: _repeated_chrome's."""
+    lines in a block both times). `repeats`: _repeated_chrome's. Returns the headings."""
     second = {where[0]: where[1] for where in repeats.values() if len(where) == 2}
     runs, run = [], []  # runs of lines in a row, each repeated once further down, in order
     for k in sorted(second) + [-1]:
@@ -568,12 +568,15 @@ def _keep_contents_and_headings(infos: list[_Info], repeats: dict[str, list[int]
             runs.append((run, heads))
         run = [k]
     if not runs:
-        return  # (most pages)
+        return set()  # (most pages)
     prose = list(accumulate(i.base_cls == GOOD and i.repeated == 1 for i in infos))
+    found = set()
     for run, heads in runs:
         if all(prose[b] > prose[a] for a, b in zip([run[-1]] + heads, heads + [len(infos) - 1])):
             for j in run + heads:
                 _unrepeated(infos[j], judged)
+            found.update(heads)
+    return found
 
 
 def _drop_labels_kept_too_rarely(infos: list[_Info], labels: set[str]) -> None:
@@ -1152,10 +1155,11 @@ def _label_by_pattern(i: _Info) -> bool:
 
 
 def _label_body(infos: list[_Info], start: int, end: int, paragraph_lines: bool = False,
-                link_lines: list[int] = ()) -> None:
+                link_lines: list[int] = (), contents_heads: set[int] = frozenset()) -> None:
     """`paragraph_lines`: the page is in mch's own text format, each line a paragraph that a
     first pass kept (running text or a heading over it, whose neighbours may since be gone).
-    `link_lines`: HTML's lines of link text."""
+    `link_lines`: HTML's lines of link text. `contents_heads`: the headings a list of the
+    article's parts names (_keep_contents_and_headings): headings whatever their words."""
     in_list = False  # after "相关新闻" / "Related" inside the article, up to its next prose
     announced = False  # after a line of the article ending in ":", up to the end of its list
     linked = _linked_headings(infos, start, end, link_lines)
@@ -1177,6 +1181,8 @@ def _label_body(infos: list[_Info], start: int, end: int, paragraph_lines: bool 
             _set(i, BODY, "trailing off inside the article")  # "The correct diagnosis is…"
         elif k in linked:
             _set(i, HEADING, "linked sub-heading before prose")
+        elif k in contents_heads and _next_is_prose(infos, k, end):
+            _set(i, HEADING, "sub-heading the contents list names")  # ("Summary": a button's word too)
         elif i.cls == BAD or i.why == _RULE_WHY:
             _set(i, BOILERPLATE, i.why)
         elif i.running:

@@ -225,11 +225,13 @@ _DATELINE_RE = re.compile(
     r"(?:reported|reports)?\s*[)）]", re.I)
 # Words that make a dated line a byline wherever they stand ("欣传媒╱记者丁彦伶／台北报导 2012-01-17").
 # "原创 王小明 健康时报 2024-03-05 08:00 发表于北京": an account's post, original and where it was sent from.
-_BYLINE_WORD_RE = re.compile(r"记者|通讯员|报道|报导|编辑|来源|摄影|原创|发表于|\b(?:reporter|correspondent|staff writer|editor)\b", re.I)
+# "Medically reviewed by Jane Roe, MD — Written by John Doe — Updated on March 5, 2024": a review's credit too.
+_BYLINE_WORD_RE = re.compile(r"记者|通讯员|报道|报导|编辑|来源|摄影|原创|发表于|\b(?:reporter|correspondent|staff writer|editor|(?:written|reviewed) by)\b", re.I)
 # ... the same yes or no, each word led by its first character (see _LATIN_KEY_RE)
-_BYLINE_WORD_LED_RE = re.compile(r"[记通报编来摄原发rcseRCSEſ](?:(?<=记)者|(?<=通)讯员|(?<=报)[道导]|(?<=编)辑|(?<=来)源|(?<=摄)影|"
+_BYLINE_WORD_LED_RE = re.compile(r"[记通报编来摄原发rcsewRCSEWſ](?:(?<=记)者|(?<=通)讯员|(?<=报)[道导]|(?<=编)辑|(?<=来)源|(?<=摄)影|"
                                  r"(?<=原)创|(?<=发)表于|"
-                                 + _led_by_first_letter(("reporter", "correspondent", "staff writer", "editor"),
+                                 + _led_by_first_letter(("reporter", "correspondent", "staff writer", "editor", "written by",
+                                                         "reviewed by"),
                                                         r"(?<!\w.)", r"\b", lead=False) + ")")
 AGO_RE = re.compile(r"\b\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
                     r"|\d+\s*(?:分钟|小时|天)前", re.I)
@@ -614,7 +616,9 @@ def byline_fields(text: str) -> dict[str, list[str]]:
         names = reporter_names(text)
         poster = _POSTER_RE.search(simple)
         bracket = _BRACKET_NAME_RE.search(text) if find_dates(text) else None
-        inline_by = _INLINE_BY_RE.search(text) if find_dates(text) else None
+        # ("Medically reviewed by Jane Roe, MD — Written by John Doe": the writer is the author)
+        written = text.lower().find("written by")
+        inline_by = _INLINE_BY_RE.search(text, max(0, written)) if find_dates(text) else None
         if not names and poster:
             names = [text[poster.start(g): poster.end(g)] for g in ("a", "b") if poster.group(g)]
         if not names and bracket and _has_surname(bracket.group("name")):  # ("【收藏】": a button)

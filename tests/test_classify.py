@@ -1717,3 +1717,33 @@ def test_headline_written_as_a_sentence():
     deck = "Each band has pros and cons, so here's how to use them together."
     a = clean_text(EN_PAGE.replace("By Jane Doe", deck + "\nBy Jane Doe"))
     assert a.title == "Hospital expands newborn screening programme"
+
+
+def test_health_site_article_with_its_contents_list():
+    """A health site's article: a headline written as a question, a byline of its reviewer and
+    its writer, a list of its parts (one of them "Summary", also a button's word) heading its
+    sections in order, and the site's editorial policy under it."""
+    page = "\n".join([
+        "Health Conditions", "Discover", "Is it safe to drink coffee while pregnant?",
+        "Medically reviewed by Jane Smith, MD — Written by Tom Brown — Updated on March 5, 2024",
+        "Guidelines", "Risks", "Summary",
+        "Many people wonder whether their morning coffee is safe during pregnancy, and the guidelines give a clear answer.",
+        "Share on Pinterest", "Guidelines",
+        "Obstetricians recommend that pregnant people limit caffeine to less than 200 milligrams a day, about one cup of coffee.",
+        "Risks", "Some studies have linked high caffeine intake during pregnancy to a lower birth weight, though the cause is unclear.",
+        "Summary", "Moderate coffee drinking appears to be safe during pregnancy, but people should talk with their doctor.",
+        "How we reviewed this article:",
+        "Our experts continually monitor the health and wellness space, and we update our articles when new information appears.",
+        "Was this article helpful?", "Yes", "No"])
+    a = clean_text(page)
+    assert (a.title, a.author, a.date) == ("Is it safe to drink coffee while pregnant?", "Tom Brown", "2024-03-05")
+    assert [p.text for p in a.paragraphs if p.kind == "heading"][-2:] == ["Risks", "Summary"]
+    assert "Our experts" not in a.text and a.paragraphs[-1].text.startswith("Moderate coffee")
+
+
+def test_funders_named_under_the_article():
+    note = ("The Associated Press Health and Science Department receives support from the Howard Hughes Medical "
+            "Institute’s Science and Educational Media Group. The AP is solely responsible for all content.")
+    a = _en_page_with(note)
+    assert note not in a.text and "More than 30,000 infants" in a.text
+    assert [r.reason for r in a.removed if r.text == note] == ["outside article: funding notice"]
