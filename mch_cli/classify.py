@@ -1279,7 +1279,7 @@ def _label_bio(infos: list[_Info], start: int, end: int) -> int:
         for i in infos[bio + 1: end + 1]:
             i.line.label, i.line.reason = BOILERPLATE, "outside article: under the author's bio"
         k = end = bio
-    while k > start and infos[k].cls == GOOD and _BIO.match(infos[k].line.text):
+    while k > start and infos[k].cls in (GOOD, NEAR) and _BIO.match(infos[k].line.text):
         _set(infos[k], BOILERPLATE, "about the author")
         k -= 1
         while k > start and infos[k].line.label != BODY:
@@ -1301,7 +1301,7 @@ def _bio_under_article(infos: list[_Info], start: int, end: int) -> int | None:
     kept = 0
     for b in range(end, start, -1):
         i = infos[b]
-        if i.cls == GOOD and _BIO.match(i.line.text):
+        if i.cls in (GOOD, NEAR) and _BIO.match(i.line.text):  # (NEAR: "… More about Jane Roe")
             return b
         kept += i.line.label in (BODY, HEADING)
         if kept > settings.BIO_MAX_LINES_UNDER:

@@ -1747,3 +1747,13 @@ def test_funders_named_under_the_article():
     a = _en_page_with(note)
     assert note not in a.text and "More than 30,000 infants" in a.text
     assert [r.reason for r in a.removed if r.text == note] == ["outside article: funding notice"]
+
+
+def test_bio_and_print_note_under_the_article():
+    """A bio that ends in its link ("… More about Jane Doe": no full stop) and the print edition's
+    note are the site's, under the article."""
+    bio = "Jane Doe is a reporter covering health and medicine. More about Jane Doe"
+    note = ("A version of this article appears in print on March 6, 2024, Section A, Page 14 of the New York edition "
+            "with the headline: Screening Grows. Order Reprints | Today’s Paper | Subscribe")
+    a = _en_page_with(bio + "\n" + note)
+    assert bio not in a.text and note not in a.text and "More than 30,000 infants" in a.text
