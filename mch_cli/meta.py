@@ -23,7 +23,8 @@ _MONTHS = {m: i for i, ms in enumerate((
     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
     ("oct", "october"), ("nov", "november"), ("dec", "december")), 1) for m in ms}
 _MONTH = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_TIME = (r"(?P<h>\d{1,2})[:：](?P<mi>\d{2})(?:[:：](?P<s>\d{2}))?"
+# (a full stop between the hour and the minutes only before a time zone or am/pm: "07.00 GMT")
+_TIME = (r"(?P<h>\d{1,2})(?:[:：]|\.(?=\d{2}\s*(?:GMT|BST|UTC|CET|CEST|[AP]\.?M\b)))(?P<mi>\d{2})(?:[:：](?P<s>\d{2}))?"
          r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?![a-z]))?")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 

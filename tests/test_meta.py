@@ -24,6 +24,10 @@ from mch_cli.meta import byline_fields, dateline_authors, extract, find_dates, i
     # the year run into the time where the page's spans were joined without a space
     ("Published Wed, Nov 20 20194:29 AM ESTUpdated an hour ago", "2019-11-20", "2019-11-20T04:29"),
     ("5 March 202414:30", "2024-03-05", "2024-03-05T14:30"), ("06/02/202213:48", "2022-02-06", "2022-02-06T13:48"),
+    # a full stop between hour and minutes, before a time zone or am/pm ("12.50 million" is no time)
+    ("guardian.co.uk, Wednesday 14 December 2011 15.53 GMT", "2011-12-14", "2011-12-14T15:53"),
+    ("Kounteya Sinha, TNN Jan 10, 2012, 02.33AM IST", "2012-01-10", "2012-01-10T02:33"),
+    ("March 5, 2024 12.50 million", "2024-03-05", None),
 ])
 def test_date_forms(text, date, datetime):
     found = find_dates(text)[0]
