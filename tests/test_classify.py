@@ -1757,3 +1757,12 @@ def test_bio_and_print_note_under_the_article():
             "with the headline: Screening Grows. Order Reprints | Today’s Paper | Subscribe")
     a = _en_page_with(bio + "\n" + note)
     assert bio not in a.text and note not in a.text and "More than 30,000 infants" in a.text
+
+
+@pytest.mark.parametrize("button", ["展开全文", "点击阅读全文", "【展開全文】"])
+def test_expand_button_inside_the_article(button):
+    """"展开全文" shows the rest of the article, which the dump holds below it: a button, not a
+    heading, and the article goes on under it."""
+    a = clean_text(ZH_PAGE.replace("下一阶段", button + "\n下一阶段"))
+    assert button not in a.text and "下一阶段" in a.text
+    assert [r.reason for r in a.removed if r.text == button] == ["expand button"]
