@@ -494,10 +494,11 @@ def _mark_menu_links(infos: list[_Info]) -> None:
 
 
 def _repeated_chrome(infos: list[_Info]) -> dict[str, list[int]]:
-    """Where each short line the page repeats, and nothing else judges, stands ("repeated 3x")."""
+    """Where each short line the page repeats, and nothing else judges, stands ("repeated 3x"),
+    or judges as a link only (HTML: a contents list's items link to the headings they repeat)."""
     at: dict[str, list[int]] = {}
     for k, i in enumerate(infos):
-        if i.repeated > 1 and i.why.startswith("repeated") and i.base_cls != GOOD:
+        if i.repeated > 1 and i.why.startswith(("repeated", "link text")) and i.base_cls != GOOD:
             at.setdefault(i.line.text, []).append(k)
     return at
 

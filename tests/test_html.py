@@ -294,3 +294,18 @@ def test_a_line_of_hidden_microformat_spans_is_no_line_but_hidden_text_beside_sh
     lines = [x.text for x in a.removed] + [p.text for p in a.paragraphs]
     assert not any("05:21 AM GMT" in line for line in lines)
     assert any("Jane RoeBiography" in line for line in lines)
+
+
+def test_contents_list_of_links_to_the_article_s_headings():
+    """A list of the article's parts, each a link to the heading it repeats further down: the
+    headings and the prose under them are the article's, as in the text dump."""
+    parts = [("Guidelines", "Obstetricians recommend that pregnant people limit caffeine to less than 200 milligrams a day."),
+             ("Risks", "Some studies have linked high caffeine intake during pregnancy to a lower birth weight."),
+             ("Summary", "Moderate coffee drinking appears to be safe during pregnancy, but ask your doctor.")]
+    toc = "<ul>" + "".join(f"<li><a href='#s{k}'>{h}</a></li>" for k, (h, _) in enumerate(parts)) + "</ul>"
+    body = "".join(f"<h2 id='s{k}'>{h}</h2><p>{p}</p>" for k, (h, p) in enumerate(parts))
+    a = _clean("<h1>Is it safe to drink coffee while pregnant?</h1><div>By Tom Brown, March 5, 2024</div>" + toc
+               + "<p>Many people wonder whether their morning coffee is safe during pregnancy, and the guidelines answer.</p>"
+               + "<figure><a href='#'>Share on Pinterest</a></figure>" + body)
+    assert [p.text for p in a.paragraphs if p.kind == "heading"][-2:] == ["Risks", "Summary"]
+    assert all(p in a.text for _, p in parts)
