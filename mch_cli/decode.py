@@ -399,9 +399,34 @@ def _is_bad(text: str) -> bool:
     import ftfy
 
     gate = _badness_gate()
-    if gate is not None and not _non_ascii_pair(text) and not any(c in text for c in gate):
+    if gate is None:
+        return ftfy.badness.is_bad(text)
+    if not _non_ascii_pair(text) and not any(c in text for c in gate):
         return False
-    return ftfy.badness.is_bad(text)
+    # Else only around each such pair or character: a match holds one, and is at most `width`
+    # long (a search from `pos` matches no ^ there, and the regex has no look-around or $).
+    regex, width, triggers = ftfy.badness.BADNESS_RE, _badness_width(), _badness_triggers(gate)
+    starts = [m.start() for m in triggers.finditer(text)]
+    if len(starts) > settings.BADNESS_MAX_WINDOWS or width > settings.BADNESS_MAX_WIDTH:
+        return regex.search(text) is not None  # (text full of them: one pass)
+    return any(regex.search(text, max(0, at - width + 1), at + width + 1) for at in starts)
+
+
+@functools.lru_cache(maxsize=1)
+def _badness_width() -> int:
+    """The longest match of ftfy's badness regex."""
+    import ftfy.badness
+    from re import _parser
+
+    regex = ftfy.badness.BADNESS_RE
+    return _parser.parse(regex.pattern, regex.flags).getwidth()[1]
+
+
+@functools.lru_cache(maxsize=1)
+def _badness_triggers(gate: frozenset[str]) -> re.Pattern:
+    """Where a match of ftfy's badness regex may be: two non-ASCII characters side by side, or
+    one of the gate's."""
+    return re.compile("[^\\x00-\\x7f](?=[^\\x00-\\x7f])|[" + "".join(map(re.escape, sorted(gate))) + "]")
 
 
 def _non_ascii_pair(text: str) -> bool:

@@ -16,6 +16,8 @@ DECODE_COMPARE_BYTES = 8 * 1024      # bytes read in each candidate encoding to 
                                      # characters, from the first non-ASCII one (enough to tell)
 UTF16_MIN_PLAUSIBLE = 0.95           # BOM-less UTF-16: this share of ordinary characters
 UTF16_MIN_HIGH_BYTES = 0.2           # ... without NULs: this share of bytes over 0x7F (not ASCII)
+BADNESS_MAX_WINDOWS = 200            # places ftfy's badness regex may match, beyond which it reads the whole text
+BADNESS_MAX_WIDTH = 64              # ... and the longest match it may have, for windows around them
 MOJIBAKE_MIN_CHARS = 20              # Latin-1 letters a text needs before repair is tried
 MOJIBAKE_MAX_LAYERS = 3  # mojibake undone up to three readings deep (issue 18); deeper is not met
 BINARY_MAX_CONTROL_SHARE = 0.05      # decoded text with more control characters (NUL …) is binary

@@ -192,3 +192,22 @@ def test_mojibake_left_is_not_called_repaired(via):
 
     d = decode_text(mojibake(_SEED_TEXT, "gbk", 4, via))
     assert not d.repaired and "妇幼" not in d.text
+
+
+def test_badness_check_spared_where_it_cannot_match_gives_ftfy_s_answers():
+    """decode._is_bad looks only around two non-ASCII characters side by side (or the few its
+    regex needs alone), and must answer as ftfy's own check does, on text with few or many."""
+    import random
+
+    import ftfy.badness
+
+    from mch_cli.decode import _is_bad
+
+    odd = sorted({ch for ch in ftfy.badness.BADNESS_RE.pattern if ord(ch) > 127}) + ["中", "é", "’", "\xa0", "😀", "\x85"]
+    plain = list(" \nabcxyzAZ-.,?!'0123456789")
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(odd) if rng.random() < share else rng.choice(plain) for _ in range(rng.randint(5, 300)))
+             for share in (0.02, 0.08, 0.5) for _ in range(700)]
+    answers = [ftfy.badness.is_bad(t) for t in texts]
+    assert 100 < sum(answers) < len(texts) - 100  # (both answers well represented)
+    assert [_is_bad(t) for t in texts] == answers
