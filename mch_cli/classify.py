@@ -458,15 +458,25 @@ def _round2(x: float) -> float:
     return x if (x * 4).is_integer() else round(x, 2)
 
 
-def _wrap_width(infos: list[_Info]) -> int | None:
-    """The width at which the page was hard-wrapped, if it was: many long lines of one length."""
-    lengths = Counter(len(i.line.text) for i in infos if len(i.line.text) >= settings.WRAP_MIN_CHARS)
-    if not lengths:
+def _wrap_width(infos: list[_Info]) -> tuple[int, bool] | None:
+    """The width at which the page was hard-wrapped, if it was, and whether at words: many long
+    lines of one length (Chinese, cut at a number of characters), or English wrapped word by word
+    (many long lines end a few characters short of the longest, and most go on in lower case on
+    the next line: a list of headlines goes on in capitals)."""
+    long = [k for k, i in enumerate(infos) if len(i.line.text) >= settings.WRAP_MIN_CHARS]
+    if not long:
         return None
+    lengths = Counter(len(infos[k].line.text) for k in long)
     width = max(lengths, key=lambda n: (lengths[n] + lengths[n - 1], n))
-    share = (lengths[width] + lengths[width - 1]) / sum(lengths.values())
+    share = (lengths[width] + lengths[width - 1]) / len(long)
     if lengths[width] + lengths[width - 1] >= settings.WRAP_MIN_LINES and share >= settings.WRAP_MIN_SHARE:
-        return width
+        return width, False
+    width = max(lengths)
+    near = [k for k in long if len(infos[k].line.text) >= width - settings.WRAP_WORD_SLACK and not infos[k].f.han]
+    going_on = sum(k + 1 < len(infos) and infos[k + 1].line.text[0].islower() for k in near)
+    if (len(near) >= settings.WRAP_MIN_LINES and len(near) >= settings.WRAP_MIN_SHARE * len(long)
+            and going_on >= settings.WRAP_WORD_MIN_LOWER * len(near)):
+        return width, True
     return None
 
 
@@ -603,16 +613,45 @@ def _mark_credited_captions(infos: list[_Info]) -> None:
 
 
 def _mark_running_text(infos: list[_Info]) -> None:
-    width = _wrap_width(infos)
+    wrap = _wrap_width(infos)
+    width, at_words = wrap or (0, False)
+    for k, i in enumerate(infos):
+        if at_words:  # the next line's first word would not have fit on this one (a sentence's end
+            # before a capital ends a paragraph as often as not: taken as its end)
+            nxt = infos[k + 1].line.text if k + 1 < len(infos) else ""
+            i.wrapped = (i.cls != BAD and len(i.line.text) >= width - settings.WRAP_WORD_SLACK and bool(nxt)
+                         and len(i.line.text) + 1 + len(nxt.split(" ", 1)[0]) > width
+                         and not (i.f.ends_sentence and (nxt[0].isupper() or nxt[0] in _QUOTES)))
+        else:
+            i.wrapped = bool(width) and i.cls != BAD and len(i.line.text) >= width - 1
+    if at_words:
+        _judge_wrapped_paragraphs(infos)
     previous_wrapped = False
     for i in infos:
-        i.wrapped = bool(width) and i.cls != BAD and len(i.line.text) >= width - 1
         i.byline = i.byline and not i.wrapped  # a wrapped line is text, whatever it mentions
         i.running = i.cls == GOOD or (i.cls != BAD and not i.pattern and (
             i.f.ends_sentence or i.f.prose_punct >= 1 or i.wrapped or previous_wrapped
             or (i.line.text[:1].isdecimal() or i.line.text[:1] in _LIST_ITEM_FIRST)
             and bool(_LIST_ITEM.match(i.line.text) or _QUANTITY.match(i.line.text))))
         previous_wrapped = i.wrapped
+
+
+def _judge_wrapped_paragraphs(infos: list[_Info]) -> None:
+    """English wrapped at words: a paragraph's lines, each cut mid-sentence, are judged together.
+    Those of a paragraph that reads as prose are prose (alone they read as headlines)."""
+    run: list[int] = []
+    for k, i in enumerate(infos):
+        run.append(k)
+        if i.wrapped:
+            continue
+        if len(run) > 1 and line_class(features(" ".join(infos[j].line.text for j in run)))[0] == GOOD:
+            for j in run:
+                if infos[j].cls in (SHORT, NEAR) and not infos[j].pattern:
+                    infos[j].cls, infos[j].why = GOOD, _WRAPPED_PROSE_WHY
+        run = []
+
+
+_WRAPPED_PROSE_WHY = "prose, hard-wrapped"
 
 
 # A comment's header: "Jane says:", "瑞雪对X的评论:", or a name with the comment's time.

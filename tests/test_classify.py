@@ -1766,3 +1766,29 @@ def test_expand_button_inside_the_article(button):
     a = clean_text(ZH_PAGE.replace("下一阶段", button + "\n下一阶段"))
     assert button not in a.text and "下一阶段" in a.text
     assert [r.reason for r in a.removed if r.text == button] == ["expand button"]
+
+
+WRAPPED = ["The county health department opened a free prenatal clinic in Millbrook on Monday, the first in the northern part of the county in more than a decade, officials said at a ribbon cutting attended by dozens of families.",
+           "The clinic will be open three days a week and staffed by two nurse midwives and a part-time obstetrician from the regional hospital, which will also take referrals for ultrasound scans and high-risk pregnancies.",
+           "Women here used to drive an hour for a checkup, said health director Tom Ruiz, and now they can walk in, so more of them will come early in their pregnancy, when care makes the most difference to them."]
+
+
+def test_english_hard_wrapped_at_words():
+    """English wrapped at 72 characters word by word: each line cut mid-sentence reads as a
+    headline alone, but its paragraph is prose; the paragraphs come back whole."""
+    import textwrap
+
+    page = "\n".join(["HOME | NEWS | SPORTS | OPINION", "County opens free prenatal clinic in rural town",
+                      "By Jane Doe", "March 5, 2024", *(textwrap.fill(p, 72) for p in WRAPPED),
+                      "Copyright 2024 Millbrook News. All rights reserved."])
+    a = clean_text(page)
+    assert a.title == "County opens free prenatal clinic in rural town"
+    assert [p.text for p in a.paragraphs] == WRAPPED
+
+
+def test_headlines_of_one_length_are_not_wrapped_text():
+    """Lines ending close to one length but going on in capitals (a list of headlines) are no
+    hard-wrapped paragraph."""
+    headlines = [f"Headline number {n} about the new prenatal clinic in the county" for n in range(10, 22)]
+    a = clean_text(EN_PAGE.replace("Share this article", "Latest News\n" + "\n".join(headlines) + "\nShare this article"))
+    assert not any(h in a.text for h in headlines)
