@@ -463,18 +463,21 @@ def _wrap_width(infos: list[_Info]) -> tuple[int, bool] | None:
     lines of one length (Chinese, cut at a number of characters), or English wrapped word by word
     (many long lines end a few characters short of the longest, and most go on in lower case on
     the next line: a list of headlines goes on in capitals)."""
-    long = [k for k, i in enumerate(infos) if len(i.line.text) >= settings.WRAP_MIN_CHARS]
-    if not long:
+    lengths = Counter(len(i.line.text) for i in infos if len(i.line.text) >= settings.WRAP_MIN_CHARS)
+    if not lengths:
         return None
-    lengths = Counter(len(infos[k].line.text) for k in long)
+    long = sum(lengths.values())
     width = max(lengths, key=lambda n: (lengths[n] + lengths[n - 1], n))
-    share = (lengths[width] + lengths[width - 1]) / len(long)
+    share = (lengths[width] + lengths[width - 1]) / long
     if lengths[width] + lengths[width - 1] >= settings.WRAP_MIN_LINES and share >= settings.WRAP_MIN_SHARE:
         return width, False
     width = max(lengths)
-    near = [k for k in long if len(infos[k].line.text) >= width - settings.WRAP_WORD_SLACK and not infos[k].f.han]
+    if sum(lengths[n] for n in range(width - settings.WRAP_WORD_SLACK, width + 1)) < settings.WRAP_MIN_LINES:
+        return None  # (most pages: a few long paragraphs of all lengths)
+    least = max(width - settings.WRAP_WORD_SLACK, settings.WRAP_MIN_CHARS)
+    near = [k for k, i in enumerate(infos) if len(i.line.text) >= least and not i.f.han]
     going_on = sum(k + 1 < len(infos) and infos[k + 1].line.text[0].islower() for k in near)
-    if (len(near) >= settings.WRAP_MIN_LINES and len(near) >= settings.WRAP_MIN_SHARE * len(long)
+    if (len(near) >= settings.WRAP_MIN_LINES and len(near) >= settings.WRAP_MIN_SHARE * long
             and going_on >= settings.WRAP_WORD_MIN_LOWER * len(near)):
         return width, True
     return None

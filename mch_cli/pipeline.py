@@ -229,8 +229,10 @@ def _keyed_titles(lines: list[Line]) -> tuple[str, ...]:
     may then give as a line of its own under its table of keys: headlines, as the markup's are."""
     found = []
     for line in lines:
-        if line.text[0] in _TITLE_KEY_FIRSTS and (m := _TITLE_KEY.match(line.text)) and m.end() < len(line.text):
-            found.append(line.text[m.end():])
+        text = line.text
+        if (text[0] in _TITLE_KEY_FIRSTS and (":" in text or "：" in text) and (m := _TITLE_KEY.match(text))
+                and m.end() < len(text)):
+            found.append(text[m.end():])
     return tuple(found)
 
 
