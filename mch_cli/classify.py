@@ -1717,7 +1717,13 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
                  - w.TITLE_DISTANCE_PENALTY * distance[k])
         if score > best_score:
             best, best_score = k, score
-    return far_hinted if best is None else best
+    if best is None:
+        return far_hinted
+    below = best + 1
+    if (below < start and not _full_length(infos[best]) and not _hints_of(infos[best], title_hints)
+            and _headline_like(infos[below]) and _full_length(infos[below]) and _signed(infos, below, start)):
+        return below  # a section's name over the headline ("Healthcare & Pharmaceuticals"), which the page repeats
+    return best
 
 
 def _sentence_headline(infos: list[_Info], k: int) -> bool:

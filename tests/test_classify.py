@@ -1792,3 +1792,15 @@ def test_headlines_of_one_length_are_not_wrapped_text():
     headlines = [f"Headline number {n} about the new prenatal clinic in the county" for n in range(10, 22)]
     a = clean_text(EN_PAGE.replace("Share this article", "Latest News\n" + "\n".join(headlines) + "\nShare this article"))
     assert not any(h in a.text for h in headlines)
+
+
+def test_section_name_over_the_headline_is_not_the_headline():
+    """A section's name right over the headline ("Healthcare & Pharmaceuticals"), repeated in
+    the menu and the topics, is no headline: the full-length line under it, signed, is."""
+    page = "\n".join(["Reuters", "World", "Healthcare & Pharmaceuticals", "Business",
+                      "Healthcare & Pharmaceuticals", "WHO warns of rising maternal deaths in conflict zones",
+                      "By Jennifer Rigby", "March 5, 2024 9:04 AM GMT",
+                      "LONDON, March 5 (Reuters) - Maternal deaths are rising in countries affected by conflict, the World Health Organization said on Tuesday.",
+                      "More than half of all maternal deaths now occur in fragile or conflict-affected settings, up from a third a decade ago, the agency said.",
+                      "Suggested Topics:", "Healthcare & Pharmaceuticals"])
+    assert clean_text(page).title == "WHO warns of rising maternal deaths in conflict zones"
