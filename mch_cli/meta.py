@@ -711,17 +711,35 @@ _BRACKETED_RE = re.compile(r"[(（]([^()（）]{2,40})[)）]")
 
 def dateline_authors(paragraph: str) -> list[str]:
     """Authors credited where a first paragraph opens: "(Reporter Ye Xiaomin reported)",
-    "本报讯（记者 张三）", "本报记者张三报道"."""
+    "本报讯（记者 张三）", "本报记者张三报道", "（中央社記者陳婉茹台北5日電）"."""
     m = _DATELINE_RE.match(paragraph)
     if m:
         names = re.split(r"\s*(?:correspondent)\s*", m.group("names"), flags=re.I)
         return [n for part in names for n in _split_names(part)]
     head = paragraph[: settings.DATELINE_MAX_CHARS]
     for group in _BRACKETED_RE.findall(head):
-        if names := reporter_names(group):
+        if names := _agency_reporters(group) or reporter_names(group):
             return names
     m = _REPORTER_RE.search(simplified(head))
     return reporter_names(head) if m and m.start() <= settings.DATELINE_PREFIX_CHARS else []
+
+
+# "中央社記者陳婉茹台北5日電", "記者王小明、林敬東京5日電": reporters, then the place and the day of
+# the agency's dispatch, run together
+_AGENCY_DISPATCH_RE = re.compile(r"记者(?P<others>(?:[\u4e00-\u9fff]{2,3}、)*)(?P<last>[\u4e00-\u9fff]{4,10}?)\d{1,2}日电")
+
+
+def _agency_reporters(text: str) -> list[str]:
+    """The reporters of an agency's dispatch line: the last name runs into the place, which is
+    two characters or more, and a name is three characters unless that leaves the place fewer."""
+    m = _AGENCY_DISPATCH_RE.search(simplified(text))
+    if not m:
+        return []
+    last = m.group("last")
+    size = 3 if len(last) >= 5 else 2
+    start = m.start("last")
+    names = [n for n in text[m.start("others"): m.end("others")].split("、") if n] + [text[start: start + size]]
+    return names if all(is_name(n) for n in names) else []
 
 
 def closing_authors(paragraph: str) -> list[str]:

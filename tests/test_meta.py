@@ -82,6 +82,11 @@ def test_dateline_authors():
     assert dateline_authors("Tianshan News (Reporter Ye Xiaomin reported) On June 24, …") == ["Ye Xiaomin"]
     assert dateline_authors("本报讯（记者 张三 通讯员 李四）近日，") == ["张三", "李四"]
     assert dateline_authors("On June 24 (local time) the forum opened.") == []
+    # an agency's dispatch: the reporters, then the place and the day, run together (a name is
+    # three characters unless that leaves the place fewer than two)
+    assert dateline_authors("（中央社記者陳婉茹台北5日電）疾病管制署今天表示") == ["陳婉茹"]
+    assert dateline_authors("（中央社記者林敬東京5日電）日本政府今天宣布") == ["林敬"]
+    assert dateline_authors("（中央社記者王小明、陳婉茹華盛頓4日電）美國") == ["王小明", "陳婉茹"]
 
 
 def test_site_given_as_author_is_the_source():
