@@ -398,9 +398,13 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
 
     region = _article_region(infos, threads, w, title_hints, arrows)
     listed = _list_page_region(infos, region)
+    story = None if listed else _photo_story_region(infos, region)
     if listed:
         start, end = listed
         _label_list_page(infos, start, end)
+    elif story:
+        start, end = story
+        _label_photo_story(infos, start, end)
     elif region:
         start, end = region
         _label_body(infos, start, end, paragraph_lines, link_lines, contents_heads)
@@ -1168,6 +1172,38 @@ def _list_page_region(infos: list[_Info], prose_region: tuple[int, int] | None) 
         if _headline_like(infos[k]) and _signed(infos, k, end + 1):
             return k + 1, end
     return start, end
+
+
+def _photo_story_region(infos: list[_Info], prose_region: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A photo story or a gallery: a page of next to no prose whose content is its captions, each
+    a sentence or more with its credit ("凌晨2点，护士李娜正在为一名早产儿更换尿布。中新网记者
+    王明 摄"), three or more a few lines apart (a counter, "2/6", between). The captions' run."""
+    prose = 0 if prose_region is None else sum(
+        i.f.tokens for i in infos[prose_region[0]: prose_region[1] + 1] if i.cls == GOOD)
+    if prose > settings.LIST_PAGE_MAX_PROSE:
+        return None  # an article (most pages)
+    captions = [k for k, i in enumerate(infos) if i.pattern and i.pattern.label == CAPTION
+                and i.f.tokens >= settings.PHOTO_STORY_MIN_TOKENS]
+    best, run = [], []
+    for k in captions:
+        if run and k - run[-1] > settings.PHOTO_STORY_MAX_GAP:
+            run = []
+        run.append(k)
+        best = max(best, run, key=len)
+    if len(best) < settings.PHOTO_STORY_MIN_CAPTIONS or prose_region and not (
+            best[0] <= prose_region[0] and prose_region[1] <= best[-1]):
+        return None
+    return best[0], best[-1]
+
+
+def _label_photo_story(infos: list[_Info], start: int, end: int) -> None:
+    for i in infos[start: end + 1]:
+        if i.pattern and i.pattern.label == CAPTION and i.f.tokens >= settings.PHOTO_STORY_MIN_TOKENS:
+            _set(i, BODY, "caption of a photo story")
+        elif i.cls == GOOD:
+            _set(i, BODY, "prose")
+        else:
+            _set(i, BOILERPLATE, "inside a photo story: " + i.why)
 
 
 def _label_list_page(infos: list[_Info], start: int, end: int) -> None:

@@ -301,6 +301,7 @@ def _slash_keys(simple: str) -> str:
     return _SLASH_KEY.sub(lambda m: m.group()[:-1] + "：", simple) if "/" in simple or "／" in simple else simple
 
 
+_GALLERY_HEADLINE = re.compile(r"^(?:高清)?(?:组图|图集|多图|图文|视频)\s*[:：]\s*\S")
 # A post's time without its year: "Posted Nov 18, 8:19 PM" (find_dates wants a year)
 _YEARLESS_STAMP = re.compile(r"(?:posted|updated|published|last updated)\b\W{0,3}(?:on\s)?"
                              r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}\b,?\s"
@@ -312,6 +313,8 @@ def is_byline(text: str, tokens: int) -> bool:
     if tokens > settings.BYLINE_MAX_TOKENS or not _byline_hint(text):
         return False
     simple = _slash_keys(simplified(text))
+    if simple[:1] in "组图多高视" and _GALLERY_HEADLINE.match(simple):
+        return False  # "组图：新生儿科护士的24小时": a photo story's headline, not a photo's credit (图：)
     if (_has_key(simple) or text[:1] in _BY_FIRST and _BY_RE.match(text)
             or simple.startswith(("记者", "通讯员", "本报记者", "本报通讯员"))):
         return True

@@ -1804,3 +1804,29 @@ def test_section_name_over_the_headline_is_not_the_headline():
                       "More than half of all maternal deaths now occur in fragile or conflict-affected settings, up from a third a decade ago, the agency said.",
                       "Suggested Topics:", "Healthcare & Pharmaceuticals"])
     assert clean_text(page).title == "WHO warns of rising maternal deaths in conflict zones"
+
+
+def _photo_story(captions: list[str], head: list[str], tail: list[str]) -> str:
+    lines = list(head)
+    for n, caption in enumerate(captions, 1):
+        lines += [f"{n}/{len(captions)}", caption]
+    return "\n".join(lines + tail)
+
+
+def test_photo_story_whose_content_is_its_captions():
+    """A gallery with next to no prose: its captions, each a sentence with its credit, three or
+    more a counter apart, are the article; "组图：X" is its headline, not a photo's credit."""
+    zh = ["凌晨2点，北京某医院新生儿科，护士李娜正在为一名早产儿更换尿布。中新网记者 王明 摄",
+          "早上7点，护士们进行交接班，逐一核对每名患儿的情况。中新网记者 王明 摄",
+          "上午10点，李娜为一名黄疸患儿调整蓝光治疗仪。中新网记者 王明 摄",
+          "下午4点，李娜教新手妈妈如何给宝宝洗澡。中新网记者 王明 摄"]
+    a = clean_text(_photo_story(zh, ["首页 > 图片 > 社会", "组图：新生儿科护士的24小时", "2024-03-05 14:20 来源：中国新闻网"],
+                                ["上一组", "下一组", "相关图集"]))
+    assert (a.title, a.date) == ("组图：新生儿科护士的24小时", "2024-03-05")
+    assert [p.text for p in a.paragraphs] == zh
+    en = ["A nurse changes a premature baby's diaper at 2 a.m. in the neonatal unit. (AP Photo/Jane Roe)",
+          "Nurses check every baby's chart at the morning handover on the ward. (AP Photo/Jane Roe)",
+          "A nurse adjusts the light for a baby with jaundice before lunch. (AP Photo/Jane Roe)"]
+    a = clean_text(_photo_story(en, ["Photos", "Photos: 24 hours with neonatal nurses", "By Jane Roe", "March 5, 2024"],
+                                ["Previous gallery", "Next gallery"]))
+    assert [p.text for p in a.paragraphs] == en
