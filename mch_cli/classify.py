@@ -312,8 +312,10 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     found = page_features(texts, keep_words=len(texts) <= settings.WORDS_KEPT_MAX_LINES)
     matched = matcher(patterns).match_lines(texts, [f.tokens for f in found])
     # each text's judgement is an _Info without its line: the record of a text's only line (most
-    # lines), copied for each line of a repeated one (no second record a line: memory, issue 20)
-    judged: dict[str, _Info] = {}
+    # lines), copied for each line of a repeated one (no second record a line: memory, issue 20);
+    # it takes the place of the text's count in the same dictionary (no second one of a big
+    # page's texts)
+    judged: dict[str, _Info] = counts  # type: ignore[assignment]
     # A class called from Python code enters its __init__ through C: __new__ then __init__,
     # two calls between Python functions, cost a fifth less, on every record
     new, init = _Info.__new__, _Info.__init__
@@ -323,8 +325,9 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
             base_cls, why = SHORT, _RULE_WHY
         byline = base_cls != GOOD and is_byline(text, f.tokens)
         short = f.tokens <= settings.STAMP_MAX_TOKENS  # (cheap gates first: most lines are neither)
+        repeated = judged[text]
         judged[text] = info = new(_Info)
-        init(info, None, f, base_cls, why, pattern, byline, counts[text], base_cls)
+        init(info, None, f, base_cls, why, pattern, byline, repeated, base_cls)
         stamp = (short and (":" in text or "ago" in text or "：" in text or "前" in text)
                  and _stamp_shape(text) or None)
         header = ((short or byline) and _HEADER_HINT.search(text)
@@ -335,7 +338,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
             info.glue = _glue(text, f) or None
         if pattern and pattern.reason == _COMMENTS_WHY:
             title_hints += _title_named_by_comments(text)
-    del counts, texts, found, matched  # (what the records hold is all that is needed now)
+    del counts, texts, found, matched  # (what the records hold is all that is needed now: `judged`)
     infos = []
     seen: set[str] = set()
     glued_lines: list[int] = []

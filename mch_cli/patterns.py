@@ -102,11 +102,13 @@ class Matcher:
                     ungated.add(unit)
                 for literal in literals or ():
                     by_literal.setdefault(literal, set()).add(unit)
-        self.ungated = frozenset(ungated)
-        self.tries: dict[frozenset[int], tuple] = {}  # _tries of each set of units met
-        self.every = frozenset(range(len(self.units)))
+        # Sets of units as bit masks (bit u: unit u): a line's is an int, a quarter of a small
+        # frozenset's memory, on each of a big page's lines
+        self.ungated = _mask(ungated)
+        self.tries: dict[int, tuple] = {}  # _tries of each set of units met
+        self.every = (1 << len(self.units)) - 1
         literals = sorted(by_literal)
-        self.gated = [frozenset(by_literal[s]) for s in literals]  # literal's index → units
+        self.gated = [_mask(by_literal[s]) for s in literals]  # literal's index → units
         # a DFA: the same matches, found in two thirds of the time of the default automaton
         self.finder = (AhoCorasick(literals, matchkind=MatchKind.Standard, implementation=Implementation.DFA)
                        if literals else None)
@@ -153,11 +155,11 @@ class Matcher:
             starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
             for k, start, _ in self.finder.find_matches_as_indexes(low, overlapping=True):
                 n = first + bisect_right(starts, start) - 1
-                hits[n] = hits[n] | self.gated[k]
+                hits[n] |= self.gated[k]
         return [self._first(text, n_tokens, units) if units else None
                 for text, n_tokens, units in zip(texts, tokens, hits)]
 
-    def _first(self, text: str, tokens: int, units: frozenset[int]) -> Pattern | None:
+    def _first(self, text: str, tokens: int, units: int) -> Pattern | None:
         tries = self.tries.get(units)
         if tries is None:
             tries = self._tries(units)
@@ -166,14 +168,20 @@ class Matcher:
                 return p
         return None
 
-    def _tries(self, units: frozenset[int]) -> tuple[tuple[int, re.Pattern, Pattern], ...]:
+    def _tries(self, units: int) -> tuple[tuple[int, re.Pattern, Pattern], ...]:
         """(max tokens, regex, pattern) of `units` in the patterns' order, made once for each set
         of units that lines hold (a few hundred; the cache is emptied if ever it grows large)."""
         if len(self.tries) >= _TRIES_KEPT:
             self.tries.clear()
+        ordered = [u for u in range(units.bit_length()) if units >> u & 1]
         tries = self.tries[units] = tuple((self.patterns[k].max_tokens, regex, self.patterns[k])
-                                          for k, regex in map(self.units.__getitem__, sorted(units)))
+                                          for k, regex in map(self.units.__getitem__, ordered))
         return tries
+
+
+def _mask(units) -> int:
+    """A set of units as a bit mask."""
+    return sum(1 << u for u in set(units))
 
 
 def matcher(patterns: tuple[Pattern, ...]) -> Matcher:
