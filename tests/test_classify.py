@@ -1830,3 +1830,11 @@ def test_photo_story_whose_content_is_its_captions():
     a = clean_text(_photo_story(en, ["Photos", "Photos: 24 hours with neonatal nurses", "By Jane Roe", "March 5, 2024"],
                                 ["Previous gallery", "Next gallery"]))
     assert [p.text for p in a.paragraphs] == en
+
+
+def test_commentator_bio_with_the_opinion_disclaimer():
+    """"X is a professor of … The opinions expressed in this commentary are her own." over an
+    opinion piece is the site's note on its author, not the piece."""
+    note = "Jane Doe is a professor of pediatrics. The opinions expressed in this commentary are her own."
+    a = clean_text(EN_PAGE.replace("By Jane Doe", note + "\nBy Jane Doe"))
+    assert note not in a.text and a.paragraphs[0].text.startswith("The city's maternal")
