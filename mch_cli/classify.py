@@ -1181,12 +1181,14 @@ def _photo_story_region(infos: list[_Info], prose_region: tuple[int, int] | None
     """A photo story or a gallery: a page of next to no prose whose content is its captions, each
     a sentence or more with its credit ("凌晨2点，护士李娜正在为一名早产儿更换尿布。中新网记者
     王明 摄"), three or more a few lines apart (a counter, "2/6", between). The captions' run."""
+    captions = [k for k, i in enumerate(infos) if i.pattern and i.pattern.label == CAPTION
+                and i.f.tokens >= settings.PHOTO_STORY_MIN_TOKENS]
+    if len(captions) < settings.PHOTO_STORY_MIN_CAPTIONS:
+        return None  # (most pages)
     prose = 0 if prose_region is None else sum(
         i.f.tokens for i in infos[prose_region[0]: prose_region[1] + 1] if i.cls == GOOD)
     if prose > settings.LIST_PAGE_MAX_PROSE:
-        return None  # an article (most pages)
-    captions = [k for k, i in enumerate(infos) if i.pattern and i.pattern.label == CAPTION
-                and i.f.tokens >= settings.PHOTO_STORY_MIN_TOKENS]
+        return None  # an article
     best, run = [], []
     for k in captions:
         if run and k - run[-1] > settings.PHOTO_STORY_MAX_GAP:
