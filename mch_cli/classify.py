@@ -18,7 +18,7 @@ from operator import add, attrgetter
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line, line_key
 from .meta import (AGO_RE, _led_by_first_letter, chinese_chrome_share, chrome_word_share, find_dates, is_byline, is_dated_byline, is_name,
-                   is_name_line, strip_site_suffix, strip_widget_prefix)
+                   is_name_line, strip_site_suffix, strip_widget_prefix, tokens_beside_dates)
 from .patterns import Pattern, matcher
 from .script import HAN_RUN_RE, LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han, han_counts
 from .weights import FITTED, Weights
@@ -1156,8 +1156,7 @@ def _list_page_region(infos: list[_Info], prose_region: tuple[int, int] | None) 
     """A page whose content is an agenda, a timetable or a table has little prose or none: then
     the largest block of content-shaped lines is the article, when it is long, holds the prose
     found and outweighs it many times."""
-    prose = 0 if prose_region is None else sum(
-        i.f.tokens for i in infos[prose_region[0]: prose_region[1] + 1] if i.cls == GOOD)
+    prose = _prose_tokens(infos, prose_region)
     if prose > settings.LIST_PAGE_MAX_PROSE:
         return None  # an article (most pages)
     runs = _runs_between_cuts([_list_score(i) for i in infos], [
@@ -1181,13 +1180,10 @@ def _photo_story_region(infos: list[_Info], prose_region: tuple[int, int] | None
     """A photo story or a gallery: a page of next to no prose whose content is its captions, each
     a sentence or more with its credit ("凌晨2点，护士李娜正在为一名早产儿更换尿布。中新网记者
     王明 摄"), three or more a few lines apart (a counter, "2/6", between). The captions' run."""
-    captions = [k for k, i in enumerate(infos) if i.pattern and i.pattern.label == CAPTION
-                and i.f.tokens >= settings.PHOTO_STORY_MIN_TOKENS]
+    captions = [k for k, i in enumerate(infos) if _story_caption(i)]
     if len(captions) < settings.PHOTO_STORY_MIN_CAPTIONS:
         return None  # (most pages)
-    prose = 0 if prose_region is None else sum(
-        i.f.tokens for i in infos[prose_region[0]: prose_region[1] + 1] if i.cls == GOOD)
-    if prose > settings.LIST_PAGE_MAX_PROSE:
+    if _prose_tokens(infos, prose_region) > settings.LIST_PAGE_MAX_PROSE:
         return None  # an article
     best, run = [], []
     for k in captions:
@@ -1201,9 +1197,19 @@ def _photo_story_region(infos: list[_Info], prose_region: tuple[int, int] | None
     return best[0], best[-1]
 
 
+def _story_caption(i: _Info) -> bool:
+    """A caption long enough to tell a photo story's part (a sentence or more)."""
+    return bool(i.pattern) and i.pattern.label == CAPTION and i.f.tokens >= settings.PHOTO_STORY_MIN_TOKENS
+
+
+def _prose_tokens(infos: list[_Info], region: tuple[int, int] | None) -> int:
+    """The tokens of the prose lines in `region` (none without one)."""
+    return 0 if region is None else sum(i.f.tokens for i in infos[region[0]: region[1] + 1] if i.cls == GOOD)
+
+
 def _label_photo_story(infos: list[_Info], start: int, end: int) -> None:
     for i in infos[start: end + 1]:
-        if i.pattern and i.pattern.label == CAPTION and i.f.tokens >= settings.PHOTO_STORY_MIN_TOKENS:
+        if _story_caption(i):
             _set(i, BODY, "caption of a photo story")
         elif i.cls == GOOD:
             _set(i, BODY, "prose")
@@ -1776,10 +1782,8 @@ def _sentence_headline(infos: list[_Info], k: int) -> bool:
     if not (i.base_cls == GOOD and not i.pattern and not i.byline and _headline_length(i)
             and k + 1 < len(infos) and infos[k + 1].byline and not (k and _headline_like(infos[k - 1]))):
         return False
-    byline = infos[k + 1].line.text
-    dates = find_dates(byline)
-    rest = "".join(byline[a: b] for a, b in zip([0] + [d.span[1] for d in dates], [d.span[0] for d in dates] + [len(byline)]))
-    return bool(dates) and count_han(rest) + len(LATIN_WORD_RE.findall(rest)) > 1
+    dates = find_dates(infos[k + 1].line.text)
+    return bool(dates) and tokens_beside_dates(infos[k + 1].line.text, dates) > 1
 
 
 def _crumbed_and_signed(infos: list[_Info], k: int, start: int) -> bool:
@@ -1793,8 +1797,8 @@ def _crumbed_and_signed(infos: list[_Info], k: int, start: int) -> bool:
 
 _POST_PAGER = re.compile(r"^[«‹←].*\|.*[»›→]$")
 _LINK_ARROW = "link arrow"  # (data/patterns.tsv: "« Older post title", "Newer post title »")
-_COMMENTS_WHY = "comments"
-_AD_WHY = "advertisement"  # (data/patterns.tsv: "Advertisement", an ad's slot inside an article)  # (data/patterns.tsv: "Leave a comment", "12 Responses to “X”")
+_COMMENTS_WHY = "comments"  # (data/patterns.tsv: "Leave a comment", "12 Responses to “X”")
+_AD_WHY = "advertisement"  # (data/patterns.tsv: "Advertisement", an ad's slot inside an article)
 _ARROWS_BACK = "«‹←"
 _QUOTES = "\"'“”‘’「」『』"
 

@@ -10,8 +10,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 from importlib import resources
+from typing import NamedTuple
 
 from . import settings
 from .script import count_han, latin_words, simplified
@@ -330,12 +330,16 @@ def is_byline(text: str, tokens: int) -> bool:
     if dates and (_BYLINE_WORD_LED_RE.search(simple) or _POSTER_RE.search(simple)):
         return True
     if dates and not text.endswith(("。", "！", "？")):  # ("2009年3月14日展开演唱会。": a sentence)
-        rest = text
-        for f in reversed(dates):
-            rest = rest[: f.span[0]] + " " + rest[f.span[1]:]
-        rest_tokens = count_han(rest) + len(latin_words(rest))
-        return rest_tokens <= settings.DATE_LINE_MAX_EXTRA_TOKENS
+        return tokens_beside_dates(text, dates) <= settings.DATE_LINE_MAX_EXTRA_TOKENS
     return False
+
+
+def tokens_beside_dates(text: str, dates: tuple[FoundDate, ...]) -> int:
+    """The tokens of `text` outside its dates (find_dates'): what a dated line says besides."""
+    rest = text
+    for f in reversed(dates):
+        rest = rest[: f.span[0]] + " " + rest[f.span[1]:]
+    return count_han(rest) + len(latin_words(rest))
 
 
 _AUTHOR_KEY_RE = re.compile("(?:" + "|".join(re.escape(k) for k, field in _KEYS.items() if field == "author")
