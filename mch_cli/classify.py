@@ -79,6 +79,7 @@ class Features:
     latin: list[str] | None  # the Latin words themselves, for the language step (None: not kept)
 
 
+_TEXT = attrgetter("text")
 _values = attrgetter(*(field.name for field in fields(Features)))  # (a record's values, as a key)
 _RULE = re.compile(r"[-—–_=*~·•.#+\s]{3,}$")
 _RULE_WHY = "separator rule"
@@ -305,7 +306,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     `paragraph_lines`: the page is in mch's own text format (pipeline.layout_headline)."""
     w = weights or FITTED
     title_hints = tuple(h.translate(_PLAIN_QUOTES) for h in title_hints)  # (compared by _hints_of)
-    counts = Counter(line.text for line in lines)
+    counts = Counter(map(_TEXT, lines))
     # A page repeats lines (menus, headlines): each text is judged once, the patterns tried on
     # all of them at once.
     texts = list(counts)
@@ -498,19 +499,28 @@ def _latin_words(i: _Info) -> list[str]:
     return i.f.latin if i.f.latin is not None else LATIN_WORD_RE.findall(i.line.text)
 
 
+def _consecutive(infos: list[_Info], ks: list[int]) -> list[list[_Info]]:
+    """The lines `ks` (in order) in runs of lines in a row."""
+    runs: list[list[_Info]] = []
+    last = -2
+    for k in ks:
+        if k == last + 1:
+            runs[-1].append(infos[k])
+        else:
+            runs.append([infos[k]])
+        last = k
+    return runs
+
+
 def _mark_menu_links(infos: list[_Info]) -> None:
     """HTML: three or more Chinese link lines in a row are a menu, whose items name no author
     ("各国军队" / "纪实传记" / "史海钩沉"; an English byline's name is a link among the
     section's and the share buttons')."""
-    run: list[_Info] = []
-    for i in infos + [None]:
-        if i is not None and i.line.links >= settings.LINK_LINE_MIN_SHARE and i.f.han > i.f.words:
-            run.append(i)
-            continue
+    for run in _consecutive(infos, [k for k, i in enumerate(infos)
+                                    if i.line.links >= settings.LINK_LINE_MIN_SHARE and i.f.han > i.f.words]):
         if len(run) >= 3:
             for j in run:
                 j.names = False
-        run = []
 
 
 def _repeated_chrome(infos: list[_Info]) -> dict[str, list[int]]:
@@ -624,7 +634,14 @@ def _mark_credited_captions(infos: list[_Info]) -> None:
 
 def _mark_running_text(infos: list[_Info]) -> None:
     wrap = _wrap_width(infos)
-    width, at_words = wrap or (0, False)
+    if wrap is None:  # (most pages: no line is wrapped, and no byline is taken back)
+        for i in infos:
+            if i.cls == GOOD:
+                i.running = True
+            elif i.cls != BAD and not i.pattern:
+                i.running = _runs_on(i, False)
+        return
+    width, at_words = wrap
     for k, i in enumerate(infos):
         if at_words:  # the next line's first word would not have fit on this one (a sentence's end
             # before a capital ends a paragraph as often as not: taken as its end)
@@ -633,17 +650,22 @@ def _mark_running_text(infos: list[_Info]) -> None:
                          and len(i.line.text) + 1 + len(nxt.split(" ", 1)[0]) > width
                          and not (i.f.ends_sentence and (nxt[0].isupper() or nxt[0] in _QUOTES)))
         else:
-            i.wrapped = bool(width) and i.cls != BAD and len(i.line.text) >= width - 1
+            i.wrapped = i.cls != BAD and len(i.line.text) >= width - 1
     if at_words:
         _judge_wrapped_paragraphs(infos)
     previous_wrapped = False
     for i in infos:
         i.byline = i.byline and not i.wrapped  # a wrapped line is text, whatever it mentions
-        i.running = i.cls == GOOD or (i.cls != BAD and not i.pattern and (
-            i.f.ends_sentence or i.f.prose_punct >= 1 or i.wrapped or previous_wrapped
-            or (i.line.text[:1].isdecimal() or i.line.text[:1] in _LIST_ITEM_FIRST)
-            and bool(_LIST_ITEM.match(i.line.text) or _QUANTITY.match(i.line.text))))
+        i.running = i.cls == GOOD or (i.cls != BAD and not i.pattern and (i.wrapped or _runs_on(i, previous_wrapped)))
         previous_wrapped = i.wrapped
+
+
+def _runs_on(i: _Info, previous_wrapped: bool) -> bool:
+    """Line i, neither prose nor chrome, reads as running text: punctuated, under a wrapped line,
+    or a list's item."""
+    return (i.f.ends_sentence or i.f.prose_punct >= 1 or previous_wrapped
+            or (i.line.text[:1].isdecimal() or i.line.text[:1] in _LIST_ITEM_FIRST)
+            and bool(_LIST_ITEM.match(i.line.text) or _QUANTITY.match(i.line.text)))
 
 
 def _judge_wrapped_paragraphs(infos: list[_Info]) -> None:
@@ -866,15 +888,10 @@ def _mark_title_case_teasers(infos: list[_Info]) -> None:
     read as prose ("Help! My Toddler Ate the Crayons."): a sentence is not in Title Case. With
     only one that reads as prose, one line more is needed (a headline over a standfirst, or over
     a line of names: "Reviewed by Jo Roe, MD; Professor of Medicine")."""
-    run: list[_Info] = []
     fewest, most = settings.TITLE_CASE_MIN_WORDS, settings.TITLE_MAX_WORDS
-    for i in infos + [None]:
-        if (i is not None and fewest <= i.f.words <= most and i.f.words > i.f.han and i.cls != BAD
-                and _title_case(_latin_words(i))):
-            run.append(i)
-            continue
-        if not run:
-            continue
+    for run in _consecutive(infos, [k for k, i in enumerate(infos)
+                                    if fewest <= i.f.words <= most and i.f.words > i.f.han and i.cls != BAD
+                                    and _title_case(_latin_words(i))]):
         reads_as_prose = sum(j.cls == GOOD for j in run)
         if reads_as_prose and len(run) >= settings.TEASER_MIN_RUN + (reads_as_prose < settings.TEASER_MIN_RUN):
             for j in run:
@@ -883,7 +900,6 @@ def _mark_title_case_teasers(infos: list[_Info]) -> None:
         elif len(run) == 1 and run[0].cls == GOOD:  # a headline of two sentences, not prose
             run[0].cls, run[0].base_cls, run[0].why = NEAR, NEAR, "headline in Title Case"
             run[0].line.reason = "outside article: " + run[0].why
-        run = []
 
 
 # "Nick on An important vSphere 4 storage bug": a "recent comments" widget's line
@@ -893,17 +909,13 @@ _NAME_ON_POST = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2} on [A-Z
 def _mark_recent_comments(infos: list[_Info]) -> None:
     """Three or more lines in a row, each a name "on" a post's title, are a widget's list of
     the latest comments (or of a site's accounts: "WSJ on Twitter", "WSJ on Facebook")."""
-    run: list[_Info] = []
-    for i in infos + [None]:
-        if (i is not None and i.f.tokens <= settings.RECENT_COMMENT_MAX_TOKENS
-                and " on " in i.line.text and _NAME_ON_POST.match(i.line.text)):  # (a cheap gate first)
-            run.append(i)
-            continue
+    for run in _consecutive(infos, [k for k, i in enumerate(infos) if " on " in i.line.text  # (a cheap gate first)
+                                    and i.f.tokens <= settings.RECENT_COMMENT_MAX_TOKENS
+                                    and _NAME_ON_POST.match(i.line.text)]):
         if len(run) >= settings.RECENT_COMMENTS_MIN_LINES:
             for j in run:
                 j.cls, j.why = BAD, "recent comments list"
                 j.line.reason = "outside article: " + j.why
-        run = []
 
 
 def _score(i: _Info, w: Weights) -> float:
@@ -990,7 +1002,10 @@ def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: 
     that starts inside a comment thread, past its first post, is the article only when there
     is no other. `arrows`: the lines of link arrows ("« Older post title"), a post pager's."""
     for i in infos:
-        i.score = _score(i, w)
+        if i.cls == GOOD and not i.pattern and not i.byline:  # (prose, most lines: _score's answer)
+            i.score = float(i.f.tokens)
+        else:
+            i.score = _score(i, w)
     signed = _signed_headlines(infos)
     # a headline right under a blog's post pager heads the post as a byline would
     paged = [k + 1 for k in arrows if k + 1 < len(infos) and infos[k + 1].base_cls != GOOD
@@ -1114,9 +1129,8 @@ def _signed_headlines(infos: list[_Info]) -> list[int]:
     start of an article or a post (a line of names alone, or "Time: 60 minutes", is too weak a
     sign here)."""
     found = []
-    for k, i in enumerate(infos):
-        if not i.byline:
-            continue
+    for k in [k for k, i in enumerate(infos) if i.byline]:
+        i = infos[k]
         for h in range(k - 1, max(-1, k - 1 - settings.TITLE_BYLINE_MAX_GAP), -1):
             if infos[h].base_cls == GOOD:
                 break
@@ -1717,9 +1731,8 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
     one with a byline under it (share buttons and a standfirst may stand between), the one
     the page repeats (its <title>, a breadcrumb's last item), the nearest."""
     best, best_score, far_hinted = None, float("-inf"), None
-    page = _page_text(infos)
     opening_text = " ".join(i.line.text for i in infos[start: start + settings.TITLE_OPENING_LINES] if i.cls == GOOD)
-    opening = _wording(opening_text)
+    page, opening = False, set()  # (made for the first line scored: many pages score none)
     # "Related Stories" and its links, and nothing else, between the headline and the article:
     # the lines under it are no headline, and the box counts no distance.
     listed = next((k for k in range(start - 1, max(-1, start - 1 - settings.SIGNED_TITLE_SEARCH_LINES), -1)
@@ -1755,6 +1768,8 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
             continue  # far above the article, a byline (under it or, dated, right above it) shows
             # a headline, a line of names only with the markup's word ("Sales and Marketing" over
             # "Medical Communications": a menu)
+        if page is False:
+            page, opening = _page_text(infos), _wording(opening_text)
         score = (w.TITLE_SIGNED_BONUS * signed
                  + w.TITLE_OVERLAP_BONUS * _wording_overlap(i.line.text, opening)
                  + w.TITLE_REPEATED_BONUS * _repeated(infos, i, page)

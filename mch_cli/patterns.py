@@ -230,7 +230,8 @@ def alternatives(regex: re.Pattern) -> list[tuple[re.Pattern, frozenset[str] | N
 
 def _literals(items) -> frozenset[str] | None:
     """For a sequence of parsed items: the most selective set of strings that one of its items
-    requires (a run of literal characters, a group, an alternation, a repeat of at least one)."""
+    requires (a run of items that each match one of a few fixed strings, "图" then "[:：/]";
+    a group, an alternation, a repeat of at least one)."""
     from re import _constants as c
 
     best = None
@@ -240,13 +241,14 @@ def _literals(items) -> frozenset[str] | None:
         if found and (best is None or _rank(found) > _rank(best)):
             best = found
 
-    run = ""
+    run = frozenset([""])  # the strings the run of fixed items so far matches, one of which is there
     for op, av in items:
-        if op is c.LITERAL and _plain(chr(av)):
-            run += chr(av).lower()
+        fixed = _fixed((op, av))
+        if fixed is not None and len(run) * len(fixed) <= _MOST_FIXED:
+            run = frozenset(a + b for a in run for b in fixed)
             continue
-        consider(frozenset([run]) if run else None)
-        run = ""
+        consider(run if "" not in run else None)
+        run = frozenset([""]) if fixed is None else fixed
         if op is c.SUBPATTERN:
             consider(_literals(av[-1]))
         elif op is c.ATOMIC_GROUP:
@@ -256,10 +258,41 @@ def _literals(items) -> frozenset[str] | None:
         elif op is c.BRANCH:
             branches = [_literals(b) for b in av[1]]
             consider(None if None in branches else frozenset().union(*branches))
-        elif op is c.IN and all(o is c.LITERAL and _plain(chr(v)) for o, v in av):
-            consider(frozenset(chr(v).lower() for _, v in av))
-    consider(frozenset([run]) if run else None)
+    consider(run if "" not in run else None)
     return best
+
+
+_MOST_FIXED = 16  # strings a run of fixed items may stand for (a gate with more is no sharper)
+
+
+def _fixed(item) -> frozenset[str] | None:
+    """The few strings, lower-cased, that a parsed item matches, when they are fixed ("a",
+    "[:：/]", "(?:cfp|ic)"); None when it matches others too or a character with case beyond
+    ASCII."""
+    from re import _constants as c
+
+    op, av = item
+    if op is c.LITERAL:
+        return frozenset([chr(av).lower()]) if _plain(chr(av)) else None
+    if op is c.IN:
+        return (frozenset(chr(v).lower() for _, v in av)
+                if all(o is c.LITERAL and _plain(chr(v)) for o, v in av) else None)
+    if op is c.SUBPATTERN:
+        return _fixed_sequence(av[-1])
+    if op is c.BRANCH:
+        found = [_fixed_sequence(b) for b in av[1]]
+        return None if None in found else frozenset().union(*found)
+    return None
+
+
+def _fixed_sequence(items) -> frozenset[str] | None:
+    run = frozenset([""])
+    for item in items:
+        fixed = _fixed(item)
+        if fixed is None or len(run) * len(fixed) > _MOST_FIXED:
+            return None
+        run = frozenset(a + b for a in run for b in fixed)
+    return run
 
 
 def _plain(ch: str) -> bool:

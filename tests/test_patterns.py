@@ -58,6 +58,10 @@ def test_literals_read_off_the_regex():
     assert lit(r"^[a-z]+\d*$") is None          # no literal: always tried
     assert lit(r"(?:share|)\s*now?") == {"no"}  # an empty branch gives nothing; "no" is needed
     assert lit(r"x{0,3}y") == {"y"}
+    # fixed items in a row read as one: "/ic" where "ic" alone is in every "public"
+    assert lit(r"/(?:cfp|ic|视觉中国)$") == {"/cfp", "/ic", "/视觉中国"}
+    assert lit(r"(?:图片|图)\s*[:：]") == {"图片", "图"}  # (white space between: no longer fixed)
+    assert lit(r"图[:：]") == {"图:", "图："}
 
 
 CASES = ["İmage: Reuters", "ſhare this", "PHOTO BY JOHN", "Sign In", "版權所有 © 2024", "評論 (3)",
