@@ -428,8 +428,8 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
             if (i.line.label == BOILERPLATE and i.line.reason.startswith("outside article")
                     and "teaser list" not in i.line.reason):  # times over stories cut short
                 i.line.reason = "outside article: reader comments"
-    for prev, i in zip(infos, infos[1:]):
-        i.line.continues = prev.wrapped and prev.line.label == i.line.label == BODY
+    for k in [k for k, i in enumerate(infos[:-1]) if i.wrapped]:  # (a line under an unwrapped one goes on no paragraph)
+        infos[k + 1].line.continues = infos[k].line.label == infos[k + 1].line.label == BODY
     for i in infos:  # what decided the line, for --explain (and its features, for the language)
         i.line.decision, i.line = i, None  # (no line ↔ info cycle: freed as soon as the page is)
 
@@ -742,16 +742,17 @@ def _comment_header(text: str, f: Features, base_cls: str, byline: bool) -> str 
         return None
     if not _DIGIT.search(text):
         return None
-    clocks = [m.span() for m in _CLOCK.finditer(text)]
-    if len(clocks) > 1:
+    clock = _CLOCK.search(text)
+    if clock and _CLOCK.search(text, clock.end()):
         return None  # "8:30-8:50 Opening": a programme's times
-    kind, spans = None, []
-    for kind_, found in (("clock", clocks),
-                         ("ago", [m.span() for m in AGO_RE.finditer(text)] if "ago" in text or "前" in text else ()),
-                         ("numeric date", [m.span() for m in _NUMERIC_DATE.finditer(text)])):
-        if found:
-            kind = kind or kind_
-            spans += found
+    ago = ("ago" in text or "前" in text) and AGO_RE.search(text)
+    numeric = _NUMERIC_DATE.search(text)  # (a search each first: most lines hold none of them)
+    kind = "clock" if clock else "ago" if ago else "numeric date" if numeric else None
+    spans = [clock.span()] if clock else []
+    if ago:
+        spans += [m.span() for m in AGO_RE.finditer(text)]
+    if numeric:
+        spans += [m.span() for m in _NUMERIC_DATE.finditer(text)]
     if kind is None and _YEAR.search(text):  # a date alone ("June 11, 2012"): the costliest look
         spans = [d.span for d in find_dates(text)]
         kind = "date" if spans else None
