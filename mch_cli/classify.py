@@ -1317,7 +1317,7 @@ def _linked_headings(infos: list[_Info], start: int, end: int, link_lines: list[
     or more. An inline link to another story is read on by its next paragraph, not described."""
     found = {k for k in link_lines if start < k < end and infos[k].why.startswith("link text")
              and infos[k].base_cls in (SHORT, NEAR) and _between_prose(infos, k, start, end)
-             and _headline_like(infos[k]) and _wording_overlap(infos[k].line.text, _wording(infos[k + 1].line.text))
+             and _headline_like(infos[k]) and _wording_overlap(infos[k].line.text, infos[k + 1].line.text)
              >= settings.LINKED_HEADING_MIN_OVERLAP}
     return found if len(found) >= 2 else set()
 
@@ -1770,9 +1770,9 @@ def _choose_headline(infos: list[_Info], start: int, title_hints: tuple[str, ...
             # a headline, a line of names only with the markup's word ("Sales and Marketing" over
             # "Medical Communications": a menu)
         if page is False:
-            page, opening = _page_text(infos), _wording(opening_text)
+            page, opening = _page_text(infos), _latin_wording(opening_text)
         score = (w.TITLE_SIGNED_BONUS * signed
-                 + w.TITLE_OVERLAP_BONUS * _wording_overlap(i.line.text, opening)
+                 + w.TITLE_OVERLAP_BONUS * _wording_overlap(i.line.text, opening_text, opening)
                  + w.TITLE_REPEATED_BONUS * _repeated(infos, i, page)
                  - w.TITLE_SENTENCE_PENALTY * bool(re.search(r"[。.]$", i.line.text))
                  + w.TITLE_LENGTH_BONUS * _full_length(i)
@@ -1897,18 +1897,27 @@ _SECTION_NUMBER = re.compile(_ITEM_NUMBER.pattern + r"|^[一二三四五六七�
 
 def _wording(text: str) -> set[str]:
     """A text's content words, to compare wordings with: English words that are no function
-    words, cut to their first 5 letters ("Zambian", "Zambia"); pairs of Han characters."""
-    words = {w.lower()[:5] for w in LATIN_WORD_RE.findall(text) if len(w) > 2 and w.lower() not in _EN_STOPWORDS}
+    words, cut to their first 5 letters ("Zambian", "Zambia": 3 to 5 letters); pairs of Han
+    characters."""
+    words = _latin_wording(text)
     for run in HAN_RUN_RE.findall(text):
         words.update(map(add, run, run[1:]))  # run[k] + run[k + 1]: each pair, without a generator
     return words
 
 
-def _wording_overlap(text: str, opening: set[str]) -> float:
+def _latin_wording(text: str) -> set[str]:
+    return {w.lower()[:5] for w in LATIN_WORD_RE.findall(text) if len(w) > 2 and w.lower() not in _EN_STOPWORDS}
+
+
+def _wording_overlap(text: str, opening: str, opening_latin: set[str] | None = None) -> float:
     """The share of a headline's wording that the article's opening takes up again (a menu's or
-    a widget's takes up none)."""
+    a widget's takes up none). `opening_latin`: _latin_wording(opening), when made. A pair of
+    Han characters is one of the opening's when the opening holds it: no set of its pairs."""
     words = _wording(text)
-    return len(words & opening) / len(words) if words else 0.0
+    if not words:
+        return 0.0
+    latin = _latin_wording(opening) if opening_latin is None else opening_latin
+    return sum(w in opening if len(w) == 2 else w in latin for w in words) / len(words)
 
 
 _COLUMN_TAG = re.compile(r"^[【\[][^】\]]{1,12}[】\]]\s*")  # "【记者即时播报】" before a headline

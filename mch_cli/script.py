@@ -131,9 +131,11 @@ def han_counts(texts: list[str]) -> list[int]:
 
 
 def without_urls(text: str) -> str:
-    """URLs and e-mail addresses replaced by a space. Most texts hold neither: three substring
-    tests spare the regex (whose e-mail branch is slow on long runs of letters or Han)."""
-    if "@" in text or "://" in text or "." in text and "www." in text.lower():
+    """URLs and e-mail addresses replaced by a space. Most texts hold neither: substring tests
+    spare the regex (whose e-mail branch is slow on long runs of letters or Han), and the lower
+    case copy of a text holding no "ww" in any case."""
+    if "@" in text or "://" in text or "." in text and (
+            ("ww" in text or "WW" in text or "Ww" in text or "wW" in text) and "www." in text.lower()):
         return URL_EMAIL_RE.sub(" ", text)
     return text
 
