@@ -128,10 +128,10 @@ class Matcher:
         for first in range(0, len(texts), _LINES_A_PASS):
             lines = texts[first: first + _LINES_A_PASS]
             block = "\n".join(lines)
-            if not block.isascii():
+            found = [] if block.isascii() else [m.start() for m in han_variants().vocabulary_re.finditer(block)]
+            if found:  # (a few lines of a few pages)
                 starts = list(accumulate((len(text) + 1 for text in lines[:-1]), initial=0))
-                changed.update(first + bisect_right(starts, m.start()) - 1
-                               for m in han_variants().vocabulary_re.finditer(block))
+                changed.update(first + bisect_right(starts, at) - 1 for at in found)
         if changed:
             vocabulary = han_variants().vocabulary
             texts = [text.translate(vocabulary) if n in changed else text for n, text in enumerate(texts)]
