@@ -329,7 +329,7 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
         repeated = judged[text]
         judged[text] = info = new(_Info)
         init(info, None, f, base_cls, why, pattern, byline, repeated, base_cls)
-        stamp = (short and (":" in text or "ago" in text or "：" in text or "前" in text)
+        stamp = (short and (":" in text or "ago" in text or "：" in text or "前" in text or "." in text)
                  and _stamp_shape(text) or None)
         header = ((short or byline) and _HEADER_HINT.search(text)
                   and _comment_header(text, f, base_cls, byline) or None)
@@ -398,9 +398,9 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     _mark_glued_teasers(infos, glued_lines)
     _mark_title_case_teasers(infos)
     _mark_recent_comments(infos)
-    threads = _comment_threads(infos)
+    threads, live = _comment_threads(infos)
 
-    region = _article_region(infos, threads, w, title_hints, arrows)
+    region = _article_region(infos, threads, w, title_hints, arrows, live)
     listed = _list_page_region(infos, region)
     story = None if listed else _photo_story_region(infos, region)
     if listed:
@@ -689,7 +689,9 @@ _WRAPPED_PROSE_WHY = "prose, hard-wrapped"
 # A comment's header: "Jane says:", "瑞雪对X的评论:", or a name with the comment's time.
 _SAYS = re.compile(r"^[^!?。！？]{1,60}?\s(?:says|said|wrote|writes)\s*(?:[:：]|\.\.\.|…)$|^[^。，,]{1,24}?(?:说|說|的评论|的評論)\s*[:：]$",
                    re.IGNORECASE)
-_CLOCK = re.compile(r"\d(?<![\d:]\d)\d?[:：]\d{2}(?:[:：]\d{2})?(?![\d:])(?:\s*[ap]\.?m\b\.?)?", re.IGNORECASE)
+# (a full stop between the hour and the minutes only before a time zone or am/pm: "16.32 GMT")
+_CLOCK = re.compile(r"\d(?<![\d:]\d)\d?(?:[:：]\d{2}(?:[:：]\d{2})?(?![\d:])|\.\d{2}(?=\s*(?:GMT|BST|UTC|CET|CEST|[ap]\.?m\b)))"
+                    r"(?:\s*[ap]\.?m\b\.?)?", re.IGNORECASE)
 # (_CLOCK and _NUMERIC_DATE are led by their first digit, their look-behind after it: `re` skips
 # ahead to a digit, where a pattern led by a look-behind is tried at every position)
 # "10.29.2012", "07.16.12": a comment's date, whichever the order of day and month
@@ -789,8 +791,8 @@ def _mark_comments(infos: list[_Info]) -> None:
     # prose tokens above each line as judged before any thread is marked (so no thread's count
     # depends on which was marked first), counted once a page has a thread
     prose_before: list[int] = []
-    for chain in (c for runs in chains.values() for c in runs):
-        if len(chain) >= settings.COMMENT_MIN_BLOCKS:
+    for chain in sorted(c for runs in chains.values() for c in runs):  # (top down: the first thread marks a line)
+        if len(chain) >= settings.COMMENT_MIN_BLOCKS and not _live_posts(infos, chain):
             heads = _thread_heads(infos, chain)
             if heads:
                 if not prose_before:  # (a big page has thousands of threads: no count from the top for each)
@@ -967,16 +969,33 @@ def _runs_between_cuts(scores: list[float], cuts: list[int],
     return runs
 
 
-def _comment_threads(infos: list[_Info]) -> list[tuple[int, int, int]]:
+def _comment_threads(infos: list[_Info]) -> tuple[list[tuple[int, int, int]], set[int]]:
     """Reader comments (or a feed of posts): a run of lines in which time stamps of one shape
     recur, a few lines apart ("Name July 3, 2012 at 4:54 pm", a comment, "Reply", the next).
     Returns (first line, second stamp, last line) of each thread: a feed's first post may be
-    the article (a blog's front page), never what comes after it."""
+    the article (a blog's front page), never what comes after it. A live blog's posts are no
+    thread: their credit lines are marked as bylines, and their stamps returned (_live_posts)."""
+    threads, live = [], set()
+    for chain in _stamp_chains(infos):
+        if _live_posts(infos, chain):
+            _mark_post_credits(infos, chain)
+            live.update(chain)
+            continue
+        gaps = sorted(b - a for a, b in zip(chain, chain[1:]))
+        start = chain[0]
+        if start and infos[start - 1].base_cls == SHORT:
+            start -= 1  # the commenter's name on a line of its own, above the stamp
+        threads.append((start, chain[1], min(len(infos) - 1, chain[-1] + gaps[len(gaps) // 2])))
+    return sorted(threads), live
+
+
+def _stamp_chains(infos: list[_Info]) -> list[list[int]]:
+    """Lines whose time stamps share a shape, each a few lines below the one before, several."""
     by_shape: dict[str, list[int]] = {}
     for k, i in enumerate(infos):
         if i.stamp:
             by_shape.setdefault(i.stamp, []).append(k)
-    threads = []
+    chains = []
     for stamps in by_shape.values():
         if len(stamps) < settings.THREAD_MIN_STAMPS:
             continue
@@ -986,22 +1005,55 @@ def _comment_threads(infos: list[_Info]) -> list[tuple[int, int, int]]:
                 chain.append(k)
                 continue
             if len(chain) >= settings.THREAD_MIN_STAMPS:
-                gaps = sorted(b - a for a, b in zip(chain, chain[1:]))
-                start = chain[0]
-                if start and infos[start - 1].base_cls == SHORT:
-                    start -= 1  # the commenter's name on a line of its own, above the stamp
-                threads.append((start, chain[1], min(len(infos) - 1, chain[-1] + gaps[len(gaps) // 2])))
+                chains.append(chain)
             chain = [k]
-    return sorted(threads)
+    return chains
+
+
+def _live_posts(infos: list[_Info], stamps: list[int]) -> bool:
+    """A live blog's updates, each its time, then its headline, a credit line or two and its
+    text ("5:15 p.m. ET, March 5, 2024", "CDC sends team to help with outbreak response", "From
+    CNN's John Roe", its text): the article's own posts, not a thread of comments (a comment's
+    text, or "Reply", is under its time; a blog's posts have their headline above it) nor a list
+    of headlines with their times (the next time is under each). Each headline has its own
+    words: a comment's buttons ("Click to rate Rating 4") say the same each time."""
+    titles = [infos[k + 1].line.text for k in stamps if _post_under(infos, k)]
+    return (len(titles) >= settings.LIVE_POSTS_MIN_SHARE * len(stamps)
+            and len({frozenset(_wording(t)) for t in titles}) == len(titles))
+
+
+def _post_under(infos: list[_Info], k: int) -> bool:
+    """A headline under the stamp at line k, and under it prose, past a few short lines that
+    no pattern knows (a credit; not "Report abuse" or "Reply")."""
+    if not (k + 2 < len(infos) and _headline_shape(infos[k + 1])):  # (not cached: a marking pass asks)
+        return False
+    for i in infos[k + 2: k + 3 + settings.LIVE_POST_CREDIT_LINES]:
+        if i.cls == GOOD:
+            return True
+        if i.pattern or i.stamp or i.f.tokens > settings.SHORT_MAX_TOKENS:
+            return False
+    return False
+
+
+def _mark_post_credits(infos: list[_Info], stamps: list[int]) -> None:
+    """A live post's short lines between its headline and its text credit it ("From CNN's Jane
+    Doe", the same name over several posts): bylines, which neither make nor break the article."""
+    for k in filter(lambda k: _post_under(infos, k), stamps):
+        for i in infos[k + 2: k + 2 + settings.LIVE_POST_CREDIT_LINES]:
+            if i.cls == GOOD or i.pattern or i.stamp or i.f.tokens > settings.SHORT_MAX_TOKENS:
+                break
+            i.byline = True
 
 
 def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: Weights,
-                    title_hints: tuple[str, ...] = (), arrows: list[int] = ()) -> tuple[int, int] | None:
+                    title_hints: tuple[str, ...] = (), arrows: list[int] = (),
+                    live: set[int] = frozenset()) -> tuple[int, int] | None:
     """The article: a run of lines with a high score (prose adds, chrome costs). Of the runs,
     the first that scores a good share of the best wins, and, before an article-ending line
     (comments, the next post), one long enough on its own: the article comes first. A run
     that starts inside a comment thread, past its first post, is the article only when there
-    is no other. `arrows`: the lines of link arrows ("« Older post title"), a post pager's."""
+    is no other. `arrows`: the lines of link arrows ("« Older post title"), a post pager's;
+    `live`: a live blog's post stamps (_comment_threads)."""
     for i in infos:
         if i.cls == GOOD and not i.pattern and not i.byline:  # (prose, most lines: _score's answer)
             i.score = float(i.f.tokens)
@@ -1049,7 +1101,7 @@ def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: 
     if not prose:
         return None
     # what stands before the first prose is the header's to label
-    return _with_unfinished_lines(infos, _below_inner_headline(infos, prose, signed, title_hints)), end
+    return _with_unfinished_lines(infos, _below_inner_headline(infos, prose, signed, title_hints, live)), end
 
 
 def _run_under_page_headline(infos: list[_Info], runs: list[tuple[int, float, int, int]],
@@ -1084,18 +1136,19 @@ def _with_unfinished_lines(infos: list[_Info], start: int) -> int:
 
 
 def _below_inner_headline(infos: list[_Info], prose: list[int], signed: list[int],
-                          title_hints: tuple[str, ...] = ()) -> int:
+                          title_hints: tuple[str, ...] = (), live: set[int] = frozenset()) -> int:
     """The run's first prose line, or, when a headline with its byline or date, or the one the
     markup names, stands a few paragraphs into the run, the first under it: the prose above it
-    is a box of the site's (a blog's motto, "About me"), shorter than the article that follows."""
+    is a box of the site's (a blog's motto, "About me"), shorter than the article that follows.
+    A live blog's post under its time (a stamp of `live`) is the article's."""
     first = prose[0]
     box_end = prose[min(len(prose) - 1, settings.BOX_MAX_PROSE_LINES)]
     for h in range(first + 1, min(prose[-1], box_end)):
         if infos[h].line.text.startswith("(") or infos[h].f.prose_punct > 2:
             continue  # "(Credit: Jane Roe)", "Labels: apps, mobile, tablets, …": no headline
         dated = _headline_length(infos[h]) and any(  # (a dated byline under the prose, right above it)
-            i.byline and is_dated_byline(i.line.text)
-            for i in infos[max(first + 1, h - settings.META_ABOVE_TITLE_LINES): h])
+            infos[k].byline and k not in live and is_dated_byline(infos[k].line.text)
+            for k in range(max(first + 1, h - settings.META_ABOVE_TITLE_LINES), h))
         if h in signed or _headline_like(infos[h]) and dated or _hints_of(infos[h], title_hints):
             above = sum(infos[k].f.tokens for k in prose if k < h)
             below = sum(infos[k].f.tokens for k in prose if k > h)

@@ -138,6 +138,8 @@ RECENT_COMMENTS_MIN_LINES = 3        # "Nick on <a post's title>" lines in a row
 RECENT_COMMENT_MAX_TOKENS = 25       # ... each this short
 THREAD_MIN_STAMPS = 3                # this many stamps of one shape make a comment thread,
 THREAD_MAX_GAP = 15                  # ... each at most this many lines below the one before
+LIVE_POSTS_MIN_SHARE = 0.75          # ... unless this share of them head a post (a headline, then prose): a live blog's
+LIVE_POST_CREDIT_LINES = 2           # a live post's credit lines under its headline, at most
 
 # --- metadata (meta.py) -----------------------------------------------------------------------
 BYLINE_MAX_TOKENS = 40               # a byline is a short line

@@ -499,6 +499,51 @@ _COMMENTS = [("Maria Lopez", "March 6, 2024 at 9:14 am",
               "Thank you for writing about this, it is the kind of local health news that we never get to read in the national papers these days.")]
 
 
+_LIVE_POSTS = [("6:30 p.m. ET, March 5, 2024", "Two more counties report first measles cases", "From CNN's Jane Doe",
+                "Health officials in two more Texas counties reported their first measles cases on Tuesday, both linked to the outbreak."),
+               ("5:15 p.m. ET, March 5, 2024", "CDC sends team to help with outbreak response", "From CNN's John Roe",
+                "The Centers for Disease Control and Prevention has sent a team of epidemiologists to help local officials trace contacts."),
+               ("3:02 p.m. ET, March 5, 2024", "Vaccination clinics see long lines", "From CNN's Jane Doe",
+                "Parents lined up for hours outside a pop-up vaccination clinic in Lubbock on Tuesday morning, according to local officials.")]
+
+
+def test_a_live_blogs_posts_are_the_article_not_comments():
+    """Each update under its time, its headline and a credit line is the article's (they were
+    dropped as "reader comments": untrue, and the page lost everything but its lead)."""
+    posts = "".join(f"{stamp}\n{title}\n{credit}\n{text}\n" for stamp, title, credit, text in _LIVE_POSTS)
+    page = ("News\nLive\nHealth\nLive updates: Measles outbreak in Texas spreads to new counties\n"
+            "By Jane Doe and John Roe, CNN\nUpdated 6:45 PM EST, Tue March 5, 2024\n"
+            "Health officials confirmed 12 new measles cases on Tuesday, bringing the total in the outbreak to 158.\n"
+            "Most of the cases are in unvaccinated children, officials said.\n" + posts + "Related\nWhat to know about measles\n")
+    a = clean_text(page)
+    assert a.title == "Live updates: Measles outbreak in Texas spreads to new counties"
+    assert "bringing the total" in a.text and all(text in a.text for *_, text in _LIVE_POSTS)
+    assert [p.text for p in a.paragraphs if p.kind == "heading"] == [title for _, title, *_ in _LIVE_POSTS]
+    assert not any("comments" in line.reason for line in a.removed)
+    assert "From CNN's John Roe" not in a.text and "6:30 p.m." not in a.text
+    # a Chinese one, its times with dotted hours as the Guardian writes them ("16.32 GMT") aside
+    zh = clean_text("首页 > 新闻 > 健康\n实时更新｜多地报告甲流病例增加 专家提醒做好防护\n2024-03-05 18:30 来源：健康时报\n"
+                    "近期，全国多地进入甲流高发期，医院儿科门诊量明显上升，本报记者持续关注各地情况。\n"
+                    "2024-03-05 18:20\n北京：儿童医院门诊量上升\n北京儿童医院相关负责人介绍，近一周发热门诊日均接诊量较上月增加三成。\n"
+                    "2024-03-05 17:45\n上海：疾控发布防护提示\n上海市疾控中心发布健康提示，建议市民在人群密集场所佩戴口罩，勤洗手。\n"
+                    "2024-03-05 16:30\n广州：中小学加强晨检\n广州市教育局要求各中小学加强晨午检，发现发热学生及时通知家长。\n"
+                    "责任编辑：王芳\n")
+    assert zh.title.startswith("实时更新") and "日均接诊量" in zh.text and "加强晨午检" in zh.text
+    dotted = clean_text(page.replace("6:30 p.m. ET", "Tue 5 Mar 2024 18.30 GMT").replace("5:15 p.m. ET", "Tue 5 Mar 2024 17.15 GMT")
+                        .replace("3:02 p.m. ET", "Tue 5 Mar 2024 15.02 GMT"))
+    assert all(text in dotted.text for *_, text in _LIVE_POSTS)
+
+
+def test_comments_with_a_button_under_each_time_are_still_comments():
+    """A comment's buttons under its signature ("Click to rate Rating 4", "Report abuse") are no
+    live post's headline: the same words each time."""
+    thread = "".join(f"{text}\n- {name}, London, 6/3/2024 {stamp[-7:]}\nClick to rate Rating {k}\nReport abuse\n"
+                     for k, (name, stamp, text) in enumerate(_COMMENTS))
+    a = _en_page_with(thread)  # (the first comment's text, above its signature, reads as the article's)
+    assert "More than 30,000" in a.text and not any(text in a.text for *_, text in _COMMENTS[1:])
+    assert {x.text: x.reason for x in a.removed}[_COMMENTS[2][2]] == "outside article: reader comments"
+
+
 def test_a_comment_thread_longer_than_the_article_is_not_the_article():
     comments = "".join(f"{name}\n{stamp}\n{text}\nReply\n" for name, stamp, text in _COMMENTS)
     page = ("Home | News | Health | About us\n"
