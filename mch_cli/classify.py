@@ -17,8 +17,9 @@ from operator import add, attrgetter
 
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line, line_key
-from .meta import (AGO_RE, _led_by_first_letter, chinese_chrome_share, chrome_word_share, find_dates, is_byline, is_dated_byline, is_name,
-                   is_name_line, strip_site_suffix, strip_widget_prefix, tokens_beside_dates)
+from .meta import (AGO_RE, _led_by_first_letter, chinese_chrome_share, chrome_word_share, find_dates, is_byline,
+                   is_credit_line, is_dated_byline, is_name, is_name_line, strip_site_suffix, strip_widget_prefix,
+                   tokens_beside_dates)
 from .patterns import Pattern, matcher
 from .script import HAN_RUN_RE, LATIN_WORD_RE, PROSE_PUNCT_RE, SENTENCE_END_RE, count_han, han_counts
 from .weights import FITTED, Weights
@@ -2078,7 +2079,13 @@ def _label_tail(infos: list[_Info], end: int, threads: list[tuple[int, int, int]
     # (not past the first stamp of a comment thread: what comes after it is the replies')
     replies = min((_first_stamp(infos, first) + 1 for first, _, _ in threads if first > end),
                   default=len(infos))
-    for i in infos[k: min(k + settings.TAIL_META_LINES, replies)]:
+    # (a run of credit lines that starts there goes on: "文字：…" "摄影：…" "校对：…" "责任编辑：…")
+    credit = False
+    for j in range(k, replies):
+        i = infos[j]
+        went_on, credit = credit, bool(i.pattern and i.pattern.label == META or i.byline and is_credit_line(i.line.text))
+        if j >= k + settings.TAIL_META_LINES and not (credit and went_on):
+            break
         if i.pattern and i.pattern.label == META:
             _set(i, META, i.pattern.reason)
         elif i.byline:

@@ -175,7 +175,7 @@ def _led_by_first_letter(words, before: str, after: str, lead: bool = True) -> s
 # Keys that introduce a value in a byline, and the field the value goes to (None: ignored).
 _KEYS = {
     "作者": "author", "撰文": "author", "撰稿": "author", "撰稿人": "author", "记者": "author",
-    "通讯员": "author", "实习生": "author", "文": "author", "文/图": "author", "发文机关": "author",
+    "通讯员": "author", "实习生": "author", "文": "author", "文/图": "author", "文字": "author", "发文机关": "author",
     "author": "author", "authors": "author", "by": "author", "writer": "author",
     "reporter": "author", "written by": "author",
     "来源": "source", "稿源": "source", "出处": "source", "出自": "source", "source": "source",
@@ -183,6 +183,7 @@ _KEYS = {
     "editor": "editor", "edited by": "editor",
     "发布时间": None, "发布日期": None, "发表时间": None, "发表日期": None, "更新时间": None,
     "成文日期": None, "时间": None, "日期": None, "摄影": None, "图": None, "点击": None,
+    "校对": None, "审校": None, "审核": None, "终审": None, "监制": None, "统筹": None,
     "浏览": None, "阅读": None, "点击数": None, "浏览次数": None, "阅读数": None, "字号": None,
     "updated": None, "published": None, "posted": None, "time": None, "date": None,
     "hits": None, "views": None, "photo": None,
@@ -340,6 +341,11 @@ def tokens_beside_dates(text: str, dates: tuple[FoundDate, ...]) -> int:
     for f in reversed(dates):
         rest = rest[: f.span[0]] + " " + rest[f.span[1]:]
     return count_han(rest) + len(latin_words(rest))
+
+
+def is_credit_line(text: str) -> bool:
+    """A line led by a byline key and its colon: "文字：王晓", "校对：赵敏", "Editor: Jo Roe"."""
+    return _KEY_RE.match(_slash_keys(simplified(text))) is not None
 
 
 _AUTHOR_KEY_RE = re.compile("(?:" + "|".join(re.escape(k) for k, field in _KEYS.items() if field == "author")
@@ -589,6 +595,14 @@ def reporter_names(text: str) -> list[str]:
     return []
 
 
+# A wire story's credits under it: its reporters and writer are its authors, the additional
+# reporters contributors (not named), the editor its editor
+_WIRE_CREDIT_LED = re.compile(r"\(?(?:additional reporting|reporting|writing|editing) by\b", re.I)
+_WIRE_CREDIT = re.compile(r"(?:^\(?|[;,]\s*|\band\s+)(?P<role>reporting|writing|editing) by\s+"
+                          r"(?P<names>(?:(?![;,]\s*(?:with\s+|additional\s+)?(?:reporting|writing|editing) by)[^;()])+)", re.I)
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*)*$")
+
+
 def byline_fields(text: str) -> dict[str, list[str]]:
     """Values by field from one byline: {"author": [...], "source": [...], "editor": [...]}."""
     out: dict[str, list[str]] = {}
@@ -612,6 +626,11 @@ def byline_fields(text: str) -> dict[str, list[str]]:
                 out.setdefault(field, []).extend(_split_names(value))
         else:
             out.setdefault(field, []).append(value)
+    if text[:1] in "(RrWwEeAa" and _WIRE_CREDIT_LED.match(text):
+        for m in _WIRE_CREDIT.finditer(text):  # "(Reporting by Jane Doe in Geneva; Editing by John Roe)"
+            field = "editor" if m.group("role").lower() == "editing" else "author"
+            names = _split_names(_trim_name_tail(_IN_PLACE.sub("", m.group("names").strip(" .)"))))
+            out.setdefault(field, []).extend(n for n in names if n not in out.get(field, ()))
     if "author" not in out and is_name_line(text):
         out["author"] = (re.split(r"[、，, ]+", re.sub(r"^(?:文|作者)\s*[/:：]\s*", "", text).strip())
                          if count_han(text) else _split_names(text))

@@ -534,6 +534,18 @@ def test_a_live_blogs_posts_are_the_article_not_comments():
     assert all(text in dotted.text for *_, text in _LIVE_POSTS)
 
 
+def test_a_run_of_credit_lines_under_the_article_is_read_past_its_end():
+    """"（完）" ends the article; the credits under it, however many, are still its bylines."""
+    credits = "（完）\n点击进入专题：孕期营养指南\n文字：王晓\n摄影：李强\n校对：赵敏\n审核：刘洋\n监制：陈刚\n责任编辑：孙丽\n"
+    a = clean_text(ZH_PAGE.replace("【责任编辑：张三】\n", credits))
+    assert a.editor == "孙丽" and "下一阶段" in a.text and "赵敏" not in a.text
+    assert {x.text: x.label for x in a.removed if x.text.startswith(("文字", "监制"))} == {"文字：王晓": "meta", "监制：陈刚": "meta"}
+    # a wire story's: its reporters, its editor; then the agency's standards, which go
+    b = _en_page_with("(Reporting by Ann Lee in Geneva; Editing by Bill Berkrot)\n"
+                      "Our Standards: The Thomson Reuters Trust Principles.")
+    assert "Trust Principles" not in b.text and b.editor == "Bill Berkrot"
+
+
 def test_comments_with_a_button_under_each_time_are_still_comments():
     """A comment's buttons under its signature ("Click to rate Rating 4", "Report abuse") are no
     live post's headline: the same words each time."""

@@ -58,6 +58,13 @@ def test_byline_key_values():
     assert byline_fields("（作者：张三）本报北京电") == {"author": ["张三"]}
     # an account's post: its author, then the account
     assert byline_fields("原创 王小明 健康时报 2024-03-05 08:00 发表于北京") == {"author": ["王小明"], "source": ["健康时报"]}
+    # a wire story's credits: reporters and writer, not the additional reporters; its editor
+    assert byline_fields("(Reporting by Jane Doe in Geneva; Additional reporting by Ali Hassan in Nairobi; "
+                         "Editing by John Roe)") == {"author": ["Jane Doe"], "editor": ["John Roe"]}
+    assert byline_fields("Reporting by Jo Lee and Tom Roe in New York, with reporting by Herb Lash, Writing by "
+                         "Ann Lee; editing by Bill Berkrot.") == {"author": ["Jo Lee", "Tom Roe", "Ann Lee"],
+                                                                 "editor": ["Bill Berkrot"]}
+    assert byline_fields("文字：王晓") == {"author": ["王晓"]} and is_byline("校对：赵敏", 4)
 
 
 @pytest.mark.parametrize("text, expected", [
