@@ -17,7 +17,7 @@ from operator import add, attrgetter
 
 from . import settings
 from .article import BODY, BOILERPLATE, CAPTION, HEADING, META, TITLE, Line, line_key
-from .meta import (AGO_RE, _led_by_first_letter, chinese_chrome_share, chrome_word_share, find_dates, is_byline,
+from .meta import (AGO_RE, REPLY_FLOOR_RE, _led_by_first_letter, chinese_chrome_share, chrome_word_share, find_dates, is_byline,
                    is_credit_line, is_dated_byline, is_name, is_name_line, strip_site_suffix, strip_widget_prefix,
                    tokens_beside_dates)
 from .patterns import Pattern, matcher
@@ -2054,6 +2054,7 @@ def _label_post_footer(infos: list[_Info], start: int, end: int,
         k = _first_stamp(infos, first)
         i = infos[k]
         if (0 < k - end <= settings.FOOTER_MAX_LINES and i.byline and i.line.label == BOILERPLATE
+                and not REPLY_FLOOR_RE.match(i.line.text)
                 and not any(j.cls == GOOD or j.pattern for j in infos[end + 1: k])
                 and not any(j.stamp == i.stamp for j in infos[:start])):
             _set(i, META, "post footer")
@@ -2088,5 +2089,5 @@ def _label_tail(infos: list[_Info], end: int, threads: list[tuple[int, int, int]
             break
         if i.pattern and i.pattern.label == META:
             _set(i, META, i.pattern.reason)
-        elif i.byline:
+        elif i.byline and not REPLY_FLOOR_RE.match(i.line.text):  # (a reply's header is the thread's)
             _set(i, META, "byline below the article")

@@ -217,8 +217,11 @@ _NAME_PLACE_RE = re.compile(r"[(（]\s*(?P<names>" + _HAN_NAME + r"(?:[ 、，,]
                             + r")*)\s+[\u4e00-\u9fff]{2,8}(?:报道|报导)\s*[)）]\s*$")
 # An account's post: "原创 王小明 健康时报 2024-03-05 08:00 发表于北京" (its author, then the account)
 _ACCOUNT_POST_RE = re.compile(r"^原创\s+(?P<name>[^\s\d]{2,12})(?:\s+(?P<source>[^\s\d]{2,20}))?\s+(?=\d{4}\D)")
-# A poster in a forum or blog footer: "ggjjzhzz 发表于 2005-9-15" · "本贴由大卫于2005年…发表" · "由海姑娘张贴 @"
-_POSTER_RE = re.compile(r"^(?P<a>[^\s:：]{2,20})\s*(?:发表于|发布于)|由\s*(?P<b>[^\s由]{2,12}?)\s*(?:张贴|于\s*\d)")
+# A poster in a forum or blog footer: "ggjjzhzz 发表于 2005-9-15" · "本贴由大卫于2005年…发表" · "由海姑娘张贴 @";
+# a thread's first post, its poster after 楼主 ("楼主 小葡萄妈妈 发表于 …": a reply's floor, 沙发 or 2楼, names no author)
+_POSTER_RE = re.compile(r"^(?:楼主\s*[:：]?\s*)?(?P<a>[^\s:：]{2,20})\s*(?:发表于|发布于)|由\s*(?P<b>[^\s由]{2,12}?)\s*(?:张贴|于\s*\d)")
+# A reply's floor before its poster: "沙发 暖暖妈 发表于 …", "2楼 …", "#3 …"
+REPLY_FLOOR_RE = re.compile(r"^(?:沙发|板凳|地板|地下室|\d{1,5}\s*楼|#\d{1,5}|\d{1,5}\s*#)\s")
 _BRACKET_NAME_RE = re.compile(r"[\[【]\s*(?P<name>" + _HAN_NAME + r")\s*[\]】]")
 _INLINE_BY_RE = re.compile(r"\bby\s+(?P<name>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\b|[^\s〓|]{2,30})", re.I)
 # "Tianshan News (Reporter Ye Xiaomin reported) On June 24, …"
@@ -648,6 +651,9 @@ def byline_fields(text: str) -> dict[str, list[str]]:
         inline_by = _INLINE_BY_RE.search(text, max(0, written)) if find_dates(text) else None
         if not names and poster:
             names = [text[poster.start(g): poster.end(g)] for g in ("a", "b") if poster.group(g)]
+            if simple.startswith("楼主") and not _NOT_IN_NAMES.search(names[0]):
+                out["author"] = names  # the first post's poster: a handle, which may be longer than a name
+                return out
         if not names and bracket and _has_surname(bracket.group("name")):  # ("【收藏】": a button)
             names = [bracket.group("name")]
         if not names and inline_by:

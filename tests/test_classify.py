@@ -546,6 +546,23 @@ def test_a_run_of_credit_lines_under_the_article_is_read_past_its_end():
     assert "Trust Principles" not in b.text and b.editor == "Bill Berkrot"
 
 
+def test_a_forum_threads_first_post_is_the_article_and_its_replies_are_comments():
+    """楼主 names the first post's poster (a handle longer than a name); 沙发, 板凳, 地板 and 2楼 are
+    replies' floors: the first reply's header is no footer of the post."""
+    page = ("妈妈网 > 孕期交流 > 孕早期\n登录 | 注册\n[经验分享] 孕早期孕吐严重，这几个方法帮我熬过来了\n"
+            "楼主 小葡萄妈妈 发表于 2024-03-05 21:40 | 只看该作者\n"
+            "怀孕第6周开始孕吐，每天早上刷牙都会吐，吃什么吐什么，一度瘦了5斤，去医院检查说尿酮体有加号。\n"
+            "后来试了几个方法，感觉挺有用的，少食多餐，床头放几块苏打饼干，早上起床前先吃两块。\n回复 引用 举报\n"
+            "沙发 暖暖妈 发表于 2024-03-05 22:03\n谢谢分享，我现在8周，也是吐得厉害，试试苏打饼干。\n回复 引用 举报\n"
+            "板凳 豆豆妈咪 发表于 2024-03-05 22:15\n生姜真的有用，我也是这样熬过来的。\n回复 引用 举报\n"
+            "地板 小葡萄妈妈 发表于 2024-03-05 22:30\n加油，过了12周就好了。\n回复 引用 举报\n")
+    a = clean_text(page)
+    assert (a.author, a.date) == ("小葡萄妈妈", "2024-03-05") and "苏打饼干，早上" in a.text
+    reasons = {x.text: x.reason for x in a.removed}
+    assert reasons["沙发 暖暖妈 发表于 2024-03-05 22:03"] == "outside article: reader comments"
+    assert "生姜真的有用" not in a.text
+
+
 def test_comments_with_a_button_under_each_time_are_still_comments():
     """A comment's buttons under its signature ("Click to rate Rating 4", "Report abuse") are no
     live post's headline: the same words each time."""
