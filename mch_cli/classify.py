@@ -590,9 +590,10 @@ def _keep_contents_and_headings(infos: list[_Info], repeats: dict[str, list[int]
     headings are the article's, not the page's repeated chrome (a menu shown twice repeats its
     lines in a block both times). `repeats`: _repeated_chrome's. Returns the headings."""
     second = {where[0]: where[1] for where in repeats.values() if len(where) == 2}
-    runs, run = [], []  # runs of lines in a row, each repeated once further down, in order
+    runs, run = [], []  # runs of lines in a row, each repeated once further down, in order (one
+    # item between two may not be: "Alternatives", a part the page has no heading for)
     for k in sorted(second) + [-1]:
-        if run and k == run[-1] + 1:
+        if run and run[-1] < k <= run[-1] + 2:
             run.append(k)
             continue
         heads = [second[j] for j in run]
@@ -1060,6 +1061,10 @@ def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: 
             i.score = float(i.f.tokens)
         else:
             i.score = _score(i, w)
+    # a photo's own share button ("Share on Pinterest"), next to its credit or caption, is the photo's
+    for k in [k for k, i in enumerate(infos) if i.pattern and i.pattern.reason == _SHARE_WHY]:
+        if any(j.pattern and j.pattern.label == CAPTION for j in infos[max(0, k - 1): k + 2]):
+            infos[k].score = 0.0
     signed = _signed_headlines(infos)
     # a headline right under a blog's post pager heads the post as a byline would
     paged = [k + 1 for k in arrows if k + 1 < len(infos) and infos[k + 1].base_cls != GOOD
@@ -1868,6 +1873,7 @@ def _crumbed_and_signed(infos: list[_Info], k: int, start: int) -> bool:
 _POST_PAGER = re.compile(r"^[«‹←].*\|.*[»›→]$")
 _LINK_ARROW = "link arrow"  # (data/patterns.tsv: "« Older post title", "Newer post title »")
 _COMMENTS_WHY = "comments"  # (data/patterns.tsv: "Leave a comment", "12 Responses to “X”")
+_SHARE_WHY = "share buttons"  # (data/patterns.tsv: "Share on Pinterest", on a photo too)
 _AD_WHY = "advertisement"  # (data/patterns.tsv: "Advertisement", an ad's slot inside an article)
 _ARROWS_BACK = "«‹←"
 _QUOTES = "\"'“”‘’「」『』"

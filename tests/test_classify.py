@@ -563,6 +563,24 @@ def test_a_forum_threads_first_post_is_the_article_and_its_replies_are_comments(
     assert "生姜真的有用" not in a.text
 
 
+def test_a_contents_list_with_an_item_unheaded_and_a_photos_share_button():
+    """A health site's contents list names a part the page gives no heading ("Alternatives"),
+    and its photo has its own share button: the list's other items still head their parts,
+    and the article goes on past the photo (it was cut after its lead)."""
+    page = ("Health Conditions\nDiscover\nIs it safe to drink coffee while pregnant?\n"
+            "Medically reviewed by Jane Smith, MD — Written by Tom Brown — Updated on March 5, 2024\n"
+            "Current guidelines\nRisks\nAlternatives\nSummary\n"
+            "Many people wonder whether their morning coffee is safe during pregnancy. Current guidelines say that moderate amounts are fine.\n"
+            "Share on Pinterest\nPhotography by Anna Lee/Getty Images\nCurrent guidelines\n"
+            "The American College of Obstetricians and Gynecologists recommends that pregnant people limit caffeine to 200 milligrams a day.\n"
+            "Risks\nSome studies have linked high caffeine intake during pregnancy to a lower birth weight, though the cause is unclear.\n"
+            "Summary\nModerate coffee drinking appears to be safe during pregnancy, but people should talk with their doctor.\n"
+            "Share this article\nLatest news\n")
+    a = clean_text(page)
+    assert [p.text for p in a.paragraphs if p.kind == "heading"] == ["Current guidelines", "Risks", "Summary"]
+    assert "200 milligrams" in a.text and "talk with their doctor" in a.text and a.author == "Tom Brown"
+
+
 def test_comments_with_a_button_under_each_time_are_still_comments():
     """A comment's buttons under its signature ("Click to rate Rating 4", "Report abuse") are no
     live post's headline: the same words each time."""
