@@ -523,7 +523,11 @@ def _c1_as_cp1252(run: re.Match) -> str:
 
 
 def _no_soup(sample: str) -> bool:
-    """No Latin-1 soup in a text's head, or real Chinese outweighs it: nothing to repair."""
+    """No Latin-1 soup in a text's head, or real Chinese outweighs it: nothing to repair. A few
+    letters are soup enough when they are UTF-8's punctuation read as cp1252 ("â€™", "â€œ"): no
+    text writes them so."""
+    if "â€" in sample:
+        return False
     high = _latin1_high(sample)
     return high < settings.MOJIBAKE_MIN_CHARS or _han_outweighs(sample, high)
 

@@ -184,6 +184,18 @@ def test_layered_mojibake_is_repaired(encoding, via, layers):
     assert d.repaired and d.text == _SEED_TEXT.encode(encoding, errors="ignore").decode(encoding)
 
 
+def test_a_few_quotes_of_mojibake_are_repaired():
+    """UTF-8 punctuation read as cp1252 ("â€™", "â€œ"): a handful on an English page, far fewer
+    Latin-1 letters than repair otherwise waits for, are mojibake all the same."""
+    from mch_cli.decode import decode_text
+
+    text = "“Babies are struggling to breathe,” said Dr. Chen of Children’s Hospital — the RSV season’s worst.\n"
+    d = decode_text(text.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8"))
+    assert d.repaired and d.text == text.replace("”", "\ufffd")  # (0x9D: no cp1252 character, lost)
+    d = decode_text(text.encode("utf-8").decode("latin-1").encode("utf-8"))  # (0x9D kept as a C1 control)
+    assert d.repaired and d.text == text
+
+
 @pytest.mark.parametrize("via", ["latin-1", "cp1252"])
 def test_mojibake_left_is_not_called_repaired(via):
     """Four readings deep (beyond the three repaired): C1 controls are still made punctuation,
