@@ -682,11 +682,16 @@ def _strip_value(value: str) -> str:
     return value
 
 
+# A site's code for its staff member after a Chinese name: "王晓武_NF5619", "李明_B1234"
+_STAFF_CODE = re.compile(r"(?<=[\u4e00-\u9fff])_[A-Za-z]{1,4}\d{2,6}$")
+
+
 def _clean_value(value: str, cut_at_space: bool) -> str | None:
     """A byline value without its trimmings, or None when it is template garbage."""
     value = _strip_value(value)
     if cut_at_space and count_han(value):  # "网易商业报道 发表评论 查看评论": it ends at a space
         value = _strip_value(re.split(r"\s|】|\]", value)[0])
+    value = _STAFF_CODE.sub("", value)
     if not value or len(value) > settings.NAME_MAX_CHARS or re.search(r"[=<>]|size\b", value):
         return None
     return value
