@@ -1680,6 +1680,11 @@ def _lower_first_word(text: str) -> bool:
     return text[0].islower() and not (len(text) > 1 and text[1].isupper())
 
 
+# A staff member's role under their name: "Health reporter, BBC News", "Senior Correspondent"
+_ROLE_LINE = re.compile(r"^(?:[\w'’&-]+ ){0,3}(?:reporter|correspondent|editor|writer|columnist|journalist)"
+                        r"(?:,? (?:at|for|of|with)? ?[\w'’&. -]{2,40})?$", re.I)
+
+
 def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], w: Weights) -> int | None:
     """Label the lines just above the article; return the index of the headline, if any."""
     lowest = max(0, start - settings.TITLE_SEARCH_LINES)
@@ -1696,7 +1701,8 @@ def _label_header(infos: list[_Info], start: int, title_hints: tuple[str, ...], 
         listed = listed or bool(i.pattern and i.pattern.starts_list)
         if _label_by_pattern(i):
             continue
-        if (k - top < settings.NAME_LINE_MAX_DISTANCE and _name_line(i)
+        if ((k - top < settings.NAME_LINE_MAX_DISTANCE or k + 1 < start and _ROLE_LINE.match(infos[k + 1].line.text))
+                and _name_line(i)
                 and (title is None or i.line.text not in infos[title].line.text
                      and not (infos[title].f.han > infos[title].f.words and not i.f.han))):
             # (a Chinese headline's author is named in Chinese: "Kim Jong-kook" under "金锺国"

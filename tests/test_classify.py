@@ -581,6 +581,15 @@ def test_a_contents_list_with_an_item_unheaded_and_a_photos_share_button():
     assert "200 milligrams" in a.text and "talk with their doctor" in a.text and a.author == "Tom Brown"
 
 
+def test_a_name_over_its_role_is_the_author_however_far_under_the_headline():
+    page = ("Home\nNews\nHealth\nPregnant women offered whooping cough jab as cases rise\nPublished\n5 March 2024\n"
+            "Share\nSave\nJane Doe\nHealth reporter, BBC News\n"
+            "Pregnant women in England are being urged to get vaccinated against whooping cough after a sharp rise in cases.\n"
+            "Vaccination in pregnancy passes protection to the baby, which is too young to be vaccinated until eight weeks old.\n")
+    a = clean_text(page)
+    assert (a.title, a.author, a.date) == ("Pregnant women offered whooping cough jab as cases rise", "Jane Doe", "2024-03-05")
+
+
 def test_comments_with_a_button_under_each_time_are_still_comments():
     """A comment's buttons under its signature ("Click to rate Rating 4", "Report abuse") are no
     live post's headline: the same words each time."""
