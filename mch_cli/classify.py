@@ -1618,6 +1618,9 @@ _MASTHEAD = re.compile(r"The (?:[A-Z][\w.'’-]+ ){0,3}(?:Journal|Times|Post|Her
 # "Watch CBS Shows Now", "Download the app today": a call to action, a promotion's button.
 _CALL_TO_ACTION = re.compile(r"(?:watch|get|buy|download|subscribe|join|follow|sign up|click|try|shop|order|register"
                              r"|listen)\b.*\b(?:now|today|here|free)[.!]?$", re.IGNORECASE)
+# A Q&A page's label over an answer ("医生回答", "Best answer"): no headline, not even of the answer
+_ANSWER_LABEL = re.compile(r"^(?:医生|医师|专家|网友|最佳)?(?:回答|解答|答复)\s*[:：]?$|^(?:best |expert |doctor's )?answers?\s*:?$",
+                           re.IGNORECASE)
 # A line led by the home page and a separator is navigation ("首页-国际-国内-社会", "Home - News").
 _NAVIGATION = re.compile(r"(?:首[页頁]|主[页頁]|home)\s*[-－—/|｜>»·]", re.IGNORECASE)
 
@@ -1641,7 +1644,7 @@ def _headline_shape(i: _Info) -> bool:
     if ("http" in text or _DOMAIN.match(text) or _MASTHEAD.match(text)  # the site, not its story
             or "@" in text and _EMAIL.search(text)):
         return False  # ("… https://t.co/…", then "— Name (@name) date": a post quoted in the article)
-    if CODE.search(text) or _NAVIGATION.match(text) or _CALL_TO_ACTION.match(text):
+    if CODE.search(text) or _NAVIGATION.match(text) or _CALL_TO_ACTION.match(text) or _ANSWER_LABEL.match(text):
         return False
     # A headline may recur: in the page's own ranking list, on other pages of the corpus.
     return (not _ENDS_LIKE_A_LEAD.search(text)

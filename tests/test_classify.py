@@ -590,6 +590,22 @@ def test_a_name_over_its_role_is_the_author_however_far_under_the_headline():
     assert (a.title, a.author, a.date) == ("Pregnant women offered whooping cough jab as cases rise", "Jane Doe", "2024-03-05")
 
 
+def test_a_health_qa_page_keeps_its_question_and_answer():
+    """The question is the headline and its description the article's start; the answering
+    doctor's card is the answer's byline, and "医生回答" labels the answer, not a headline of
+    its own (the page was its answer alone, under the doctor's specialty as its headline)."""
+    page = ("有问必答 > 妇产科 > 产科\n怀孕32周胎儿偏小怎么办？\n"
+            "问题描述：怀孕32周，B超显示胎儿双顶径和股骨长都比孕周小两周左右，医生说胎儿偏小，需要注意什么？平时饮食要怎么调整？\n"
+            "女 | 28岁 | 2024-03-04 21:15\n医生回答\n王红 主治医师\n北京妇产医院 产科\n擅长：高危妊娠管理、妊娠期糖尿病\n"
+            "你好，根据你描述的情况，胎儿比孕周小两周左右，需要先排除孕周计算误差，建议核对末次月经时间和早孕期B超结果。\n"
+            "如果孕周核对无误，建议在医生指导下进一步检查胎盘功能和脐血流情况，同时注意增加优质蛋白质的摄入。\n"
+            "回答时间：2024-03-05 08:30\n有帮助(12) 没帮助(0)\n相关问题\n怀孕30周胎儿偏小正常吗\n")
+    a = clean_text(page)
+    assert a.title == "怀孕32周胎儿偏小怎么办？"
+    assert "双顶径" in a.text and "脐血流" in a.text and "擅长" not in a.text and "主治医师" not in a.text
+    assert {x.text: x.label for x in a.removed}["北京妇产医院 产科"] == "meta"
+
+
 def test_comments_with_a_button_under_each_time_are_still_comments():
     """A comment's buttons under its signature ("Click to rate Rating 4", "Report abuse") are no
     live post's headline: the same words each time."""
