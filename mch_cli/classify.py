@@ -1061,9 +1061,12 @@ def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: 
             i.score = float(i.f.tokens)
         else:
             i.score = _score(i, w)
-    # a photo's own share button ("Share on Pinterest"), next to its credit or caption, is the photo's
-    for k in [k for k, i in enumerate(infos) if i.pattern and i.pattern.reason == _SHARE_WHY]:
-        if any(j.pattern and j.pattern.label == CAPTION for j in infos[max(0, k - 1): k + 2]):
+    # a photo's own share button ("Share on Pinterest"), next to its credit or caption, is the
+    # photo's; a link to another story between two paragraphs ("RELATED: …") an aside
+    for k in [k for k, i in enumerate(infos) if i.pattern and i.pattern.reason in _ASIDE_WHYS]:
+        if (any(j.pattern and j.pattern.label == CAPTION for j in infos[max(0, k - 1): k + 2])
+                if infos[k].pattern.reason == _SHARE_WHY
+                else 0 < k < len(infos) - 1 and infos[k - 1].cls == GOOD == infos[k + 1].cls):
             infos[k].score = 0.0
     signed = _signed_headlines(infos)
     # a headline right under a blog's post pager heads the post as a byline would
@@ -1883,6 +1886,7 @@ _POST_PAGER = re.compile(r"^[«‹←].*\|.*[»›→]$")
 _LINK_ARROW = "link arrow"  # (data/patterns.tsv: "« Older post title", "Newer post title »")
 _COMMENTS_WHY = "comments"  # (data/patterns.tsv: "Leave a comment", "12 Responses to “X”")
 _SHARE_WHY = "share buttons"  # (data/patterns.tsv: "Share on Pinterest", on a photo too)
+_ASIDE_WHYS = frozenset((_SHARE_WHY, "related link"))  # (data/patterns.tsv)
 _AD_WHY = "advertisement"  # (data/patterns.tsv: "Advertisement", an ad's slot inside an article)
 _ARROWS_BACK = "«‹←"
 _QUOTES = "\"'“”‘’「」『』"

@@ -606,6 +606,18 @@ def test_a_health_qa_page_keeps_its_question_and_answer():
     assert {x.text: x.label for x in a.removed}["北京妇产医院 产科"] == "meta"
 
 
+def test_a_link_to_another_story_between_two_paragraphs_is_an_aside():
+    """"RELATED: …" between two paragraphs neither makes nor breaks the article (it cost as a
+    menu line does, and cut a short article in two)."""
+    page = ("Local\nHealth\nState expands Medicaid coverage for new mothers to a full year\nBy Maria Gomez\nMarch 5, 2024\n"
+            "Gov. Ann Lee signed a bill on Tuesday extending Medicaid coverage for new mothers from 60 days to a full year.\n"
+            "RELATED: Maternal deaths rose sharply during the pandemic, CDC says\n"
+            "About 40 percent of births are covered by Medicaid, and advocates said it would help thousands of women.\n"
+            "Copyright 2024 Local News. All rights reserved.\n")
+    a = clean_text(page)
+    assert "60 days to a full year" in a.text and "thousands of women" in a.text and "RELATED" not in a.text
+
+
 def test_comments_with_a_button_under_each_time_are_still_comments():
     """A comment's buttons under its signature ("Click to rate Rating 4", "Report abuse") are no
     live post's headline: the same words each time."""
