@@ -1355,8 +1355,8 @@ def _label_body(infos: list[_Info], start: int, end: int, paragraph_lines: bool 
         elif i.running:
             _set(i, BODY, "running text inside the article")
         elif (i.f.tokens <= settings.HEADING_MAX_TOKENS and _next_is_prose(infos, k, end)
-              and chrome_word_share(i.line.text) < 0.5):  # "Facebook", "Related Stories"
-            _set(i, HEADING, "sub-heading before prose")
+              and (paragraph_lines or chrome_word_share(i.line.text) < 0.5)):  # "Facebook", "Related Stories"
+            _set(i, HEADING, "sub-heading before prose")  # (mch's text format: the first pass kept it, "Summary")
         elif paragraph_lines and not i.pattern and chrome_word_share(i.line.text) < 0.5:
             _set(i, BODY, "paragraph of mch's text format")
         elif _ITEM_BULLET.match(i.line.text) and not i.pattern:
