@@ -66,7 +66,8 @@ def test_chinese_page():
 
 
 @pytest.mark.parametrize("caption", ["资料图：一名孕妇在社区卫生服务中心接种流感疫苗。",
-                                     "資料照片：2023年5月，孕婦在社區衛生服務中心接種疫苗。"])
+                                     "資料照片：2023年5月，孕婦在社區衛生服務中心接種疫苗。",
+                                     "图源：视觉中国", "▲ 图为儿童在接受体检", "本文图片均来自网络"])
 def test_file_photo_caption_is_no_byline(caption):
     """"资料图：…" (a file photo) leads a caption as "图：" does: it signs nothing, though a key
     and a colon begin it."""
