@@ -76,6 +76,12 @@ def test_file_photo_caption_is_no_byline(caption):
     assert a.author == "王芳, 李明"
 
 
+@pytest.mark.parametrize("credit", ["Getty Images/iStockphoto", "Shutterstock", "Photo illustration by Jane Roe"])
+def test_a_stock_librarys_name_is_a_photo_credit_not_a_heading(credit):
+    a = clean_text(EN_PAGE.replace("Nurses at the screening centre on Monday. (Photo by John Roe)", credit))
+    assert {x.text: x.label for x in a.removed}[credit] == "caption" and credit not in a.text
+
+
 def test_english_page():
     a = clean_text(EN_PAGE)
     assert a.title == "Hospital expands newborn screening programme"
