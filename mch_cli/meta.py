@@ -710,10 +710,18 @@ _GLUED_WORD = re.compile(r"(?<=[a-z]{2})[A-Z][a-z]+$")
 _AFTER_A_NAME = re.compile(r"\s+[-–—|]\s+(?=.*\d)|\s*\((?![^()]*\))")
 
 
+# A staff role after a name: "Jane Roe Health Reporter For Mailonline", "John Doe, Senior Correspondent"
+_ROLE_AFTER_A_NAME = re.compile(
+    r",\s+(?:[\w'’&-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist)\b"
+    r"|\s+(?:(?:senior|chief|health|science|medical|political|staff|deputy|assistant|associate|contributing|special"
+    r"|foreign|national|education|consumer|technology|business|news|global|digital|features?)\s+){1,3}"
+    r"(?:reporter|correspondent|editor|writer|columnist)\b", re.I)
+
+
 def _trim_name_tail(name: str) -> str:
     """"Stephen M. Walt Thursday", "Joe Comments", "Alex Hern Published Nov.", "Jason Roe - Oct•
     31•12", "Jane RoeOpinion": the words after a name that are no name's."""
-    words = _AFTER_A_NAME.split(name, maxsplit=1)[0].split()
+    words = _ROLE_AFTER_A_NAME.split(_AFTER_A_NAME.split(name, maxsplit=1)[0], maxsplit=1)[0].split()
     glued = _GLUED_WORD.search(words[-1]) if words else None
     if glued and glued.group().lower() in _ui_words():
         words[-1] = words[-1][: glued.start()]  # "Spencer HendricksOpinion": a section link glued on

@@ -121,6 +121,7 @@ TITLE_DISTANCE_PENALTY = 0.05        # ... per line of distance from the article
 TITLE_MAX_HAN = 60
 TITLE_MAX_WORDS = 40
 NAME_LINE_MAX_DISTANCE = 3           # a line of names this close under the headline is its author
+SUMMARY_MIN_LINES = 4                # a headline and three summary points over the byline: the first is the headline
 META_ABOVE_TITLE_LINES = 2           # a byline may stand this close above the headline
 FOOTER_MAX_LINES = 8                 # a post's dated footer stands this close under it
 TAIL_META_LINES = 3                  # an editor line may stand this close below the body

@@ -627,6 +627,22 @@ def test_a_link_to_another_story_between_two_paragraphs_is_an_aside():
     assert "60 days to a full year" in a.text and "thousands of women" in a.text and "RELATED" not in a.text
 
 
+def test_a_headline_over_its_summary_points_is_the_headline():
+    """Three points written as sentences under the headline and over the byline: the first line
+    is the headline (the nearest point was); a photo's "(stock image)" closes a caption."""
+    page = ("Home\nHealth\nMothers who breastfeed for six months cut their risk of heart disease, major study finds\n"
+            "Women who breastfed had a 10 per cent lower risk of heart disease\n"
+            "Benefits were seen in mothers who breastfed for at least six months\n"
+            "Experts say the findings add to evidence on the benefits of breastfeeding\n"
+            "By Jane Roe Health Reporter For Mailonline\nPublished: 10:04 GMT, 5 March 2024\n"
+            "Mothers who breastfeed their babies for at least six months are less likely to develop heart disease, a study found.\n"
+            "Women who breastfed had a lower risk of heart disease, the study found (stock image)\n"
+            "Researchers from the University of Pittsburgh analysed data on more than a million women from eight countries.\n")
+    a = clean_text(page)
+    assert a.title.startswith("Mothers who breastfeed for six months") and a.author == "Jane Roe"
+    assert a.captions == ["Women who breastfed had a lower risk of heart disease, the study found (stock image)"]
+
+
 def test_comments_with_a_button_under_each_time_are_still_comments():
     """A comment's buttons under its signature ("Click to rate Rating 4", "Report abuse") are no
     live post's headline: the same words each time."""

@@ -66,6 +66,9 @@ def test_byline_key_values():
                                                                  "editor": ["Bill Berkrot"]}
     assert byline_fields("文字：王晓") == {"author": ["王晓"]} and is_byline("校对：赵敏", 4)
     assert byline_fields("责任编辑：王晓武_NF5619") == {"editor": ["王晓武"]}  # (the site's code for its editor)
+    # a staff role after the name
+    assert byline_fields("By Jane Roe Health Reporter For Mailonline") == {"author": ["Jane Roe"]}
+    assert byline_fields("By John Doe, Senior Correspondent") == {"author": ["John Doe"]}
     # a forum thread's first post: its poster after 楼主, a handle; a reply's floor names no author of the page
     assert byline_fields("楼主 小葡萄妈妈 发表于 2024-03-05 21:40 | 只看该作者") == {"author": ["小葡萄妈妈"]}
 
