@@ -710,9 +710,10 @@ _GLUED_WORD = re.compile(r"(?<=[a-z]{2})[A-Z][a-z]+$")
 _AFTER_A_NAME = re.compile(r"\s+[-–—|]\s+(?=.*\d)|\s*\((?![^()]*\))")
 
 
-# A staff role after a name: "Jane Roe Health Reporter For Mailonline", "John Doe, Senior Correspondent"
+# A staff role after a name: "Jane Roe Health Reporter For Mailonline", "John Doe, Senior Correspondent",
+# "Jane Roe - Staff Writer"
 _ROLE_AFTER_A_NAME = re.compile(
-    r",\s+(?:[\w'’&-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist)\b"
+    r"(?:,|\s+[-–—|])\s+(?:[\w'’&-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist)\b"
     r"|\s+(?:(?:senior|chief|health|science|medical|political|staff|deputy|assistant|associate|contributing|special"
     r"|foreign|national|education|consumer|technology|business|news|global|digital|features?)\s+){1,3}"
     r"(?:reporter|correspondent|editor|writer|columnist)\b", re.I)

@@ -239,7 +239,7 @@ def test_a_time_glued_after_the_headline_goes(title, headline):
 @pytest.mark.parametrize("name, trimmed", [
     ("Jane Roe - Oct• 31•12", "Jane Roe"), ("Sam Lee Published Nov.", "Sam Lee"), ("Kim Park. Posted", "Kim Park"),
     ("Ann Cole on", "Ann Cole"), ("Dan Moss (Diary", "Dan Moss"), ("J.D. WRIGHT", "J.D. WRIGHT"),
-    ("Martin Luther King Jr.", "Martin Luther King Jr."), ("Jane Roe - Staff Writer", "Jane Roe - Staff Writer"),
+    ("Martin Luther King Jr.", "Martin Luther King Jr."), ("Jane Roe - Staff Writer", "Jane Roe"),
     ("Jane RoeOpinion", "Jane Roe"), ("Ian MacDonald", "Ian MacDonald"), ("Ann McLean", "Ann McLean"),
 ])
 def test_what_follows_a_name_on_its_line_goes(name, trimmed):
