@@ -794,7 +794,7 @@ def _mark_comments(infos: list[_Info]) -> None:
     # depends on which was marked first), counted once a page has a thread
     prose_before: list[int] = []
     for chain in sorted(c for runs in chains.values() for c in runs):  # (top down: the first thread marks a line)
-        if len(chain) >= settings.COMMENT_MIN_BLOCKS and not _live_posts(infos, chain):
+        if len(chain) >= settings.COMMENT_MIN_BLOCKS and _live_posts(infos, chain) is None:
             heads = _thread_heads(infos, chain)
             if heads:
                 if not prose_before:  # (a big page has thousands of threads: no count from the top for each)
@@ -979,8 +979,10 @@ def _comment_threads(infos: list[_Info]) -> tuple[list[tuple[int, int, int]], se
     thread: their credit lines are marked as bylines, and their stamps returned (_live_posts)."""
     threads, live = [], set()
     for chain in _stamp_chains(infos):
-        if _live_posts(infos, chain):
-            _mark_post_credits(infos, chain)
+        credits = _live_posts(infos, chain)
+        if credits is not None:
+            for i in credits:
+                i.byline = True  # ("From CNN's Jane Doe": neither makes nor breaks the article)
             live.update(chain)
             continue
         gaps = sorted(b - a for a, b in zip(chain, chain[1:]))
@@ -1012,39 +1014,35 @@ def _stamp_chains(infos: list[_Info]) -> list[list[int]]:
     return chains
 
 
-def _live_posts(infos: list[_Info], stamps: list[int]) -> bool:
+def _live_posts(infos: list[_Info], stamps: list[int]) -> list[_Info] | None:
     """A live blog's updates, each its time, then its headline, a credit line or two and its
     text ("5:15 p.m. ET, March 5, 2024", "CDC sends team to help with outbreak response", "From
     CNN's John Roe", its text): the article's own posts, not a thread of comments (a comment's
     text, or "Reply", is under its time; a blog's posts have their headline above it) nor a list
     of headlines with their times (the next time is under each). Each headline has its own
-    words: a comment's buttons ("Click to rate Rating 4") say the same each time."""
-    titles = [infos[k + 1].line.text for k in stamps if _post_under(infos, k)]
-    return (len(titles) >= settings.LIVE_POSTS_MIN_SHARE * len(stamps)
-            and len({frozenset(_wording(t)) for t in titles}) == len(titles))
+    words: a comment's buttons ("Click to rate Rating 4") say the same each time. Returns the
+    posts' credit lines, or None when the stamps head no live blog's posts."""
+    posts = {k: credits for k in stamps if (credits := _post_credits(infos, k)) is not None}
+    titles = {frozenset(_wording(infos[k + 1].line.text)) for k in posts}
+    if len(posts) >= settings.LIVE_POSTS_MIN_SHARE * len(stamps) and len(titles) == len(posts):
+        return [i for credits in posts.values() for i in credits]
+    return None
 
 
-def _post_under(infos: list[_Info], k: int) -> bool:
-    """A headline under the stamp at line k, and under it prose, past a few short lines that
-    no pattern knows (a credit; not "Report abuse" or "Reply")."""
+def _post_credits(infos: list[_Info], k: int) -> list[_Info] | None:
+    """The credit lines of a post under the stamp at line k: a headline under the stamp, then
+    prose past a few short lines that no pattern knows ("From CNN's Jane Doe"; not "Report
+    abuse" or "Reply"), which are returned. None when no post stands there."""
     if not (k + 2 < len(infos) and _headline_shape(infos[k + 1])):  # (not cached: a marking pass asks)
-        return False
+        return None
+    credits = []
     for i in infos[k + 2: k + 3 + settings.LIVE_POST_CREDIT_LINES]:
         if i.cls == GOOD:
-            return True
+            return credits
         if i.pattern or i.stamp or i.f.tokens > settings.SHORT_MAX_TOKENS:
-            return False
-    return False
-
-
-def _mark_post_credits(infos: list[_Info], stamps: list[int]) -> None:
-    """A live post's short lines between its headline and its text credit it ("From CNN's Jane
-    Doe", the same name over several posts): bylines, which neither make nor break the article."""
-    for k in filter(lambda k: _post_under(infos, k), stamps):
-        for i in infos[k + 2: k + 2 + settings.LIVE_POST_CREDIT_LINES]:
-            if i.cls == GOOD or i.pattern or i.stamp or i.f.tokens > settings.SHORT_MAX_TOKENS:
-                break
-            i.byline = True
+            return None
+        credits.append(i)
+    return None
 
 
 def _article_region(infos: list[_Info], threads: list[tuple[int, int, int]], w: Weights,
