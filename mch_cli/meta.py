@@ -598,6 +598,7 @@ def reporter_names(text: str) -> list[str]:
     return []
 
 
+_REVIEWED = re.compile(r"\b(?:reviewed|fact[- ]checked|checked|edited)\s*$", re.I)  # before a "by" that is no writer's
 # A wire story's credits under it: its reporters and writer are its authors, the additional
 # reporters contributors (not named), the editor its editor
 _WIRE_CREDIT_LED = re.compile(r"\(?(?:additional reporting|reporting|writing|editing) by\b", re.I)
@@ -646,9 +647,10 @@ def byline_fields(text: str) -> dict[str, list[str]]:
         names = reporter_names(text)
         poster = _POSTER_RE.search(simple)
         bracket = _BRACKET_NAME_RE.search(text) if find_dates(text) else None
-        # ("Medically reviewed by Jane Roe, MD — Written by John Doe": the writer is the author)
-        written = text.lower().find("written by")
-        inline_by = _INLINE_BY_RE.search(text, max(0, written)) if find_dates(text) else None
+        # ("Medically reviewed by Jane Roe, MD — Written by John Doe", "… — By John Doe": the
+        # writer is the author, the reviewer not)
+        inline_by = next((m for m in _INLINE_BY_RE.finditer(text) if not _REVIEWED.search(text, 0, m.start())),
+                         None) if find_dates(text) else None
         if not names and poster:
             names = [text[poster.start(g): poster.end(g)] for g in ("a", "b") if poster.group(g)]
             if simple.startswith("楼主") and not _NOT_IN_NAMES.search(names[0]):

@@ -69,6 +69,9 @@ def test_byline_key_values():
     # a staff role after the name
     assert byline_fields("By Jane Roe Health Reporter For Mailonline") == {"author": ["Jane Roe"]}
     assert byline_fields("By John Doe, Senior Correspondent") == {"author": ["John Doe"]}
+    # the writer, not the medical reviewer or the fact-checker
+    assert byline_fields("Medically reviewed by Dr. Ann Lee — By Kate Moss — Updated March 5, 2024") == {"author": ["Kate Moss"]}
+    assert "author" not in byline_fields("Fact checked by Jo Roe on March 5, 2024")
     # a forum thread's first post: its poster after 楼主, a handle; a reply's floor names no author of the page
     assert byline_fields("楼主 小葡萄妈妈 发表于 2024-03-05 21:40 | 只看该作者") == {"author": ["小葡萄妈妈"]}
 
