@@ -196,7 +196,14 @@ _KEY_RE = re.compile(
     r"(?P<key>" + "|".join(map(re.escape, _CJK_KEYS)) + r"|\b(?:"
     + "|".join(map(re.escape, _LATIN_KEYS)) + r")\b)\s*[:：]\s*"
     r"|(?P<bare>" + "|".join(_BARE_DATE_KEYS) + r")\s*(?=\d)", re.I)
-_BY_RE = re.compile(r"^(?i:(?:analysis|story|text|words|commentary|review|interview|reporting) by|by|written by|reported by)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von))*)"
+# A staff role and the words that qualify it ("health reporter", "Senior Political Correspondent")
+_STAFF_ROLES = "reporter|correspondent|editor|writer|columnist"
+_ROLE_QUALIFIERS = ("senior|chief|health|science|medical|political|staff|deputy|assistant|associate|contributing"
+                    "|special|foreign|national|education|consumer|technology|business|news|global|digital|features?")
+_ROLE_NEXT = re.compile(r"\s+(?:" + _STAFF_ROLES + r")\b", re.I)  # (a role right after a byline's name)
+_TRAILING_QUALIFIERS = re.compile(r"(?:\s+(?:" + _ROLE_QUALIFIERS + r"))+$", re.I)
+_BY_RE = re.compile(r"^(?i:(?:analysis|story|text|words|commentary|review|interview|reporting) by|by|written by|reported by)\s+"
+                    r"(?:(?:(?:[a-z]+|(?i:" + _ROLE_QUALIFIERS + r"))\s+){0,3}(?i:" + _STAFF_ROLES + r")\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von))*)"
                     r"|^(?i:posted by)\s+(?P<handle>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von))*|[\w.-]{2,30}\b)")
 # Every match of _BY_RE starts with one of these: its words' first letters as case-insensitive
 # matching reads them ("ſ" an s, "İ" and "ı" an i). A test of the first character spares most
@@ -613,7 +620,10 @@ def byline_fields(text: str) -> dict[str, list[str]]:
     simple = _slash_keys(simplified(text))  # one character for one: spans are valid in the original text
     by = _BY_RE.match(text)
     if by:
-        out.setdefault("author", []).extend(_split_names(_trim_name_tail(by.group("name") or by.group("handle"))))
+        name = by.group("name") or by.group("handle")
+        if _ROLE_NEXT.match(text, by.end()):  # "By Judith Burns Education reporter BBC News"
+            name = _TRAILING_QUALIFIERS.sub("", name)
+        out.setdefault("author", []).extend(_split_names(_trim_name_tail(name)))
     keys = list(_KEY_RE.finditer(simple))
     for k, nxt in zip(keys, keys[1:] + [None]):
         field = k.group("key") and _KEYS.get(k.group("key").lower())
@@ -714,11 +724,8 @@ _AFTER_A_NAME = re.compile(r"\s+[-–—|]\s+(?=.*\d)|\s*\((?![^()]*\))")
 
 # A staff role after a name: "Jane Roe Health Reporter For Mailonline", "John Doe, Senior Correspondent",
 # "Jane Roe - Staff Writer"
-_ROLE_AFTER_A_NAME = re.compile(
-    r"(?:,|\s+[-–—|])\s+(?:[\w'’&-]+\s+){0,3}(?:reporter|correspondent|editor|writer|columnist)\b"
-    r"|\s+(?:(?:senior|chief|health|science|medical|political|staff|deputy|assistant|associate|contributing|special"
-    r"|foreign|national|education|consumer|technology|business|news|global|digital|features?)\s+){1,3}"
-    r"(?:reporter|correspondent|editor|writer|columnist)\b", re.I)
+_ROLE_AFTER_A_NAME = re.compile(r"(?:,|\s+[-–—|])\s+(?:[\w'’&-]+\s+){0,3}(?:" + _STAFF_ROLES + r")\b"
+                                r"|\s+(?:(?:" + _ROLE_QUALIFIERS + r")\s+){1,3}(?:" + _STAFF_ROLES + r")\b", re.I)
 
 
 def _trim_name_tail(name: str) -> str:

@@ -643,6 +643,12 @@ def test_a_headline_over_its_summary_points_is_the_headline():
     assert a.captions == ["Women who breastfed had a lower risk of heart disease, the study found (stock image)"]
 
 
+def test_a_newsletter_box_and_its_privacy_notice_under_the_article_go():
+    a = _en_page_with("Get our local newsletter, delivered free each Friday\n"
+                      "Your information is being handled in accordance with the ABC Privacy Collection Statement.")
+    assert "newsletter" not in a.text and "Privacy" not in a.text and "More than 30,000" in a.text
+
+
 def test_comments_with_a_button_under_each_time_are_still_comments():
     """A comment's buttons under its signature ("Click to rate Rating 4", "Report abuse") are no
     live post's headline: the same words each time."""

@@ -69,6 +69,9 @@ def test_byline_key_values():
     # a staff role after the name
     assert byline_fields("By Jane Roe Health Reporter For Mailonline") == {"author": ["Jane Roe"]}
     assert byline_fields("By John Doe, Senior Correspondent") == {"author": ["John Doe"]}
+    # a role between "By" and the name, or right after the name
+    assert byline_fields("By health reporter Jane Roe") == {"author": ["Jane Roe"]}
+    assert byline_fields("By Judith Burns Education reporter BBC News")["author"] == ["Judith Burns"]
     # the writer, not the medical reviewer or the fact-checker
     assert byline_fields("Medically reviewed by Dr. Ann Lee — By Kate Moss — Updated March 5, 2024") == {"author": ["Kate Moss"]}
     assert "author" not in byline_fields("Fact checked by Jo Roe on March 5, 2024")
