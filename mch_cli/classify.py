@@ -1904,6 +1904,7 @@ def _crumbed_and_signed(infos: list[_Info], k: int, start: int) -> bool:
 _POST_PAGER = re.compile(r"^[«‹←].*\|.*[»›→]$")
 _LINK_ARROW = "link arrow"  # (data/patterns.tsv: "« Older post title", "Newer post title »")
 _COMMENTS_WHY = "comments"  # (data/patterns.tsv: "Leave a comment", "12 Responses to “X”")
+_EDITOR_WHY = "editor line"  # (data/patterns.tsv)
 _SHARE_WHY = "share buttons"  # (data/patterns.tsv: "Share on Pinterest", on a photo too)
 _ASIDE_WHYS = frozenset((_SHARE_WHY, "related link"))  # (data/patterns.tsv)
 _AD_WHY = "advertisement"  # (data/patterns.tsv: "Advertisement", an ad's slot inside an article)
@@ -2127,5 +2128,11 @@ def _label_tail(infos: list[_Info], end: int, threads: list[tuple[int, int, int]
             break
         if i.pattern and i.pattern.label == META:
             _set(i, META, i.pattern.reason)
-        elif i.byline and not REPLY_FLOOR_RE.match(i.line.text):  # (a reply's header is the thread's)
+        elif (i.byline and not (i.pattern and i.pattern.starts_list)  # ("相关阅读：" heads a list;
+              and not REPLY_FLOOR_RE.match(i.line.text)):  # a reply's header is the thread's)
             _set(i, META, "byline below the article")
+    # the editor line may stand under a related list ("相关阅读：", its links, then "(责任编辑：李娜)")
+    for i in infos[j: min(j + settings.TAIL_EDITOR_LINES, replies)] if k < replies else ():
+        if i.pattern and i.pattern.reason == _EDITOR_WHY and i.line.label == BOILERPLATE:
+            _set(i, META, i.pattern.reason)
+            break

@@ -125,6 +125,7 @@ SUMMARY_MIN_LINES = 4                # a headline and three summary points over 
 META_ABOVE_TITLE_LINES = 2           # a byline may stand this close above the headline
 FOOTER_MAX_LINES = 8                 # a post's dated footer stands this close under it
 TAIL_META_LINES = 3                  # an editor line may stand this close below the body
+TAIL_EDITOR_LINES = 8                # ... and the editor line (责任编辑) this far below, under a related list
 COMMENT_HEADER_MAX_TOKENS = 8        # a comment's header holds at most this beside its time (a name),
 COMMENT_MAX_GAP_LINES = 12           # ... the next one follows within this many lines,
 COMMENT_MIN_BLOCKS = 3               # ... and a thread has this many of them;

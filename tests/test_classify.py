@@ -649,6 +649,15 @@ def test_a_newsletter_box_and_its_privacy_notice_under_the_article_go():
     assert "newsletter" not in a.text and "Privacy" not in a.text and "More than 30,000" in a.text
 
 
+def test_the_editor_line_under_a_related_list_is_still_the_editors():
+    """"相关阅读：" heads a list (its key-like colon makes no byline), and the editor line under
+    the list still names the editor."""
+    a = clean_text(ZH_PAGE.replace("【责任编辑：张三】\n相关新闻\n", "本文共2页\n上一页 1 2 下一页\n相关阅读：\n"
+                                   "宝宝几个月会叫爸爸妈妈？\n(责任编辑：李娜)\n"))
+    assert a.editor == "李娜" and "下一阶段" in a.text
+    assert {x.text: x.reason for x in a.removed}["相关阅读："] == "outside article: related list"
+
+
 def test_comments_with_a_button_under_each_time_are_still_comments():
     """A comment's buttons under its signature ("Click to rate Rating 4", "Report abuse") are no
     live post's headline: the same words each time."""
