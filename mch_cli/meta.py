@@ -184,6 +184,7 @@ _KEYS = {
     "发布时间": None, "发布日期": None, "发表时间": None, "发表日期": None, "更新时间": None,
     "成文日期": None, "时间": None, "日期": None, "摄影": None, "图": None, "点击": None,
     "校对": None, "审校": None, "审核": None, "终审": None, "监制": None, "统筹": None,
+    "图片编辑": None, "视频编辑": None, "美术编辑": None,  # (not the story's editor)
     "浏览": None, "阅读": None, "点击数": None, "浏览次数": None, "阅读数": None, "字号": None,
     "updated": None, "published": None, "posted": None, "time": None, "date": None,
     "hits": None, "views": None, "photo": None,

@@ -66,6 +66,7 @@ def test_byline_key_values():
                                                                  "editor": ["Bill Berkrot"]}
     assert byline_fields("文字：王晓") == {"author": ["王晓"]} and is_byline("校对：赵敏", 4)
     assert byline_fields("责任编辑：王晓武_NF5619") == {"editor": ["王晓武"]}  # (the site's code for its editor)
+    assert byline_fields("责任编辑：李四 图片编辑：王五") == {"editor": ["李四"]}  # (the photo editor is not the story's)
     # a staff role after the name
     assert byline_fields("By Jane Roe Health Reporter For Mailonline") == {"author": ["Jane Roe"]}
     assert byline_fields("By John Doe, Senior Correspondent") == {"author": ["John Doe"]}
