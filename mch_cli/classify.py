@@ -413,8 +413,8 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     elif region:
         start, end = region
         _label_body(infos, start, end, paragraph_lines, link_lines, contents_heads)
-        end = _label_closing(infos, _label_announced_list(infos, _label_table(infos, _label_appendix(
-            infos, _label_bio(infos, start, end)))))
+        end = _label_signature(infos, _label_closing(infos, _label_announced_list(infos, _label_table(infos, _label_appendix(
+            infos, _label_bio(infos, start, end))))))
     else:
         return
     title = _label_header(infos, start, title_hints, w)
@@ -1501,6 +1501,35 @@ def _label_closing(infos: list[_Info], end: int) -> int:
         _set(i, BODY, "a letter's signature")
         k = j
     return k
+
+
+# An official notice's issuer under its text ("吉林省人民政府", "市卫生健康委", "国务院办公厅")
+_ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:政府|委员会|委|局|厅|院|办公室|办|中心|部|处|会|医院|学校)$")
+
+
+def _label_signature(infos: list[_Info], end: int) -> int:
+    """An official notice's issuer and date under it ("吉林省人民政府", "2022年1月27日"), past its
+    closing formula ("特此通告。") and its attachments ("附件：…"): they sign it, and are its
+    text. Returns the new end."""
+    k = end + 1
+    while k < len(infos) and k <= end + settings.SIGNATURE_MAX_LINES and not infos[k].pattern and (
+            infos[k].line.text.startswith(_ATTACHMENT) or infos[k].cls != GOOD and infos[k].f.ends_sentence
+            and infos[k].f.tokens <= settings.SIGNATURE_MAX_TOKENS):
+        k += 1
+    if k + 1 >= len(infos) or infos[k].pattern or not _ISSUER.match(infos[k].line.text):
+        return end
+    date = infos[k + 1].line.text
+    dates = find_dates(date)
+    if not dates or tokens_beside_dates(date, dates) or infos[k + 1].pattern:
+        return end
+    for i in infos[end + 1: k]:
+        _set(i, BODY, "a notice's closing")
+    _set(infos[k], BODY, "a notice's issuer")
+    _set(infos[k + 1], BODY, "a notice's date")
+    return k + 1
+
+
+_ATTACHMENT = ("附件：", "附件:", "附件1", "附件 ")
 
 
 def _label_announced_list(infos: list[_Info], end: int) -> int:

@@ -658,6 +658,20 @@ def test_the_editor_line_under_a_related_list_is_still_the_editors():
     assert {x.text: x.reason for x in a.removed}["相关阅读："] == "outside article: related list"
 
 
+def test_an_official_notice_keeps_its_closing_issuer_and_date():
+    """"特此通告。", the attachment, the issuer and the date sign a notice: its text (they were
+    dropped as short lines and a byline)."""
+    page = ("当前位置：首页 > 政务公开 > 通知公告\n关于开展2024年孕产妇健康管理服务质量评估的通知\n"
+            "发布时间：2024-03-05 来源：妇幼健康处\n各区卫生健康委，各有关医疗机构：\n"
+            "为进一步规范孕产妇健康管理服务，提高服务质量，根据国家基本公共卫生服务规范要求，现就有关工作通知如下。\n"
+            "主要评估孕产妇健康管理服务的覆盖率、规范率和满意度，重点关注高危孕产妇的筛查、评估和随访管理情况。\n"
+            "特此通知。\n附件：孕产妇健康管理服务质量评估表.docx\n市卫生健康委\n2024年3月5日\n"
+            "上一篇：关于做好春季传染病防控工作的通知\n")
+    a = clean_text(page)
+    assert [p.text for p in a.paragraphs][-4:] == ["特此通知。", "附件：孕产妇健康管理服务质量评估表.docx", "市卫生健康委", "2024年3月5日"]
+    assert a.date == "2024-03-05" and a.source == "妇幼健康处"
+
+
 def test_comments_with_a_button_under_each_time_are_still_comments():
     """A comment's buttons under its signature ("Click to rate Rating 4", "Report abuse") are no
     live post's headline: the same words each time."""
