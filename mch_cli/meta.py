@@ -51,6 +51,8 @@ _DATE_FORMS = [
     # 二〇二一年五月二十八日
     re.compile(r"(?P<cy>[〇零一二三四五六七八九]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月"
                r"(?P<cd>[一二三四五六七八九十]{1,3})日"),
+    # Tue Mar 5 10:00:00 2024 (C's asctime: a mail archive's, a BBS post's)
+    re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})\s+" + _TIME + r"\s+(?P<y>(?:19|20)\d{2})\b", re.I),
 ]
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # Every month's name, long or short, starts so (read case-insensitively, as the forms read it;
@@ -108,7 +110,7 @@ def _forms_to_try(text: str) -> tuple[bool, ...]:
     of one form."""
     year = _YEAR.search(text) is not None
     month = year and _ASCII_LETTER_RE.search(text) is not None and _MONTH_START.search(text) is not None
-    return year, month, month, year and ("/" in text or "-" in text or "." in text), "年" in text
+    return year, month, month, year and ("/" in text or "-" in text or "." in text), "年" in text, month
 
 
 @lru_cache(maxsize=1024)  # a page asks of one line several times (byline, comment header, metadata)

@@ -22,8 +22,9 @@ from .script import CJK_PUNCT, count_han, has_zero_width, normalise
 from .settings import Options
 
 
-_TITLE_KEY = re.compile(r"^(?:标\s*题|题\s*目|主\s*题|(?:文件)?名\s*称|title|headline|subject)\s*[:：]\s*", re.I)
-_TITLE_KEY_FIRSTS = frozenset("标题主名文tThHsS")  # (what a line _TITLE_KEY matches starts with: a cheap gate)
+_TITLE_KEY = re.compile(r"^(?:[标標]\s*[题題]|[题題]\s*目|主\s*[题題]|(?:文件)?名\s*[称稱]|title|headline|subject)\s*[:：]\s*"
+                        r"|^[标標][题題]\s+(?=\S)", re.I)  # (a BBS post's header: "標題 [心得] X")
+_TITLE_KEY_FIRSTS = frozenset("标標题題主名文tThHsS")  # (what a line _TITLE_KEY matches starts with: a cheap gate)
 
 
 def split_lines(text: str, raw: list[str] | None = None) -> list[Line]:

@@ -672,6 +672,14 @@ def test_an_official_notice_keeps_its_closing_issuer_and_date():
     assert a.date == "2024-03-05" and a.source == "妇幼健康处"
 
 
+def test_a_bbs_posts_title_key_and_asctime():
+    page = ("批踢踢實業坊 › 看板 BabyMother\n作者 sunnymom (小太陽媽) 看板 BabyMother\n標題 [心得] 新生兒黃疸照光經驗分享\n"
+            "時間 Tue Mar 5 10:00:00 2024\n寶寶出生第三天黃疸指數到了15，醫生建議住院照光，當下真的很緊張。\n"
+            "照光大概兩天，護理師說要多餵奶，讓寶寶多排便，黃疸才會降得快。\n--\n※ 發信站: 批踢踢實業坊(ptt.cc)\n")
+    a = clean_text(page)
+    assert (a.title, a.date) == ("[心得] 新生兒黃疸照光經驗分享", "2024-03-05") and "多餵奶" in a.text
+
+
 def test_comments_with_a_button_under_each_time_are_still_comments():
     """A comment's buttons under its signature ("Click to rate Rating 4", "Report abuse") are no
     live post's headline: the same words each time."""

@@ -10,6 +10,7 @@ from mch_cli.meta import byline_fields, dateline_authors, extract, find_dates, i
     ("发布时间：2021年5月28日", "2021-05-28", None),
     ("二〇二一年五月二十八日", "2021-05-28", None),
     ("Updated: 2021-05-28", "2021-05-28", None),
+    ("時間 Tue Mar 5 10:00:00 2024", "2024-03-05", "2024-03-05T10:00:00"),  # C's asctime (a BBS post's)
     ("June 24, 2021", "2021-06-24", None),
     ("24 June 2021", "2021-06-24", None),
     ("Nov. 29, 2019", "2019-11-29", None),
