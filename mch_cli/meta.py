@@ -195,8 +195,12 @@ _KEYS = {
 _BARE_DATE_KEYS = ("发表于", "发布于", "发布时间", "发表时间", "更新时间", "updated", "published", "posted")
 _CJK_KEYS = sorted((k for k in _KEYS if count_han(k) or "/" in k), key=len, reverse=True)
 _LATIN_KEYS = sorted((k for k in _KEYS if k not in _CJK_KEYS), key=len, reverse=True)
+# A count's key ("阅读：1660") is a key only before its number: "相关阅读：X" heads a link
+_COUNT_KEYS = ("点击数", "浏览次数", "阅读数", "点击", "浏览", "阅读")
+_CJK_KEY_ALTERNATIVES = ("|".join(re.escape(k) for k in _CJK_KEYS if k not in _COUNT_KEYS)
+                         + "|(?:" + "|".join(_COUNT_KEYS) + r")(?=\s*[:：]\s*\d)")
 _KEY_RE = re.compile(
-    r"(?P<key>" + "|".join(map(re.escape, _CJK_KEYS)) + r"|\b(?:"
+    r"(?P<key>" + _CJK_KEY_ALTERNATIVES + r"|\b(?:"
     + "|".join(map(re.escape, _LATIN_KEYS)) + r")\b)\s*[:：]\s*"
     r"|(?P<bare>" + "|".join(_BARE_DATE_KEYS) + r")\s*(?=\d)", re.I)
 # A staff role and the words that qualify it ("health reporter", "Senior Political Correspondent")
@@ -276,7 +280,7 @@ def _byline_hint(text: str) -> bool:
 
 # _KEY_RE in parts, for is_byline's yes or no: Chinese keys need no case folding (which makes an
 # alternation slow), and without a colon only a bare date key can be there.
-_CJK_KEY_RE = re.compile("(?:" + "|".join(map(re.escape, _CJK_KEYS)) + r")\s*[:：]")
+_CJK_KEY_RE = re.compile("(?:" + _CJK_KEY_ALTERNATIVES + r")\s*[:：]")
 # English keys are led by their first letter (a case-sensitive class, which `re` skips ahead to;
 # a case-insensitive pattern led by a letter is tried at every position), then each key's rest
 # behind its own first letter.

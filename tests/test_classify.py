@@ -680,6 +680,14 @@ def test_a_bbs_posts_title_key_and_asctime():
     assert (a.title, a.date) == ("[心得] 新生兒黃疸照光經驗分享", "2024-03-05") and "多餵奶" in a.text
 
 
+@pytest.mark.parametrize("link", ["【延伸阅读】孕期贫血的危害有哪些？", "相关阅读：孕期补钙的五个误区", "点击查看：孕期营养指南"])
+def test_a_chinese_link_to_another_story_is_an_aside_not_a_byline(link):
+    """"相关阅读：X" holds a count's key ("阅读：1660"), but no number: no byline."""
+    a = clean_text(ZH_PAGE.replace("项目成效\n", link + "\n"))
+    assert {x.text: x.reason for x in a.removed}[link] == "related link" and "下一阶段" in a.text
+    assert a.author == "王芳, 李明"
+
+
 def test_comments_with_a_button_under_each_time_are_still_comments():
     """A comment's buttons under its signature ("Click to rate Rating 4", "Report abuse") are no
     live post's headline: the same words each time."""
