@@ -425,10 +425,11 @@ def classify(lines: list[Line], patterns: tuple[Pattern, ...],
     if title is not None:
         infos[title].line.label, infos[title].line.reason = TITLE, "headline above the article"
     for start, _, end in threads:
+        why = "outside article: " + (_TIMED_HEADLINES_WHY if _timed_headlines(infos, start, end) else "reader comments")
         for i in infos[start: end + 1]:
             if (i.line.label == BOILERPLATE and i.line.reason.startswith("outside article")
                     and "teaser list" not in i.line.reason):  # times over stories cut short
-                i.line.reason = "outside article: reader comments"
+                i.line.reason = why
     for k in [k for k, i in enumerate(infos[:-1]) if i.wrapped]:  # (a line under an unwrapped one goes on no paragraph)
         infos[k + 1].line.continues = infos[k].line.label == infos[k + 1].line.label == BODY
     for i in infos:  # what decided the line, for --explain (and its features, for the language)
@@ -2105,6 +2106,18 @@ def _name_line(i: _Info) -> bool:
     if i.names is None:
         i.names = is_name_line(i.line.text)
     return i.names
+
+
+_TIMED_HEADLINES_WHY = "teaser list (stories with their times)"
+
+
+def _timed_headlines(infos: list[_Info], start: int, end: int) -> bool:
+    """A thread's stamps each over a headline and, right under it, the next stamp: a list of
+    stories with their times ("2 hours ago", "Hospital opens clinic", "3 hours ago", …), not
+    comments, which have their text under their stamps."""
+    stamps = [k for k in range(start, end + 1) if infos[k].stamp]
+    listed = sum(k + 2 <= end and _headline_shape(infos[k + 1]) and bool(infos[k + 2].stamp) for k in stamps[:-1])
+    return len(stamps) > 1 and listed >= settings.LIVE_POSTS_MIN_SHARE * (len(stamps) - 1)
 
 
 def _first_stamp(infos: list[_Info], start: int) -> int:

@@ -688,6 +688,19 @@ def test_a_chinese_link_to_another_story_is_an_aside_not_a_byline(link):
     assert a.author == "王芳, 李明"
 
 
+def test_times_each_over_a_headline_are_a_list_of_stories_not_comments():
+    """A box of stories, each its time then its headline ("January 17, 2012, 11:28 am", "Global
+    Stocks Rally…"), said "reader comments": untrue. (A live blog's posts have prose under their
+    headlines; comments have their text under their times.)"""
+    items = ["January 17, 2012, 11:28 am", "Global Stocks Rally on Positive Economic Data",
+             "January 17, 2012, 11:27 am", "Hungary Loses Its Shine With Investors",
+             "January 17, 2012, 11:20 am", "Mothers Return to Work Sooner Than Before",
+             "January 17, 2012, 11:02 am", "City Opens Its Second Screening Clinic"]
+    a = _en_page_with("\n".join(items))
+    reasons = {x.text: x.reason for x in a.removed}
+    assert reasons[items[1]] == "outside article: teaser list (stories with their times)" and "More than 30,000" in a.text
+
+
 def test_comments_with_a_button_under_each_time_are_still_comments():
     """A comment's buttons under its signature ("Click to rate Rating 4", "Report abuse") are no
     live post's headline: the same words each time."""
