@@ -839,7 +839,7 @@ def _mark_thread(infos: list[_Info], kinds: list[str | None], heads: list[int], 
     # Stories cut short ("…") under their times are a list of news, not of comments.
     cut_short = sum(bool(_CUT_SHORT.search(i.line.text)) for i in infos[heads[0]: end])
     teasers = 2 * cut_short >= len(heads) or kinds[heads[0]].startswith("bare ago")
-    why = "teaser list (stories with their times)" if teasers else "reader comments"
+    why = _TIMED_HEADLINES_WHY if teasers else "reader comments"
     # Under an article the first block is a comment; with no more prose above it than it holds,
     # it is a feed's first post, which may be the article: that is left to the article's choice.
     # (A comments heading right above it says it is a comment.)
@@ -2162,11 +2162,11 @@ def _label_tail(infos: list[_Info], end: int, threads: list[tuple[int, int, int]
     replies = min((_first_stamp(infos, first) + 1 for first, _, _ in threads if first > end),
                   default=len(infos))
     # (a run of credit lines that starts there goes on: "文字：…" "摄影：…" "校对：…" "责任编辑：…")
-    credit = False
-    for j in range(k, replies):
-        i = infos[j]
+    credit, stop = False, k  # (stop: where the run of credits stopped)
+    for stop in range(k, replies):
+        i = infos[stop]
         went_on, credit = credit, bool(i.pattern and i.pattern.label == META or i.byline and is_credit_line(i.line.text))
-        if j >= k + settings.TAIL_META_LINES and not (credit and went_on):
+        if stop >= k + settings.TAIL_META_LINES and not (credit and went_on):
             break
         if i.pattern and i.pattern.label == META:
             _set(i, META, i.pattern.reason)
@@ -2174,7 +2174,7 @@ def _label_tail(infos: list[_Info], end: int, threads: list[tuple[int, int, int]
               and not REPLY_FLOOR_RE.match(i.line.text)):  # a reply's header is the thread's)
             _set(i, META, "byline below the article")
     # the editor line may stand under a related list ("相关阅读：", its links, then "(责任编辑：李娜)")
-    for i in infos[j: min(j + settings.TAIL_EDITOR_LINES, replies)] if k < replies else ():
+    for i in infos[stop: min(stop + settings.TAIL_EDITOR_LINES, replies)]:
         if i.pattern and i.pattern.reason == _EDITOR_WHY and i.line.label == BOILERPLATE:
             _set(i, META, i.pattern.reason)
             break

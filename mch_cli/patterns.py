@@ -244,8 +244,9 @@ def _literals(items) -> frozenset[str] | None:
     run = frozenset([""])  # the strings the run of fixed items so far matches, one of which is there
     for op, av in items:
         fixed = _fixed((op, av))
-        if fixed is not None and len(run) * len(fixed) <= _MOST_FIXED:
-            run = frozenset(a + b for a in run for b in fixed)
+        longer = _then(run, fixed)
+        if longer is not None:
+            run = longer
             continue
         consider(run if "" not in run else None)
         run = frozenset([""]) if fixed is None else fixed
@@ -288,11 +289,18 @@ def _fixed(item) -> frozenset[str] | None:
 def _fixed_sequence(items) -> frozenset[str] | None:
     run = frozenset([""])
     for item in items:
-        fixed = _fixed(item)
-        if fixed is None or len(run) * len(fixed) > _MOST_FIXED:
+        run = _then(run, _fixed(item))
+        if run is None:
             return None
-        run = frozenset(a + b for a in run for b in fixed)
     return run
+
+
+def _then(run: frozenset[str], fixed: frozenset[str] | None) -> frozenset[str] | None:
+    """Each string of `run` followed by each of `fixed`; None when `fixed` is, or when they
+    would be more than _MOST_FIXED."""
+    if fixed is None or len(run) * len(fixed) > _MOST_FIXED:
+        return None
+    return frozenset(a + b for a in run for b in fixed)
 
 
 def _plain(ch: str) -> bool:
