@@ -93,11 +93,52 @@ def time_limit(seconds: float | None) -> Iterator[None]:
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
+    _timing.append(seconds)
     try:
         yield
     finally:
+        _timing.pop()
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
+
+
+_timing: list[float] = []  # the time_limit blocks running in the main thread
+
+
+@contextlib.contextmanager
+def untimed() -> Iterator[None]:
+    """One-time set-up inside a time_limit block (a library's first import, a table built on
+    first use): the timer stops while it runs. A limit is for a page that is slow to clean; the
+    first page of a process would otherwise pay for what every page then uses (0.2-1 s: the
+    pattern matcher, ftfy, lxml, langdetect's profiles, jieba's dictionary)."""
+    if not _timing or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    left = signal.setitimer(signal.ITIMER_REAL, 0)[0]  # (0 inside another untimed block)
+    try:
+        yield
+    finally:
+        if left:
+            signal.setitimer(signal.ITIMER_REAL, left)
+
+
+def set_up(func: Callable) -> Callable:
+    """`func` run untimed (see untimed): for a loader whose result its caller keeps (under an
+    lru_cache), so that only its first call is set-up."""
+    @functools.wraps(func)
+    def untimed_call(*args, **kwargs):
+        with untimed():
+            return func(*args, **kwargs)
+    return untimed_call
+
+
+@functools.lru_cache(maxsize=None)
+@set_up
+def imported(name: str):
+    """importlib.import_module(name), its first import untimed: the heavy libraries a page may
+    need (ftfy, charset-normalizer, lxml, langdetect, jieba) load where first used."""
+    import importlib
+    return importlib.import_module(name)
 
 
 def refuse_too_large(data: bytes, max_bytes: int | None) -> None:
@@ -354,9 +395,7 @@ def decode_declared(data: bytes, declared: str,
 def _detect(data: bytes) -> tuple[str, str] | None:
     """(codec, name) by charset-normalizer on a bounded head, among the plausible encodings
     only, when the whole text decodes so."""
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[: settings.DECODE_SNIFF_BYTES],
+    best = imported("charset_normalizer").from_bytes(data[: settings.DECODE_SNIFF_BYTES],
                       cp_isolation=list(_CANDIDATES), preemptive_behaviour=False).best()
     if best is None or best.encoding not in _CANDIDATES:
         return None
@@ -396,16 +435,15 @@ def _is_bad(text: str) -> bool:
     """ftfy's badness check (mojibake in `text`), spared where it cannot find any: its regex
     takes 10 ms on 64 KB of English with a few no-break spaces, and every one of its matches
     holds two non-ASCII characters side by side or one of a few (_badness_gate)."""
-    import ftfy
-
+    badness = imported("ftfy.badness")
     gate = _badness_gate()
     if gate is None:
-        return ftfy.badness.is_bad(text)
+        return badness.is_bad(text)
     if not _non_ascii_pair(text) and not any(c in text for c in gate):
         return False
     # Else only around each such pair or character: a match holds one, and is at most `width`
     # long (a search from `pos` matches no ^ there, and the regex has no look-around or $).
-    regex, width, triggers = ftfy.badness.BADNESS_RE, _badness_width(), _badness_triggers(gate)
+    regex, width, triggers = badness.BADNESS_RE, _badness_width(), _badness_triggers(gate)
     starts = [m.start() for m in triggers.finditer(text)]
     if len(starts) > settings.BADNESS_MAX_WINDOWS or width > settings.BADNESS_MAX_WIDTH:
         return regex.search(text) is not None  # (text full of them: one pass)
@@ -413,16 +451,17 @@ def _is_bad(text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+@set_up
 def _badness_width() -> int:
     """The longest match of ftfy's badness regex."""
-    import ftfy.badness
     from re import _parser
 
-    regex = ftfy.badness.BADNESS_RE
+    regex = imported("ftfy.badness").BADNESS_RE
     return _parser.parse(regex.pattern, regex.flags).getwidth()[1]
 
 
 @functools.lru_cache(maxsize=1)
+@set_up
 def _badness_triggers(gate: frozenset[str]) -> re.Pattern:
     """Where a match of ftfy's badness regex may be: two non-ASCII characters side by side, or
     one of the gate's."""
@@ -440,16 +479,16 @@ _UTF8_BYTE_KINDS = bytes(b"a"[0] if b < 0x80 else b"c"[0] if b < 0xC0 else b"l"[
 
 
 @functools.lru_cache(maxsize=1)
+@set_up
 def _badness_gate() -> frozenset[str] | None:
     """The characters of which every match of ftfy's badness regex holds one, where it holds
     no two non-ASCII characters side by side ("Ã " in "[a-z]\\s?[ÃÂ][ ]"), read off the
     installed ftfy's regex; None (no gate: ftfy decides every time) when a branch of it is
     neither, or the regex is not one this reading knows."""
     try:
-        import ftfy.badness
         from re import _constants as c, _parser
 
-        regex = ftfy.badness.BADNESS_RE
+        regex = imported("ftfy.badness").BADNESS_RE
         if regex.flags & re.IGNORECASE:
             return None
         tree = _parser.parse(regex.pattern, regex.flags)
@@ -540,9 +579,7 @@ def _repair_mojibake(text: str) -> str:
     if fixed is not None:
         return fixed
     if _is_bad(sample):  # cp1252 and mixed cases
-        import ftfy
-
-        fixed = ftfy.fix_encoding(text)
+        fixed = imported("ftfy").fix_encoding(text)
         if not _is_bad(fixed[: settings.DECODE_SNIFF_BYTES]):
             return fixed  # only a clean result: `repaired` must not be said of mojibake
     return text

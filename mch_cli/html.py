@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import markup
-from .decode import decode, repair, repaired
+from .decode import decode, imported, repair, repaired, set_up
 from .script import normalise
 
 # Elements that start and end a line of the dump.
@@ -105,17 +105,17 @@ def _hidden(el) -> bool:
 
 
 @lru_cache(maxsize=1)
+@set_up
 def _lxml_tools():
     """(parser, header-cell finder), made once: libxml2's HTML parser with lxml's plain elements
     (lxml.html's own parser looks up a Python element class for every element the walk touches,
     a fifth of the walk's time) and _HEADER_CELLS compiled."""
-    from lxml import etree
-
+    etree = imported("lxml.etree")
     return etree.HTMLParser(), etree.XPath(_HEADER_CELLS)
 
 
 def parse(data: bytes) -> HtmlPage:
-    from lxml import etree
+    etree = imported("lxml.etree")
 
     parser, header_cells = _lxml_tools()
     text, encoding, repaired = decode_html(data)

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from . import settings
+from .decode import imported, set_up
 from .article import Span
 from .script import HAN, HAN_RE, LATIN, count_han, han_variants, without_urls
 
@@ -197,6 +198,7 @@ def _by_function_words(lower: list[str], english: int, accented: int) -> str:
 
 
 @lru_cache(maxsize=1)
+@set_up
 def _pinyin_re() -> re.Pattern:
     from importlib import resources
     text = resources.files("mch_cli").joinpath("data/pinyin.txt").read_text(encoding="utf-8")
@@ -248,11 +250,19 @@ def _langdetect(text: str) -> str | None:
     from langdetect import DetectorFactory, detect
     from langdetect.lang_detect_exception import LangDetectException
     DetectorFactory.seed = 0  # deterministic answers
+    _langdetect_profiles()
     try:
         code = detect(text)
     except LangDetectException:
         return None
     return code.split("-")[0]
+
+
+@lru_cache(maxsize=1)
+@set_up
+def _langdetect_profiles() -> None:
+    """langdetect, its language profiles loaded (what its first detect() does, 0.2 s or more)."""
+    imported("langdetect.detector_factory").init_factory()
 
 
 # --- spans of a mixed line ------------------------------------------------------------------------
@@ -303,6 +313,7 @@ def document_lang(counts: Counter) -> tuple[str, dict[str, float]]:
 
 
 @lru_cache(maxsize=1)
+@set_up
 def _han_res() -> dict[str, re.Pattern]:
     """Script code → a pattern of the Han characters used in that script only."""
     variants = han_variants()

@@ -10,6 +10,7 @@ from importlib import resources
 from itertools import accumulate
 
 from . import settings
+from .decode import imported, set_up
 from .script import normalise
 
 
@@ -62,6 +63,7 @@ def article_links(links: list[float], container: tuple[int, int] | None) -> list
 
 
 @lru_cache(maxsize=None)
+@set_up
 def _markup_words() -> tuple[dict[str, str], re.Pattern]:
     """data/markup.tsv: word ("comments", "<aside>", "role=main") → kind (boilerplate, content);
     and a cheap gate: most class and id values hold none of the words, as a part or whole."""
@@ -181,10 +183,9 @@ def _name(value, people: bool) -> str:
 
 
 @lru_cache(maxsize=1)
+@set_up
 def _string_value():
-    from lxml import etree
-
-    return etree.XPath("string()", smart_strings=False)
+    return imported("lxml.etree").XPath("string()", smart_strings=False)
 
 
 def _text_content(el) -> str:

@@ -14,6 +14,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from . import settings
+from .decode import set_up
 from .script import count_han, latin_words, simplified
 
 # ---------------------------------------------------------------------------------- dates --
@@ -390,6 +391,7 @@ def is_name(token: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+@set_up
 def _surnames() -> tuple[frozenset[str], frozenset[str]]:
     """(surnames, words that begin like a name but are page chrome)."""
     text = resources.files("mch_cli").joinpath("data/surnames.txt").read_text(encoding="utf-8")
@@ -399,6 +401,7 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+@set_up
 def _ui_words() -> frozenset[str]:
     text = resources.files("mch_cli").joinpath("data/ui_words.txt").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())

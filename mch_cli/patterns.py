@@ -9,6 +9,7 @@ from itertools import accumulate
 from importlib import resources
 from pathlib import Path
 
+from .decode import set_up
 from .script import han_variants
 
 
@@ -47,6 +48,7 @@ def parse_patterns(text: str, origin: str = "patterns") -> tuple[Pattern, ...]:
 
 
 @lru_cache(maxsize=None)
+@set_up
 def builtin_patterns() -> tuple[Pattern, ...]:
     text = resources.files("mch_cli").joinpath("data/patterns.tsv").read_text(encoding="utf-8")
     return parse_patterns(text, "patterns.tsv")
@@ -198,6 +200,7 @@ _last: list = [None, None]
 
 
 @lru_cache(maxsize=16)
+@set_up
 def _matcher(patterns: tuple[Pattern, ...]) -> Matcher:
     return Matcher(patterns)
 

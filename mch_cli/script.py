@@ -9,6 +9,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from .decode import set_up
+
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 # Han ideographs (CJK unified, extension A, compatibility) — one token each, as in score.py.
@@ -51,6 +53,7 @@ class HanVariants(NamedTuple):
 
 
 @lru_cache(maxsize=1)
+@set_up
 def han_variants() -> HanVariants:
     """Read once, when first asked (not at start-up)."""
     from importlib import resources

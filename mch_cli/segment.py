@@ -35,6 +35,7 @@ from importlib import resources
 from importlib.util import find_spec
 from typing import NamedTuple
 
+from .decode import set_up
 from .script import han_variants
 
 MODES = ("default", "search", "full")
@@ -489,6 +490,7 @@ def _grams(text: str, start: int, end: int, has_word) -> Iterator[tuple[int, int
 
 
 @lru_cache(maxsize=8)
+@set_up
 def segmenter(user_dict: tuple[DictEntry, ...] = (), mch: bool = True,
               simplify: bool = True) -> Segmenter:
     """The process-wide segmenter for these settings (dictionaries loaded once)."""

@@ -25,6 +25,7 @@ from importlib.util import find_spec
 from typing import NamedTuple
 
 from .article import Article
+from .decode import set_up
 from .segment import Segmenter, simplify
 from .settings import KEYWORD_MIN_CHARS_EN, KEYWORD_MIN_CHARS_ZH, KEYWORDS_TOP_K, TERMS_MAX_TOKENS
 
@@ -65,6 +66,7 @@ def parse_glossary(text: str) -> tuple[Concept, ...]:
 
 
 @lru_cache(maxsize=1)
+@set_up
 def glossary() -> tuple[Concept, ...]:
     """The glossary shipped in `data/glossary.tsv`."""
     return parse_glossary(_data("glossary.tsv"))
@@ -184,6 +186,7 @@ class Glossary:
 
 
 @lru_cache(maxsize=1)
+@set_up
 def default_glossary() -> Glossary:
     return Glossary(glossary())
 
@@ -238,6 +241,7 @@ JIEBA_STOP_WORDS = frozenset((
 
 
 @lru_cache(maxsize=1)
+@set_up
 def jieba_idf() -> tuple[dict[str, float], float]:
     """jieba.analyse's IDF table and its median (read without importing jieba.analyse)."""
     spec = find_spec("jieba")
@@ -251,6 +255,7 @@ def jieba_idf() -> tuple[dict[str, float], float]:
 
 
 @lru_cache(maxsize=1)
+@set_up
 def english_stopwords() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in _data("stopwords_en.txt").splitlines()
                      if w.strip() and not w.startswith("#"))
