@@ -477,19 +477,33 @@ def _wrap_width(infos: list[_Info]) -> tuple[int, bool] | None:
     if not lengths:
         return None
     long = sum(lengths.values())
+    at_words = _word_wrap_width(infos, lengths, long)
+    if at_words is not None:
+        return at_words, True
     width = max(lengths, key=lambda n: (lengths[n] + lengths[n - 1], n))
     share = (lengths[width] + lengths[width - 1]) / long
     if lengths[width] + lengths[width - 1] >= settings.WRAP_MIN_LINES and share >= settings.WRAP_MIN_SHARE:
         return width, False
+    return None
+
+
+def _word_wrap_width(infos: list[_Info], lengths: Counter, long: int) -> int | None:
+    """The width English was wrapped at, word by word: many long lines end a few characters short
+    of the longest, and after most of them the next line's first word would not have fit
+    (news writes names and sentence starts in capitals: "going on in lower case" misses it),
+    or the next line goes on in lower case. A list of headlines of one length does neither."""
     width = max(lengths)
     if sum(lengths[n] for n in range(width - settings.WRAP_WORD_SLACK, width + 1)) < settings.WRAP_MIN_LINES:
         return None  # (most pages: a few long paragraphs of all lengths)
     least = max(width - settings.WRAP_WORD_SLACK, settings.WRAP_MIN_CHARS)
-    near = [k for k, i in enumerate(infos) if len(i.line.text) >= least and not i.f.han]
-    going_on = sum(k + 1 < len(infos) and infos[k + 1].line.text[0].islower() for k in near)
-    if (len(near) >= settings.WRAP_MIN_LINES and len(near) >= settings.WRAP_MIN_SHARE * long
-            and going_on >= settings.WRAP_WORD_MIN_LOWER * len(near)):
-        return width, True
+    near = [k for k, i in enumerate(infos[:-1]) if len(i.line.text) >= least and not i.f.han]
+    if len(near) < settings.WRAP_MIN_LINES or len(near) < settings.WRAP_MIN_SHARE * long:
+        return None
+    going_on = sum(infos[k + 1].line.text[0].islower() for k in near)
+    no_room = sum(len(infos[k].line.text) + 1 + len(infos[k + 1].line.text.split(" ", 1)[0]) > width
+                  and infos[k + 1].line.number == infos[k].line.number + 1 for k in near)
+    if going_on >= settings.WRAP_WORD_MIN_LOWER * len(near) or no_room >= settings.WRAP_WORD_MIN_NO_ROOM * len(near):
+        return width
     return None
 
 

@@ -2050,3 +2050,25 @@ def test_commentator_bio_with_the_opinion_disclaimer():
     note = "Jane Doe is a professor of pediatrics. The opinions expressed in this commentary are her own."
     a = clean_text(EN_PAGE.replace("By Jane Doe", note + "\nBy Jane Doe"))
     assert note not in a.text and a.paragraphs[0].text.startswith("The city's maternal")
+
+
+NAMES_WRAPPED = ["Dr Maria Lopez, who directs the Millbrook Women's Health Center, told the County Board of Health on Tuesday that Millbrook General Hospital had delivered 1,204 babies in 2023, up from 1,090 in 2022, and that St Anne's Clinic in Harlow now refers most high-risk pregnancies to Millbrook.",
+                 "The Board of Health voted 5-2 to fund two more nurse midwives, and Commissioner Tom Ruiz said the State Department of Health would match the county's money for three years under the Healthy Mothers Act, which Governor Ann Lee signed in March.",
+                 "Lopez said the Center would open on Saturdays from June, and that Harlow Transit would add a bus from Harlow Station to the hospital, because Medicaid patients from Harlow and Eastbrook missed one visit in four."]
+
+
+def test_english_news_hard_wrapped_at_words_goes_on_in_capitals():
+    """News wrapped at words goes on in capitals as often as not (names, places, a sentence's
+    start): that the next line's first word would not have fit on the line tells the wrap."""
+    import textwrap
+
+    wrapped = [textwrap.fill(p, 76) for p in NAMES_WRAPPED]
+    lines = "\n".join(wrapped).splitlines()
+    long = [k for k, line in enumerate(lines[:-1]) if len(line) > 60]
+    assert sum(lines[k + 1][0].islower() for k in long) < len(long) / 2  # (the case: most go on in capitals)
+    page = "\n".join(["HOME | NEWS | SPORTS | OPINION", "County funds two more nurse midwives",
+                      "By Jane Doe", "March 5, 2024", "\n\n".join(wrapped),
+                      "Copyright 2024 Millbrook News. All rights reserved."])
+    a = clean_text(page)
+    assert a.title == "County funds two more nurse midwives"
+    assert [p.text for p in a.paragraphs] == NAMES_WRAPPED
