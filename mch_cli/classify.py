@@ -482,7 +482,9 @@ def _wrap_width(infos: list[_Info]) -> tuple[int, bool] | None:
         return at_words, True
     width = max(lengths, key=lambda n: (lengths[n] + lengths[n - 1], n))
     share = (lengths[width] + lengths[width - 1]) / long
-    if lengths[width] + lengths[width - 1] >= settings.WRAP_MIN_LINES and share >= settings.WRAP_MIN_SHARE:
+    longer = sum(n for length, n in lengths.items() if length > width + 1)  # (a wrapped page has next to none)
+    if (lengths[width] + lengths[width - 1] >= settings.WRAP_MIN_LINES and share >= settings.WRAP_MIN_SHARE
+            and longer <= settings.WRAP_MAX_LONGER_SHARE * long):
         return width, False
     return None
 
@@ -500,9 +502,12 @@ def _word_wrap_width(infos: list[_Info], lengths: Counter, long: int) -> int | N
     if len(near) < settings.WRAP_MIN_LINES or len(near) < settings.WRAP_MIN_SHARE * long:
         return None
     going_on = sum(infos[k + 1].line.text[0].islower() for k in near)
-    no_room = sum(len(infos[k].line.text) + 1 + len(infos[k + 1].line.text.split(" ", 1)[0]) > width
-                  and infos[k + 1].line.number == infos[k].line.number + 1 for k in near)
-    if going_on >= settings.WRAP_WORD_MIN_LOWER * len(near) or no_room >= settings.WRAP_WORD_MIN_NO_ROOM * len(near):
+    if going_on >= settings.WRAP_WORD_MIN_LOWER * len(near):
+        return width
+    # (a blank line under a line ends its paragraph: the lines that go on are those right above another)
+    going = [k for k in near if infos[k + 1].line.number == infos[k].line.number + 1]
+    no_room = sum(len(infos[k].line.text) + 1 + len(infos[k + 1].line.text.split(" ", 1)[0]) > width for k in going)
+    if len(going) >= settings.WRAP_MIN_LINES and no_room >= settings.WRAP_WORD_MIN_NO_ROOM * len(going):
         return width
     return None
 
@@ -668,8 +673,7 @@ def _mark_running_text(infos: list[_Info]) -> None:
                          and not (i.f.ends_sentence and (nxt[0].isupper() or nxt[0] in _QUOTES)))
         else:
             i.wrapped = i.cls != BAD and len(i.line.text) >= width - 1
-    if at_words:
-        _judge_wrapped_paragraphs(infos)
+    _judge_wrapped_paragraphs(infos, " " if at_words else "")
     previous_wrapped = False
     for i in infos:
         i.byline = i.byline and not i.wrapped  # a wrapped line is text, whatever it mentions
@@ -685,15 +689,16 @@ def _runs_on(i: _Info, previous_wrapped: bool) -> bool:
             and bool(_LIST_ITEM.match(i.line.text) or _QUANTITY.match(i.line.text)))
 
 
-def _judge_wrapped_paragraphs(infos: list[_Info]) -> None:
-    """English wrapped at words: a paragraph's lines, each cut mid-sentence, are judged together.
-    Those of a paragraph that reads as prose are prose (alone they read as headlines)."""
+def _judge_wrapped_paragraphs(infos: list[_Info], joint: str) -> None:
+    """A hard-wrapped paragraph's lines, each cut mid-sentence, are judged together (joined by
+    `joint`: a space at words, nothing where Chinese was cut at a number of characters). Those
+    of a paragraph that reads as prose are prose (alone they read as headlines)."""
     run: list[int] = []
     for k, i in enumerate(infos):
         run.append(k)
         if i.wrapped:
             continue
-        if len(run) > 1 and line_class(features(" ".join(infos[j].line.text for j in run)))[0] == GOOD:
+        if len(run) > 1 and line_class(features(joint.join(infos[j].line.text for j in run)))[0] == GOOD:
             for j in run:
                 if infos[j].cls in (SHORT, NEAR) and not infos[j].pattern:
                     infos[j].cls, infos[j].why = GOOD, _WRAPPED_PROSE_WHY

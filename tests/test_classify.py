@@ -2072,3 +2072,30 @@ def test_english_news_hard_wrapped_at_words_goes_on_in_capitals():
     a = clean_text(page)
     assert a.title == "County funds two more nurse midwives"
     assert [p.text for p in a.paragraphs] == NAMES_WRAPPED
+
+
+
+ZH_WRAPPED = ["本报讯（记者 王小明）3月5日，市妇幼保健院在城东社区开设免费孕期保健门诊，这是该院今年推出的第三项便民服务，首周已有一百二十多名孕妇前来建档，其中三成是第一次在社区做产检的外来务工人员家属和随迁亲友。",
+              "门诊每周开放三天，由两名助产士和一名产科医生坐诊，提供产前检查、营养指导和心理咨询等服务，高危孕妇将被转诊到院本部接受进一步检查和治疗，检查结果会同步到孕妇的电子健康档案。",
+              "院长李华介绍，过去社区孕妇做一次产检要往返两个多小时，现在步行十分钟就能到，医院希望更多孕妇在孕早期就来建档，及早发现和干预各种风险因素，让母婴安全的关口前移。"]
+
+
+def test_chinese_hard_wrapped_at_a_number_of_characters():
+    """Chinese cut every 32 characters: each piece alone reads as no sentence, but its
+    paragraph is prose; the paragraphs come back whole, joined without spaces."""
+    pieces = [line for p in ZH_WRAPPED for line in (p[k: k + 32] for k in range(0, len(p), 32))]
+    page = "\n".join(["首页 | 新闻 | 健康 | 教育", "市妇幼保健院开设社区孕期保健门诊", "2024-03-05 来源：健康日报",
+                      *pieces, "版权所有 © 2024 健康日报 京ICP备12345678号"])
+    a = clean_text(page)
+    assert a.title == "市妇幼保健院开设社区孕期保健门诊"
+    assert [p.text for p in a.paragraphs] == ZH_WRAPPED
+
+
+def test_lines_of_one_length_among_longer_ones_are_not_wrapped_text():
+    """Many lines of one length (a list of headlines) on a page of longer paragraphs: no page is
+    cut at a width that many of its lines are longer than, and its paragraphs stay apart."""
+    headlines = [f"第{n}期：孕期营养与产前检查知识问答讲座通知及报名方式说明（附表）" for n in range(10, 20)]
+    page = "\n".join(["首页 | 新闻 | 健康 | 教育", "市妇幼保健院开设社区孕期保健门诊", "2024-03-05 来源：健康日报",
+                      *ZH_WRAPPED, "相关新闻", *headlines, "版权所有 © 2024 健康日报 京ICP备12345678号"])
+    a = clean_text(page)
+    assert [p.text for p in a.paragraphs] == ZH_WRAPPED
