@@ -499,10 +499,11 @@ def _word_wrap_width(infos: list[_Info], lengths: Counter, long: int) -> int | N
         return None  # (most pages: a few long paragraphs of all lengths)
     least = max(width - settings.WRAP_WORD_SLACK, settings.WRAP_MIN_CHARS)
     near = [k for k, i in enumerate(infos[:-1]) if len(i.line.text) >= least and not i.f.han]
-    if len(near) < settings.WRAP_MIN_LINES or len(near) < settings.WRAP_MIN_SHARE * long:
-        return None
+    latin = sum(len(i.line.text) >= settings.WRAP_MIN_CHARS and not i.f.han for i in infos)
+    if len(near) < settings.WRAP_MIN_LINES or 2 * latin < long:
+        return None  # (a Chinese page is cut at a number of characters, if at all)
     going_on = sum(infos[k + 1].line.text[0].islower() for k in near)
-    if going_on >= settings.WRAP_WORD_MIN_LOWER * len(near):
+    if going_on >= settings.WRAP_WORD_MIN_LOWER * len(near) and len(near) >= settings.WRAP_MIN_SHARE * long:
         return width
     # (a blank line under a line ends its paragraph: the lines that go on are those right above another)
     going = [k for k in near if infos[k + 1].line.number == infos[k].line.number + 1]

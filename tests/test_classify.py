@@ -2099,3 +2099,39 @@ def test_lines_of_one_length_among_longer_ones_are_not_wrapped_text():
                       *ZH_WRAPPED, "相关新闻", *headlines, "版权所有 © 2024 健康日报 京ICP备12345678号"])
     a = clean_text(page)
     assert [p.text for p in a.paragraphs] == ZH_WRAPPED
+
+
+def test_english_hard_wrapped_under_many_long_menu_lines():
+    """A wrapped article under a long box of teasers (lines of 30-60 characters, more of them
+    than the article's lines): the lines that go on, right above another, tell the wrap."""
+    import textwrap
+
+    teasers = [f"Slideshow {n}: County fair photos from the weekend, part {n}" for n in range(1, 41)]
+    wrapped = [textwrap.fill(p, 76) for p in NAMES_WRAPPED]
+    page = "\n".join(["HOME | NEWS | SPORTS | OPINION", *teasers, "County funds two more nurse midwives",
+                      "By Jane Doe", "March 5, 2024", "\n\n".join(wrapped),
+                      "Copyright 2024 Millbrook News. All rights reserved."])
+    a = clean_text(page)
+    assert a.title == "County funds two more nurse midwives"
+    assert [p.text for p in a.paragraphs] == NAMES_WRAPPED
+
+
+
+ZH_MORE = ["据了解，该院去年在全市十二个社区试点开展孕产妇健康管理，累计建立电子档案四千多份，早孕建册率由七成提高到九成以上，孕产妇系统管理率和产后访视率都有明显提升，相关做法得到省卫生健康委的肯定。",
+           "今年起，医院还将与社区卫生服务中心签订协作协议，派出专家定期下沉坐诊，开展孕妇学校和母乳喂养讲座，并通过手机应用推送产检提醒和健康科普，帮助准妈妈们科学备孕、安心待产。",
+           "不少孕妇表示，家门口的门诊让产检省时又省心，遇到问题还能随时向医生咨询，希望这样的服务能够覆盖更多社区，让每一位母亲和每一个新生命都能得到及时、规范和有温度的照护。"]
+
+
+def test_chinese_page_cut_at_characters_with_english_lines_is_not_wrapped_at_words():
+    """A Chinese page cut every 32 characters, an English quotation in it cut too: the page is
+    cut at a number of characters (most of its long lines are Chinese), not wrapped at words."""
+    quote = ("The clinic will be open three days a week and staffed by two nurse midwives and a part-time "
+             "obstetrician from the regional hospital, which will also take referrals for ultrasound scans, "
+             "high-risk pregnancies and postnatal care for mothers and their newborn babies in the county.")
+    chinese = ZH_WRAPPED + ZH_MORE
+    pieces = [line for p in chinese for line in (p[k: k + 32] for k in range(0, len(p), 32))]
+    page = "\n".join(["首页 | 新闻 | 健康 | 教育", "市妇幼保健院开设社区孕期保健门诊", "2024-03-05 来源：健康日报",
+                      *pieces, *(quote[k: k + 32] for k in range(0, len(quote), 32)),
+                      "版权所有 © 2024 健康日报 京ICP备12345678号"])
+    a = clean_text(page)
+    assert [p.text for p in a.paragraphs if p.lang == "zh"] == chinese
