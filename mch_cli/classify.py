@@ -495,20 +495,22 @@ def _word_wrap_width(infos: list[_Info], lengths: Counter, long: int) -> int | N
     (news writes names and sentence starts in capitals: "going on in lower case" misses it),
     or the next line goes on in lower case. A list of headlines of one length does neither."""
     width = max(lengths)
-    if sum(lengths[n] for n in range(width - settings.WRAP_WORD_SLACK, width + 1)) < settings.WRAP_MIN_LINES:
+    if (width > settings.WRAP_WORD_MAX_WIDTH
+            or sum(lengths[n] for n in range(width - settings.WRAP_WORD_SLACK, width + 1)) < settings.WRAP_WORD_MIN_LINES):
         return None  # (most pages: a few long paragraphs of all lengths)
     least = max(width - settings.WRAP_WORD_SLACK, settings.WRAP_MIN_CHARS)
     near = [k for k, i in enumerate(infos[:-1]) if len(i.line.text) >= least and not i.f.han]
     latin = sum(len(i.line.text) >= settings.WRAP_MIN_CHARS and not i.f.han for i in infos)
-    if len(near) < settings.WRAP_MIN_LINES or 2 * latin < long:
+    if len(near) < settings.WRAP_WORD_MIN_LINES or 2 * latin < long:
         return None  # (a Chinese page is cut at a number of characters, if at all)
     going_on = sum(infos[k + 1].line.text[0].islower() for k in near)
-    if going_on >= settings.WRAP_WORD_MIN_LOWER * len(near) and len(near) >= settings.WRAP_MIN_SHARE * long:
+    if (going_on >= settings.WRAP_WORD_MIN_LOWER * len(near) and len(near) >= settings.WRAP_MIN_LINES
+            and len(near) >= settings.WRAP_MIN_SHARE * long):
         return width
     # (a blank line under a line ends its paragraph: the lines that go on are those right above another)
     going = [k for k in near if infos[k + 1].line.number == infos[k].line.number + 1]
     no_room = sum(len(infos[k].line.text) + 1 + len(infos[k + 1].line.text.split(" ", 1)[0]) > width for k in going)
-    if len(going) >= settings.WRAP_MIN_LINES and no_room >= settings.WRAP_WORD_MIN_NO_ROOM * len(going):
+    if len(going) >= settings.WRAP_WORD_MIN_LINES and no_room >= settings.WRAP_WORD_MIN_NO_ROOM * len(going):
         return width
     return None
 

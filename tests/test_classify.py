@@ -2135,3 +2135,17 @@ def test_chinese_page_cut_at_characters_with_english_lines_is_not_wrapped_at_wor
                       "版权所有 © 2024 健康日报 京ICP备12345678号"])
     a = clean_text(page)
     assert [p.text for p in a.paragraphs if p.lang == "zh"] == chinese
+
+
+def test_a_short_post_hard_wrapped_at_words():
+    """One paragraph of five wrapped lines is enough: each line right above another leaves no
+    room for the next line's first word."""
+    import textwrap
+
+    post = ("Most of the pieces in my spring sale over at the Millbrook Market have sold already, but "
+            "several lovely items remain! Think rare candlesticks, stylish lamps and vintage prints in "
+            "gold leaf frames. Check them out here before everything is gone, and thank you all so much "
+            "for stopping by the booth last weekend: it was wonderful to meet so many of you in person.")
+    page = "\n".join(["JANE'S KITCHEN", "« Older post | Main | Newer post »", "May 22, 2012", "Going, going, gone!",
+                      textwrap.fill(post, 78), "Permalink", "Comments (0)", "Categories", "About", "Recipes"])
+    assert [p.text for p in clean_text(page).paragraphs] == [post]
