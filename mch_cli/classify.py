@@ -669,14 +669,16 @@ def _mark_running_text(infos: list[_Info]) -> None:
     width, at_words = wrap
     for k, i in enumerate(infos):
         if at_words:  # the next line's first word would not have fit on this one (a sentence's end
-            # before a capital ends a paragraph as often as not: taken as its end)
+            # before a capital ends a paragraph as often as not: taken as its end); a piece of a
+            # paragraph the page says twice is repeated, and the paragraph judged whole
             nxt = infos[k + 1].line.text if k + 1 < len(infos) else ""
-            i.wrapped = (i.cls != BAD and len(i.line.text) >= width - settings.WRAP_WORD_SLACK and bool(nxt)
+            i.wrapped = ((i.cls != BAD or i.why.startswith("repeated"))
+                         and len(i.line.text) >= width - settings.WRAP_WORD_SLACK and bool(nxt)
                          and len(i.line.text) + 1 + len(nxt.split(" ", 1)[0]) > width
                          and not (i.f.ends_sentence and (nxt[0].isupper() or nxt[0] in _QUOTES)))
         else:
             i.wrapped = i.cls != BAD and len(i.line.text) >= width - 1
-    _judge_wrapped_paragraphs(infos, " " if at_words else "")
+    _judge_wrapped_paragraphs(infos, " " if at_words else "", said_twice=at_words)
     previous_wrapped = False
     for i in infos:
         i.byline = i.byline and not i.wrapped  # a wrapped line is text, whatever it mentions
@@ -692,18 +694,26 @@ def _runs_on(i: _Info, previous_wrapped: bool) -> bool:
             and bool(_LIST_ITEM.match(i.line.text) or _QUANTITY.match(i.line.text)))
 
 
-def _judge_wrapped_paragraphs(infos: list[_Info], joint: str) -> None:
+def _judge_wrapped_paragraphs(infos: list[_Info], joint: str, said_twice: bool) -> None:
     """A hard-wrapped paragraph's lines, each cut mid-sentence, are judged together (joined by
     `joint`: a space at words, nothing where Chinese was cut at a number of characters). Those
-    of a paragraph that reads as prose are prose (alone they read as headlines)."""
+    of a paragraph that reads as prose are prose (alone they read as headlines). `said_twice`
+    (English): a paragraph the page says twice is said once, its pieces, each repeated, prose
+    where it first stands (Chinese pieces are too short to tell a paragraph from an agenda's
+    repeated lines)."""
     run: list[int] = []
+    said: set[str] = set()
     for k, i in enumerate(infos):
         run.append(k)
         if i.wrapped:
             continue
-        if len(run) > 1 and line_class(features(joint.join(infos[j].line.text for j in run)))[0] == GOOD:
+        paragraph = joint.join(infos[j].line.text for j in run) if len(run) > 1 else ""
+        if paragraph and line_class(features(paragraph))[0] == GOOD:
+            first = paragraph not in said
+            said.add(paragraph)
             for j in run:
-                if infos[j].cls in (SHORT, NEAR) and not infos[j].pattern:
+                if (infos[j].cls in (SHORT, NEAR) and not infos[j].pattern
+                        or said_twice and first and infos[j].cls == BAD and infos[j].why.startswith("repeated")):
                     infos[j].cls, infos[j].why = GOOD, _WRAPPED_PROSE_WHY
         run = []
 

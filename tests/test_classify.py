@@ -2149,3 +2149,16 @@ def test_a_short_post_hard_wrapped_at_words():
     page = "\n".join(["JANE'S KITCHEN", "« Older post | Main | Newer post »", "May 22, 2012", "Going, going, gone!",
                       textwrap.fill(post, 78), "Permalink", "Comments (0)", "Categories", "About", "Recipes"])
     assert [p.text for p in clean_text(page).paragraphs] == [post]
+
+
+def test_a_paragraph_said_twice_on_a_hard_wrapped_page_is_kept_once():
+    """A wrapped paragraph the page repeats (an update that quotes it): each of its pieces is a
+    repeated line, but the paragraph is prose said twice, kept where it first stands."""
+    import textwrap
+
+    wrapped = [textwrap.fill(p, 76) for p in NAMES_WRAPPED]
+    page = "\n".join(["HOME | NEWS | SPORTS | OPINION", "County funds two more nurse midwives",
+                      "By Jane Doe", "March 5, 2024", "\n\n".join(wrapped), "UPDATE, 5 p.m.:", wrapped[1],
+                      "Copyright 2024 Millbrook News. All rights reserved."])
+    a = clean_text(page)
+    assert [p.text for p in a.paragraphs][:3] == NAMES_WRAPPED
