@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 SEED   := seeds/001_519edece9128d60e.txt
 
-.PHONY: run test eval fit bench fuzz clean-venv
+.PHONY: run test eval eval-wrapped fit bench fuzz clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,12 @@ test: $(VENV)/.installed
 eval: $(VENV)/.installed
 	@test -d $(SHARED)/dev || { echo "make eval: $(SHARED)/dev not found"; exit 1; }
 	$(BIN)/python benchmarks/eval.py --shared $(SHARED) --readme README.md
+
+# The same sets hard-wrapped by hand (English at 78 columns, Chinese every 36 characters), beside
+# them as dumped: what wrapping still costs (~1 min).
+eval-wrapped: $(VENV)/.installed
+	@test -d $(SHARED)/dev || { echo "make eval-wrapped: $(SHARED)/dev not found"; exit 1; }
+	$(BIN)/python benchmarks/wrapped.py --shared $(SHARED)
 
 # Re-fit the classifier's weights on ../shared/dev and dev-daniel (never dev-dragnet: AGPL) and
 # write mch_cli/data/weights.json (~3 min on 2 cores).

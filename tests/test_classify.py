@@ -2057,22 +2057,27 @@ NAMES_WRAPPED = ["Dr Maria Lopez, who directs the Millbrook Women's Health Cente
                  "Lopez said the Center would open on Saturdays from June, and that Harlow Transit would add a bus from Harlow Station to the hospital, because Medicaid patients from Harlow and Eastbrook missed one visit in four."]
 
 
+def _wrapped_news_page(above: list[str] = (), below: list[str] = ()) -> str:
+    """A news page whose paragraphs (NAMES_WRAPPED) are wrapped at 76 columns, `above` its
+    headline and `below` its last paragraph."""
+    import textwrap
+
+    return "\n".join(["HOME | NEWS | SPORTS | OPINION", *above, "County funds two more nurse midwives",
+                      "By Jane Doe", "March 5, 2024", "\n\n".join(textwrap.fill(p, 76) for p in NAMES_WRAPPED),
+                      *below, "Copyright 2024 Millbrook News. All rights reserved."])
+
+
 def test_english_news_hard_wrapped_at_words_goes_on_in_capitals():
     """News wrapped at words goes on in capitals as often as not (names, places, a sentence's
     start): that the next line's first word would not have fit on the line tells the wrap."""
     import textwrap
 
-    wrapped = [textwrap.fill(p, 76) for p in NAMES_WRAPPED]
-    lines = "\n".join(wrapped).splitlines()
+    lines = "\n".join(textwrap.fill(p, 76) for p in NAMES_WRAPPED).splitlines()
     long = [k for k, line in enumerate(lines[:-1]) if len(line) > 60]
     assert sum(lines[k + 1][0].islower() for k in long) < len(long) / 2  # (the case: most go on in capitals)
-    page = "\n".join(["HOME | NEWS | SPORTS | OPINION", "County funds two more nurse midwives",
-                      "By Jane Doe", "March 5, 2024", "\n\n".join(wrapped),
-                      "Copyright 2024 Millbrook News. All rights reserved."])
-    a = clean_text(page)
+    a = clean_text(_wrapped_news_page())
     assert a.title == "County funds two more nurse midwives"
     assert [p.text for p in a.paragraphs] == NAMES_WRAPPED
-
 
 
 ZH_WRAPPED = ["本报讯（记者 王小明）3月5日，市妇幼保健院在城东社区开设免费孕期保健门诊，这是该院今年推出的第三项便民服务，首周已有一百二十多名孕妇前来建档，其中三成是第一次在社区做产检的外来务工人员家属和随迁亲友。",
@@ -2080,13 +2085,21 @@ ZH_WRAPPED = ["本报讯（记者 王小明）3月5日，市妇幼保健院在�
               "院长李华介绍，过去社区孕妇做一次产检要往返两个多小时，现在步行十分钟就能到，医院希望更多孕妇在孕早期就来建档，及早发现和干预各种风险因素，让母婴安全的关口前移。"]
 
 
+def _zh_news_page(*body: str) -> str:
+    """A Chinese news page: menu, headline, byline, `body`'s lines, footer."""
+    return "\n".join(["首页 | 新闻 | 健康 | 教育", "市妇幼保健院开设社区孕期保健门诊", "2024-03-05 来源：健康日报",
+                      *body, "版权所有 © 2024 健康日报 京ICP备12345678号"])
+
+
+def _cut(paragraphs: list[str], width: int = 32) -> list[str]:
+    """Each paragraph cut every `width` characters."""
+    return [p[k: k + width] for p in paragraphs for k in range(0, len(p), width)]
+
+
 def test_chinese_hard_wrapped_at_a_number_of_characters():
     """Chinese cut every 32 characters: each piece alone reads as no sentence, but its
     paragraph is prose; the paragraphs come back whole, joined without spaces."""
-    pieces = [line for p in ZH_WRAPPED for line in (p[k: k + 32] for k in range(0, len(p), 32))]
-    page = "\n".join(["首页 | 新闻 | 健康 | 教育", "市妇幼保健院开设社区孕期保健门诊", "2024-03-05 来源：健康日报",
-                      *pieces, "版权所有 © 2024 健康日报 京ICP备12345678号"])
-    a = clean_text(page)
+    a = clean_text(_zh_news_page(*_cut(ZH_WRAPPED)))
     assert a.title == "市妇幼保健院开设社区孕期保健门诊"
     assert [p.text for p in a.paragraphs] == ZH_WRAPPED
 
@@ -2095,26 +2108,16 @@ def test_lines_of_one_length_among_longer_ones_are_not_wrapped_text():
     """Many lines of one length (a list of headlines) on a page of longer paragraphs: no page is
     cut at a width that many of its lines are longer than, and its paragraphs stay apart."""
     headlines = [f"第{n}期：孕期营养与产前检查知识问答讲座通知及报名方式说明（附表）" for n in range(10, 20)]
-    page = "\n".join(["首页 | 新闻 | 健康 | 教育", "市妇幼保健院开设社区孕期保健门诊", "2024-03-05 来源：健康日报",
-                      *ZH_WRAPPED, "相关新闻", *headlines, "版权所有 © 2024 健康日报 京ICP备12345678号"])
-    a = clean_text(page)
-    assert [p.text for p in a.paragraphs] == ZH_WRAPPED
+    assert [p.text for p in clean_text(_zh_news_page(*ZH_WRAPPED, "相关新闻", *headlines)).paragraphs] == ZH_WRAPPED
 
 
 def test_english_hard_wrapped_under_many_long_menu_lines():
     """A wrapped article under a long box of teasers (lines of 30-60 characters, more of them
     than the article's lines): the lines that go on, right above another, tell the wrap."""
-    import textwrap
-
     teasers = [f"Slideshow {n}: County fair photos from the weekend, part {n}" for n in range(1, 41)]
-    wrapped = [textwrap.fill(p, 76) for p in NAMES_WRAPPED]
-    page = "\n".join(["HOME | NEWS | SPORTS | OPINION", *teasers, "County funds two more nurse midwives",
-                      "By Jane Doe", "March 5, 2024", "\n\n".join(wrapped),
-                      "Copyright 2024 Millbrook News. All rights reserved."])
-    a = clean_text(page)
+    a = clean_text(_wrapped_news_page(above=teasers))
     assert a.title == "County funds two more nurse midwives"
     assert [p.text for p in a.paragraphs] == NAMES_WRAPPED
-
 
 
 ZH_MORE = ["据了解，该院去年在全市十二个社区试点开展孕产妇健康管理，累计建立电子档案四千多份，早孕建册率由七成提高到九成以上，孕产妇系统管理率和产后访视率都有明显提升，相关做法得到省卫生健康委的肯定。",
@@ -2129,11 +2132,7 @@ def test_chinese_page_cut_at_characters_with_english_lines_is_not_wrapped_at_wor
              "obstetrician from the regional hospital, which will also take referrals for ultrasound scans, "
              "high-risk pregnancies and postnatal care for mothers and their newborn babies in the county.")
     chinese = ZH_WRAPPED + ZH_MORE
-    pieces = [line for p in chinese for line in (p[k: k + 32] for k in range(0, len(p), 32))]
-    page = "\n".join(["首页 | 新闻 | 健康 | 教育", "市妇幼保健院开设社区孕期保健门诊", "2024-03-05 来源：健康日报",
-                      *pieces, *(quote[k: k + 32] for k in range(0, len(quote), 32)),
-                      "版权所有 © 2024 健康日报 京ICP备12345678号"])
-    a = clean_text(page)
+    a = clean_text(_zh_news_page(*_cut(chinese), *_cut([quote])))
     assert [p.text for p in a.paragraphs if p.lang == "zh"] == chinese
 
 
@@ -2156,9 +2155,5 @@ def test_a_paragraph_said_twice_on_a_hard_wrapped_page_is_kept_once():
     repeated line, but the paragraph is prose said twice, kept where it first stands."""
     import textwrap
 
-    wrapped = [textwrap.fill(p, 76) for p in NAMES_WRAPPED]
-    page = "\n".join(["HOME | NEWS | SPORTS | OPINION", "County funds two more nurse midwives",
-                      "By Jane Doe", "March 5, 2024", "\n\n".join(wrapped), "UPDATE, 5 p.m.:", wrapped[1],
-                      "Copyright 2024 Millbrook News. All rights reserved."])
-    a = clean_text(page)
+    a = clean_text(_wrapped_news_page(below=["UPDATE, 5 p.m.:", textwrap.fill(NAMES_WRAPPED[1], 76)]))
     assert [p.text for p in a.paragraphs][:3] == NAMES_WRAPPED
