@@ -244,10 +244,13 @@ def _title_case(words: list[str]) -> bool:
     return content >= settings.TITLE_CASE_MIN_WORDS
 
 
+_NO_LETTERS_WHY = "no letters"
+
+
 def line_class(f: Features) -> tuple[str, str]:
     """The context-free class of a line and why."""
     if f.tokens == 0:
-        return BAD, "no letters"
+        return BAD, _NO_LETTERS_WHY
     if f.breadcrumb and not f.ends_sentence:
         return BAD, "breadcrumb"
     if (f.items >= settings.MENU_MIN_ITEMS and f.mean_item_tokens <= settings.MENU_MAX_ITEM_TOKENS
@@ -697,7 +700,8 @@ def _runs_on(i: _Info, previous_wrapped: bool) -> bool:
 def _judge_wrapped_paragraphs(infos: list[_Info], joint: str, said_twice: bool) -> None:
     """A hard-wrapped paragraph's lines, each cut mid-sentence, are judged together (joined by
     `joint`: a space at words, nothing where Chinese was cut at a number of characters). Those
-    of a paragraph that reads as prose are prose (alone they read as headlines). `said_twice`
+    of a paragraph that reads as prose are prose (alone they read as headlines), and so is its
+    last piece when it holds no letter ("2:11:06 (1:06:36))", a lone "。"). `said_twice`
     (English): a paragraph the page says twice is said once, its pieces, each repeated, prose
     where it first stands (Chinese pieces are too short to tell a paragraph from an agenda's
     repeated lines)."""
@@ -713,6 +717,7 @@ def _judge_wrapped_paragraphs(infos: list[_Info], joint: str, said_twice: bool) 
             said.add(paragraph)
             for j in run:
                 if (infos[j].cls in (SHORT, NEAR) and not infos[j].pattern
+                        or j == k and infos[j].why == _NO_LETTERS_WHY
                         or said_twice and first and infos[j].cls == BAD and infos[j].why.startswith("repeated")):
                     infos[j].cls, infos[j].why = GOOD, _WRAPPED_PROSE_WHY
         run = []
@@ -1251,7 +1256,7 @@ def _list_score(i: _Info) -> float:
         return 0.0
     if i.cls != BAD:
         return float(i.f.tokens)
-    if i.why == "no letters":
+    if i.why == _NO_LETTERS_WHY:
         return 0.0  # "9:20—9:50"
     return -(settings.BAD_LINE_COST + i.f.tokens)  # the hand value: list pages are not fitted
 

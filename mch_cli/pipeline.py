@@ -121,9 +121,17 @@ def _join(left: str, right: str) -> str:
 
 
 def _joint(left: str, right: str) -> str:
-    """What goes between two pieces of a hard-wrapped paragraph: nothing between Chinese."""
-    cjk = count_han(left[-1]) + count_han(right[0]) == 2 or left[-1] in CJK_PUNCT
-    return "" if cjk else " "
+    """What goes between two pieces of a hard-wrapped paragraph: nothing between Chinese, its
+    punctuation on either side ("…就是权力" + "。”"); a space after English, curly quotes and
+    all ("…heard it,”" + "he said")."""
+    return "" if _chinese_end(left[::-1]) and _chinese_end(right) else " "
+
+
+def _chinese_end(text: str) -> bool:
+    """The first character of `text` past any curly quotes (which both scripts use) is Chinese:
+    a Han character or Chinese punctuation; a text of quotes alone goes with the other side."""
+    rest = text.lstrip("“”‘’")
+    return not rest or count_han(rest[0]) == 1 or rest[0] in CJK_PUNCT
 
 
 class _Analyses(dict):

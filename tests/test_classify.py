@@ -2157,3 +2157,28 @@ def test_a_paragraph_said_twice_on_a_hard_wrapped_page_is_kept_once():
 
     a = clean_text(_wrapped_news_page(below=["UPDATE, 5 p.m.:", textwrap.fill(NAMES_WRAPPED[1], 76)]))
     assert [p.text for p in a.paragraphs][:3] == NAMES_WRAPPED
+
+
+def test_the_last_piece_of_a_wrapped_paragraph_may_hold_no_letter():
+    """Cut at 32 characters, a paragraph may end on a line of its own holding its stop alone
+    ("。", "。”"): the paragraph's piece, not a line of no letters."""
+    ended = ZH_WRAPPED[0][:96] + "。"  # (3 x 32 + 1 characters: "。" falls to a fourth line)
+    assert len(ended) % 32 == 1
+    paragraphs = [ended, *ZH_WRAPPED[1:]]
+    assert [p.text for p in clean_text(_zh_news_page(*_cut(paragraphs))).paragraphs] == paragraphs
+
+
+def test_a_wrapped_english_line_ending_in_a_closing_quote_goes_on_after_a_space():
+    """The quotes “” are English's too: a piece ending in one goes on after a space (it was
+    glued to the next word, as Chinese is)."""
+    import textwrap
+
+    quoted = ("“We have wanted a clinic like this for years, and the families came as soon as it opened,” "
+              "said Dr Maria Lopez, who directs the Millbrook Women's Health Center. “Now the hard part begins: "
+              "keeping the doors open on Saturdays and finding the midwives to staff them,” she added, and the "
+              "board agreed to look again in June.")
+    paragraphs = [*NAMES_WRAPPED, quoted]
+    page = "\n".join(["County funds two more nurse midwives", "By Jane Doe", "March 5, 2024",
+                      "\n\n".join(textwrap.fill(p, 68) for p in paragraphs)])
+    assert any(line.endswith("”") for line in textwrap.wrap(quoted, 68)[:-1])  # (the case)
+    assert [p.text for p in clean_text(page).paragraphs] == paragraphs
