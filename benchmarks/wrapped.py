@@ -3,8 +3,9 @@ newsletter or a terminal copy wraps them, cleaned and scored against the same re
 
     python benchmarks/wrapped.py [--shared ../shared] [--en 78] [--zh 36]
 
-English pages are wrapped at words (`textwrap`, --en columns), Chinese pages cut every --zh
-characters; blank lines stay where they were. The copies go to a temporary directory (never into
+English pages are wrapped at words (`textwrap`, --en columns; `--fmt`: by coreutils' `fmt -w`,
+which balances its lines and fills adjacent lines into one paragraph), Chinese pages cut every
+--zh characters; blank lines stay where they were. The copies go to a temporary directory (never into
 the repository). Prints score.py's mean F1 of each set wrapped, beside the same set as dumped
 (one line a paragraph): what hard wrapping still costs.
 """
@@ -24,9 +25,11 @@ SETS = [("dev", "en", []), ("dev-daniel", "en", ["--with-title"]), ("dev-dragnet
 _SUMMARY = re.compile(r"^\[(zh|en)\] docs=(\d+) P=[\d.]+ R=[\d.]+ F1=([\d.]+)", re.M)
 
 
-def wrap(text: str, lang: str, width: int) -> str:
-    """`text` with each line wrapped: at words to `width` columns (English), or cut every
-    `width` characters (Chinese)."""
+def wrap(text: str, lang: str, width: int, fmt: bool = False) -> str:
+    """`text` with each line wrapped: at words to `width` columns (English; by `fmt` if asked),
+    or cut every `width` characters (Chinese)."""
+    if fmt and lang == "en":
+        return subprocess.run(["fmt", "-w", str(width)], input=text, capture_output=True, text=True, check=True).stdout
     out = []
     for line in text.split("\n"):
         if not line.strip():
@@ -53,6 +56,7 @@ def main() -> int:
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--en", type=int, default=78, help="columns English is wrapped at")
     ap.add_argument("--zh", type=int, default=36, help="characters Chinese is cut at")
+    ap.add_argument("--fmt", action="store_true", help="English filled by `fmt -w` (balanced lines)")
     args = ap.parse_args()
     shared = Path(args.shared)
     if not (shared / "dev").is_dir():
@@ -69,9 +73,11 @@ def main() -> int:
                 pages.mkdir()
                 for page in sorted(raw.glob(f"*_{lang}_*.txt")):
                     text = page.read_text(encoding="utf-8", errors="replace")
-                    (pages / page.name).write_text(text if kind == "dumped" else wrap(text, lang, width), encoding="utf-8")
+                    (pages / page.name).write_text(text if kind == "dumped" else wrap(text, lang, width, args.fmt),
+                                                   encoding="utf-8")
                 both.append(mean_f1(pages, gold, flags, lang, shared))
-            label = f"{name} {lang}, {'at ' + str(width) + ' columns' if lang == 'en' else 'every ' + str(width) + ' characters'}"
+            how = (f"{'fmt -w' if args.fmt else 'at'} {width} columns" if lang == "en" else f"every {width} characters")
+            label = f"{name} {lang}, {how}"
             print(f"| {label} | {both[0]:.3f} | {both[1]:.3f} |", flush=True)
     return 0
 

@@ -515,7 +515,19 @@ def _word_wrap_width(infos: list[_Info], lengths: Counter, long: int) -> int | N
     no_room = sum(len(infos[k].line.text) + 1 + len(infos[k + 1].line.text.split(" ", 1)[0]) > width for k in going)
     if len(going) >= settings.WRAP_WORD_MIN_LINES and no_room >= settings.WRAP_WORD_MIN_NO_ROOM * len(going):
         return width
+    # filled to balance its lines (fmt): most long lines go on right under, where paragraphs
+    # stand apart by blank lines
+    if (len(going) >= settings.WRAP_MIN_LINES and len(going) >= settings.WRAP_FILLED_MIN_GOING * len(near)
+            and _apart_by_blank_lines(infos)):
+        return width
     return None
+
+
+def _apart_by_blank_lines(infos: list[_Info]) -> bool:
+    """The page sets its paragraphs apart by blank lines (a line right above another is then
+    the same paragraph's): a good share of its lines have one under them."""
+    apart = sum(b.line.number > a.line.number + 1 for a, b in zip(infos, infos[1:]))
+    return apart >= settings.BLANK_APART_MIN_SHARE * len(infos)
 
 
 _CAPTION = Pattern(CAPTION, False, False, 0, "photo caption", re.compile(""))
@@ -670,6 +682,9 @@ def _mark_running_text(infos: list[_Info]) -> None:
                 i.running = _runs_on(i, False)
         return
     width, at_words = wrap
+    # paragraphs apart by blank lines: a long line right above another goes on into it, however
+    # the lines were filled (fmt balances them: the next word might have fitted)
+    blank_apart = at_words and _apart_by_blank_lines(infos)
     for k, i in enumerate(infos):
         if at_words:  # the next line's first word would not have fit on this one (a sentence's end
             # before a capital ends a paragraph as often as not: taken as its end); a piece of a
@@ -677,8 +692,9 @@ def _mark_running_text(infos: list[_Info]) -> None:
             nxt = infos[k + 1].line.text if k + 1 < len(infos) else ""
             i.wrapped = ((i.cls != BAD or i.why.startswith("repeated"))
                          and len(i.line.text) >= width - settings.WRAP_WORD_SLACK and bool(nxt)
-                         and len(i.line.text) + 1 + len(nxt.split(" ", 1)[0]) > width
-                         and not (i.f.ends_sentence and (nxt[0].isupper() or nxt[0] in _QUOTES)))
+                         and (blank_apart and infos[k + 1].line.number == i.line.number + 1
+                              or len(i.line.text) + 1 + len(nxt.split(" ", 1)[0]) > width
+                              and not (i.f.ends_sentence and (nxt[0].isupper() or nxt[0] in _QUOTES))))
         else:
             i.wrapped = i.cls != BAD and len(i.line.text) >= width - 1
     _judge_wrapped_paragraphs(infos, " " if at_words else "", said_twice=at_words)

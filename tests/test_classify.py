@@ -2182,3 +2182,15 @@ def test_a_wrapped_english_line_ending_in_a_closing_quote_goes_on_after_a_space(
                       "\n\n".join(textwrap.fill(p, 68) for p in paragraphs)])
     assert any(line.endswith("”") for line in textwrap.wrap(quoted, 68)[:-1])  # (the case)
     assert [p.text for p in clean_text(page).paragraphs] == paragraphs
+
+
+def test_english_filled_to_balance_its_lines():
+    """Filled as fmt fills, each paragraph to its own width under the longest: the next line's
+    first word would often have fit, but on a page whose paragraphs stand apart by blank lines
+    a long line right above another goes on into it."""
+    import textwrap
+
+    filled = [textwrap.fill(p, width) for p, width in zip(NAMES_WRAPPED, (70, 76, 72))]
+    page = "\n\n".join(["HOME | NEWS | SPORTS | OPINION", "County funds two more nurse midwives",
+                        "By Jane Doe", "March 5, 2024", *filled, "Copyright 2024 Millbrook News. All rights reserved."])
+    assert [p.text for p in clean_text(page).paragraphs] == NAMES_WRAPPED
