@@ -472,10 +472,9 @@ def _round2(x: float) -> float:
 
 
 def _wrap_width(infos: list[_Info]) -> tuple[int, bool] | None:
-    """The width at which the page was hard-wrapped, if it was, and whether at words: many long
-    lines of one length (Chinese, cut at a number of characters), or English wrapped word by word
-    (many long lines end a few characters short of the longest, and most go on in lower case on
-    the next line: a list of headlines goes on in capitals)."""
+    """The width at which the page was hard-wrapped, if it was, and whether at words: English
+    wrapped word by word (_word_wrap_width), or many long lines of one length and next to none
+    longer (Chinese, cut at a number of characters)."""
     lengths = Counter(len(i.line.text) for i in infos if len(i.line.text) >= settings.WRAP_MIN_CHARS)
     if not lengths:
         return None
@@ -496,7 +495,9 @@ def _word_wrap_width(infos: list[_Info], lengths: Counter, long: int) -> int | N
     """The width English was wrapped at, word by word: many long lines end a few characters short
     of the longest, and after most of them the next line's first word would not have fit
     (news writes names and sentence starts in capitals: "going on in lower case" misses it),
-    or the next line goes on in lower case. A list of headlines of one length does neither."""
+    or the next line goes on in lower case, or (filled to balance its lines, as fmt does) most
+    go on right under where paragraphs stand apart by blank lines. A list of headlines of one
+    length does none of these. Only on a page of mostly Latin long lines, none over 160."""
     width = max(lengths)
     if (width > settings.WRAP_WORD_MAX_WIDTH
             or sum(lengths[n] for n in range(width - settings.WRAP_WORD_SLACK, width + 1)) < settings.WRAP_WORD_MIN_LINES):
