@@ -395,7 +395,8 @@ def decode_declared(data: bytes, declared: str,
 def _detect(data: bytes) -> tuple[str, str] | None:
     """(codec, name) by charset-normalizer on a bounded head, among the plausible encodings
     only, when the whole text decodes so."""
-    best = imported("charset_normalizer").from_bytes(data[: settings.DECODE_SNIFF_BYTES],
+    from_bytes = imported("charset_normalizer").from_bytes
+    best = from_bytes(data[: settings.DECODE_SNIFF_BYTES],
                       cp_isolation=list(_CANDIDATES), preemptive_behaviour=False).best()
     if best is None or best.encoding not in _CANDIDATES:
         return None

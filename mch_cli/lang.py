@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from . import settings
-from .decode import imported, set_up
 from .article import Span
+from .decode import imported, set_up
 from .script import HAN, HAN_RE, LATIN, count_han, han_variants, without_urls
 
 MIXED, UNDETERMINED = "mixed", "und"
